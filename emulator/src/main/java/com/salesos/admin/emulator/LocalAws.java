@@ -1,0 +1,79 @@
+package com.salesos.admin.emulator;
+
+import com.salesos.admin.aws.CognitoAccountDirectory;
+import com.salesos.admin.aws.DynamoAuditLog;
+import com.salesos.admin.aws.WorkspaceProvisioner;
+import com.salesos.admin.common.TimeOrderedIds;
+import java.security.SecureRandom;
+import java.time.Clock;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A freshly provisioned emulated AWS account: the moto server of this JVM, reset, with every
+ * resource of template.yaml created, and the functions' environment applied as system properties.
+ * Tests take one per test class.
+ */
+public final class LocalAws {
+
+    public static final String REGION = "us-east-1";
+
+    private final ProvisionedStack stack;
+    private final EmulatorClients clients;
+    private final DynamoDbClient dynamo;
+    private final CognitoIdentityProviderClient cognito;
+
+    private LocalAws(ProvisionedStack stack, EmulatorClients clients) {
+        this.stack = stack;
+        this.clients = clients;
+        this.dynamo = clients.dynamoDb();
+        this.cognito = clients.cognito();
+    }
+
+    public static LocalAws fresh() {
+        MotoServer moto = MotoServer.shared();
+        moto.reset();
+        return on(moto);
+    }
+
+    public static LocalAws on(MotoServer moto) {
+        EmulatorClients clients = new EmulatorClients(moto.endpoint(), REGION);
+        ProvisionedStack stack = new StackProvisioner(SamTemplate.ofRepository(), clients).provision();
+        stack.applyAsSystemProperties();
+        return new LocalAws(stack, clients);
+    }
+
+    public ProvisionedStack stack() {
+        return stack;
+    }
+
+    public EmulatorClients clients() {
+        return clients;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public String tableName() {
+        return stack.physicalId("AdminTable");
+    }
+
+    public String userPoolId() {
+        return stack.physicalId("UserPool");
+    }
+
+    public String userPoolClientId() {
+        return stack.physicalId("UserPoolClient");
+    }
+
+    public WorkspaceProvisioner workspaces() {
+        Clock clock = Clock.systemUTC();
+        return new WorkspaceProvisioner(dynamo, tableName(), new CognitoAccountDirectory(cognito, userPoolId()),
+                new DynamoAuditLog(tableName(), new TimeOrderedIds(clock, new SecureRandom())), clock);
+    }
+
+    public CognitoSignIn signIn() {
+        return new CognitoSignIn(cognito, userPoolClientId());
+    }
+}

@@ -1,0 +1,137 @@
+package com.salesos.admin.emulator;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * moto's server as a child process (through emulator/moto_launcher.py, which serialises DynamoDB
+ * requests), or an endpoint someone else runs when {@code AWS_ENDPOINT_URL} is set.
+ */
+public final class MotoServer implements AutoCloseable {
+
+    private static MotoServer shared;
+
+    private final URI endpoint;
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private MotoServer(URI endpoint, Process process) {
+        this.endpoint = endpoint;
+        this.process = process;
+    }
+
+    /** One server per JVM (test run), started on first use and stopped when the JVM exits. */
+    public static synchronized MotoServer shared() {
+        if (shared == null) {
+            String external = System.getenv("AWS_ENDPOINT_URL");
+            shared = external != null && !external.isBlank()
+                    ? new MotoServer(URI.create(external), null)
+                    : start(freePort(), Path.of(System.getProperty("java.io.tmpdir")).resolve("salesos-moto.log"));
+            MotoServer started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return shared;
+    }
+
+    public static MotoServer start(int port, Path log) {
+        Path launcher = RepositoryRoot.locate().resolve("emulator/moto_launcher.py");
+        try {
+            Process process = new ProcessBuilder("python3", launcher.toString(), "--host", "127.0.0.1",
+                    "--port", Integer.toString(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            MotoServer server = new MotoServer(URI.create("http://127.0.0.1:" + port), process);
+            server.awaitReady(Duration.ofSeconds(30));
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start moto (python3 " + launcher + "); is moto installed?", e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Forgets every resource and item; only moto has this. */
+    public void reset() {
+        if (process == null) {
+            return;
+        }
+        send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset")).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** moto's view of its state, including the emails SES accepted ({@code ses.sent_emails}... per moto version). */
+    public String sentEmailsJson() {
+        return send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).GET().build());
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto exited with " + process.exitValue());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json"))
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // keep polling
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleepBriefly();
+        }
+        close();
+        throw new IllegalStateException("moto did not answer within " + timeout);
+    }
+
+    private String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("moto answered " + response.statusCode() + " to " + request.uri());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+}

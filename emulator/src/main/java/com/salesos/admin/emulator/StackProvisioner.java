@@ -1,0 +1,121 @@
+package com.salesos.admin.emulator;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * Creates, in an emulator, every stateful resource template.yaml declares, with the properties
+ * declared there (keys, indexes, password policy, auth flows...). Resource types it does not know
+ * (functions, the API, log groups) are left to the local server or have no local counterpart.
+ */
+public final class StackProvisioner {
+
+    private final SamTemplate template;
+    private final EmulatorClients clients;
+
+    public StackProvisioner(SamTemplate template, EmulatorClients clients) {
+        this.template = template;
+        this.clients = clients;
+    }
+
+    public ProvisionedStack provision() {
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("AWS::Region", clients.region());
+        ids.put("AWS::AccountId", "123456789012");
+        ids.put("AWS::Partition", "aws");
+        ids.put("AWS::URLSuffix", "amazonaws.com");
+        try (DynamoDbClient dynamo = clients.dynamoDb();
+             CognitoIdentityProviderClient cognito = clients.cognito();
+             SesV2Client ses = clients.ses()) {
+            template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, p) -> createTable(dynamo, id, SamTemplate.cast(p), ids));
+            template.resourcesOfType("AWS::Cognito::UserPool").forEach((id, p) -> createUserPool(cognito, id, SamTemplate.cast(p), ids));
+            template.resourcesOfType("AWS::Cognito::UserPoolClient").forEach((id, p) -> createUserPoolClient(cognito, id, SamTemplate.cast(p), ids));
+            template.resourcesOfType("AWS::SES::EmailIdentity").forEach((id, p) -> createEmailIdentity(ses, id, SamTemplate.cast(p), ids));
+        }
+        return new ProvisionedStack(template, clients.endpoint(), clients.region(), Map.copyOf(ids));
+    }
+
+    private void createTable(DynamoDbClient dynamo, String id, Map<String, Object> p, Map<String, String> ids) {
+        String name = p.containsKey("TableName") ? template.resolve(p.get("TableName"), ids) : "salesos-" + id;
+        List<Map<String, Object>> attributes = SamTemplate.cast(p.get("AttributeDefinitions"));
+        List<Map<String, Object>> indexes = SamTemplate.cast(p.getOrDefault("GlobalSecondaryIndexes", List.of()));
+        var table = dynamo.createTable(r -> {
+            r.tableName(name)
+                    .billingMode(BillingMode.fromValue(String.valueOf(p.getOrDefault("BillingMode", "PAY_PER_REQUEST"))))
+                    .attributeDefinitions(attributes.stream().map(a -> AttributeDefinition.builder()
+                            .attributeName((String) a.get("AttributeName"))
+                            .attributeType((String) a.get("AttributeType")).build()).toList())
+                    .keySchema(keySchema(p.get("KeySchema")));
+            if (!indexes.isEmpty()) {
+                r.globalSecondaryIndexes(indexes.stream().map(i -> GlobalSecondaryIndex.builder()
+                        .indexName((String) i.get("IndexName"))
+                        .keySchema(keySchema(i.get("KeySchema")))
+                        .projection(pr -> pr.projectionType(ProjectionType.fromValue(
+                                String.valueOf(SamTemplate.<Map<String, Object>>cast(i.get("Projection")).get("ProjectionType")))))
+                        .build()).toList());
+            }
+        }).tableDescription();
+        Map<String, Object> ttl = SamTemplate.cast(p.get("TimeToLiveSpecification"));
+        if (ttl != null && Boolean.TRUE.equals(ttl.get("Enabled"))) {
+            dynamo.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(
+                    t -> t.attributeName((String) ttl.get("AttributeName")).enabled(true)));
+        }
+        ids.put(id, name);
+        ids.put(id + ".Arn", table.tableArn());
+    }
+
+    private static List<KeySchemaElement> keySchema(Object schema) {
+        List<Map<String, Object>> elements = SamTemplate.cast(schema);
+        return elements.stream().map(e -> KeySchemaElement.builder()
+                .attributeName((String) e.get("AttributeName"))
+                .keyType((String) e.get("KeyType")).build()).toList();
+    }
+
+    private void createUserPool(CognitoIdentityProviderClient cognito, String id, Map<String, Object> p,
+                                Map<String, String> ids) {
+        Map<String, Object> policies = SamTemplate.cast(p.getOrDefault("Policies", Map.of()));
+        Map<String, Object> password = SamTemplate.cast(policies.getOrDefault("PasswordPolicy", Map.of()));
+        List<String> usernameAttributes = SamTemplate.cast(p.getOrDefault("UsernameAttributes", List.of()));
+        UserPoolType pool = cognito.createUserPool(r -> r
+                .poolName(template.resolve(p.getOrDefault("UserPoolName", id), ids))
+                .usernameAttributes(usernameAttributes.stream().map(UsernameAttributeType::fromValue).toList())
+                .policies(pp -> pp.passwordPolicy(pw -> pw
+                        .minimumLength((Integer) password.getOrDefault("MinimumLength", 8))
+                        .requireLowercase((Boolean) password.getOrDefault("RequireLowercase", false))
+                        .requireUppercase((Boolean) password.getOrDefault("RequireUppercase", false))
+                        .requireNumbers((Boolean) password.getOrDefault("RequireNumbers", false))
+                        .requireSymbols((Boolean) password.getOrDefault("RequireSymbols", false))))).userPool();
+        ids.put(id, pool.id());
+        ids.put(id + ".Arn", pool.arn());
+    }
+
+    private void createUserPoolClient(CognitoIdentityProviderClient cognito, String id, Map<String, Object> p,
+                                      Map<String, String> ids) {
+        List<String> flows = SamTemplate.cast(p.getOrDefault("ExplicitAuthFlows", List.of()));
+        String clientId = cognito.createUserPoolClient(r -> r
+                .userPoolId(template.resolve(p.get("UserPoolId"), ids))
+                .clientName(template.resolve(p.getOrDefault("ClientName", id), ids))
+                .generateSecret(Boolean.TRUE.equals(p.get("GenerateSecret")))
+                .explicitAuthFlows(flows.stream().map(ExplicitAuthFlowsType::fromValue).toList()))
+                .userPoolClient().clientId();
+        ids.put(id, clientId);
+    }
+
+    private void createEmailIdentity(SesV2Client ses, String id, Map<String, Object> p, Map<String, String> ids) {
+        String identity = template.resolve(p.get("EmailIdentity"), ids);
+        ses.createEmailIdentity(r -> r.emailIdentity(identity));
+        ids.put(id, identity);
+    }
+}

@@ -1,0 +1,91 @@
+package com.salesos.admin.functions.invites;
+
+import static com.salesos.admin.access.Permission.USERS_MANAGE;
+
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.invites.Invitation;
+import com.salesos.admin.invites.InvitationRequest;
+import com.salesos.admin.invites.InvitationService;
+import com.salesos.admin.invites.InvitationService.Invited;
+import com.salesos.admin.users.User;
+import com.salesos.admin.web.PageView;
+import com.salesos.admin.web.PublicRoute;
+import com.salesos.admin.web.RequiresPermission;
+import com.salesos.admin.web.RoleNames;
+import com.salesos.admin.web.UserView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The invitation routes of API.md. Thin: bind, call the use case, shape the answer. */
+@Controller("/v1/invitations")
+public class InvitationController {
+
+    private final InvitationService invitations;
+    private final RoleNames roles;
+    private final Clock clock;
+
+    public InvitationController(InvitationService invitations, RoleNames roles, Clock clock) {
+        this.invitations = invitations;
+        this.roles = roles;
+        this.clock = clock;
+    }
+
+    @Post
+    @RequiresPermission(USERS_MANAGE)
+    public HttpResponse<InvitationView> invite(Caller caller, @Body InvitationForm form,
+                                               @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        Invited invited = invitations.invite(caller,
+                new InvitationRequest(form.email(), form.name(), form.role(), form.teamId()),
+                Optional.ofNullable(idempotencyKey));
+        return HttpResponse.<InvitationView>status(HttpStatus.CREATED)
+                .header("Location", "/v1/invitations/" + invited.invitation().id())
+                .header("Idempotent-Replayed", Boolean.toString(invited.replayed()))
+                .body(view(invited.invitation()));
+    }
+
+    @Get
+    @RequiresPermission(USERS_MANAGE)
+    public PageView<InvitationView> list(Caller caller, @Nullable @QueryValue String status,
+                                         @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+        return PageView.of(invitations.list(caller, Optional.ofNullable(status), PageRequest.of(limit, cursor)),
+                this::view);
+    }
+
+    @Post("/{id}/resend")
+    @RequiresPermission(USERS_MANAGE)
+    public InvitationView resend(Caller caller, @PathVariable String id) {
+        return view(invitations.resend(caller, id));
+    }
+
+    @Delete("/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    @RequiresPermission(USERS_MANAGE)
+    public void revoke(Caller caller, @PathVariable String id) {
+        invitations.revoke(caller, id);
+    }
+
+    @Post("/accept")
+    @PublicRoute
+    @Status(HttpStatus.CREATED)
+    public UserView accept(@Body AcceptForm form) {
+        User user = invitations.accept(form.token(), form.password());
+        return UserView.of(user, roles.view(user.workspaceId(), user.roleId()));
+    }
+
+    private InvitationView view(Invitation invitation) {
+        return InvitationView.of(invitation, roles.view(invitation.workspaceId(), invitation.roleId()), clock.instant());
+    }
+}

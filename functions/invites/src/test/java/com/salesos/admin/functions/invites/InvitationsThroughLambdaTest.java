@@ -1,0 +1,209 @@
+package com.salesos.admin.functions.invites;
+
+import static com.salesos.admin.functions.invites.LambdaApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.users.User;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The invitation flow through the real Lambda handler class against the emulated AWS account. */
+class InvitationsThroughLambdaTest {
+
+    static final String PASSWORD = "Correct-Horse-9-Battery";
+
+    static LocalAws aws;
+    static LambdaApi api;
+    static SentEmails emails;
+    static User admin;
+    static User manager;
+
+    @BeforeAll
+    static void setUp() {
+        aws = LocalAws.fresh();
+        aws.workspaces().createWorkspace("ws-acme", "Acme", "team", 10);
+        aws.workspaces().addTeam("ws-acme", "team-east", "East");
+        admin = aws.workspaces().addUser("ws-acme", "usr_admin", "admin@acme.test", "Ada Admin", "admin", null, PASSWORD);
+        manager = aws.workspaces().addUser("ws-acme", "usr_manager", "manager@acme.test", "Max Manager", "manager", "team-east", PASSWORD);
+        emails = new SentEmails(MotoServer.shared());
+        api = new LambdaApi();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        api.close();
+    }
+
+    @Test
+    void an_admin_invites_and_the_invitee_accepts_with_the_emailed_link() {
+        var created = api.call("POST", "/v1/invitations",
+                json("email", "  Nina@Example.COM ", "name", "Nina New", "role", "Sales Rep", "teamId", "team-east"),
+                admin.subject());
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode invitation = created.json();
+        assertThat(invitation.path("email").asText()).isEqualTo("nina@example.com");
+        assertThat(invitation.path("role").path("id").asText()).isEqualTo("sales-rep");
+        assertThat(invitation.path("role").path("name").asText()).isEqualTo("Sales Rep");
+        assertThat(invitation.path("status").asText()).isEqualTo("pending");
+        assertThat(invitation.path("delivery").asText()).isEqualTo("sent");
+        assertThat(created.body()).doesNotContain("token");
+
+        String token = emails.latestInvitationToken("nina@example.com");
+        var accepted = api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(accepted.json().path("email").asText()).isEqualTo("nina@example.com");
+        assertThat(accepted.json().path("role").path("id").asText()).isEqualTo("sales-rep");
+        assertThat(accepted.json().path("teamId").asText()).isEqualTo("team-east");
+        assertThat(accepted.json().path("status").asText()).isEqualTo("active");
+        assertThat(aws.signIn().accessToken("nina@example.com", PASSWORD)).isNotBlank();
+
+        var again = api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void a_manager_without_users_manage_gets_403() {
+        var response = api.call("POST", "/v1/invitations",
+                json("email", "x@example.com", "name", "X", "role", "sales-rep"), manager.subject());
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().path("type").asText()).endsWith("/permission-missing");
+        assertThat(listAll()).noneMatch(i -> i.path("email").asText().equals("x@example.com"));
+    }
+
+    @Test
+    void a_request_without_verified_claims_gets_401() {
+        var response = api.call("GET", "/v1/invitations", null, null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void invalid_fields_are_all_reported_as_problem_json_and_nothing_is_written() {
+        var response = api.call("POST", "/v1/invitations",
+                json("email", "not-an-email", "name", "", "role", "Overlord", "teamId", "team-nowhere"), admin.subject());
+
+        assertThat(response.status()).isEqualTo(422);
+        JsonNode problem = response.json();
+        assertThat(problem.path("status").asInt()).isEqualTo(422);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("email", "name", "role", "teamId");
+        assertThat(listAll()).noneMatch(i -> i.path("email").asText().equals("not-an-email"));
+    }
+
+    @Test
+    void malformed_json_is_a_400_problem() {
+        var response = api.call("POST", "/v1/invitations", "{\"email\": ", admin.subject());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("type").asText()).endsWith("/malformed-request");
+    }
+
+    @Test
+    void the_same_email_cannot_be_invited_twice_or_match_an_existing_user() {
+        var first = api.call("POST", "/v1/invitations", json("email", "dup@example.com", "name", "Dup", "role", "manager"), admin.subject());
+        var second = api.call("POST", "/v1/invitations", json("email", "DUP@example.com ", "name", "Dup", "role", "manager"), admin.subject());
+        var existing = api.call("POST", "/v1/invitations", json("email", "manager@acme.test", "name", "M", "role", "manager"), admin.subject());
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().path("type").asText()).endsWith("/email-taken");
+        assertThat(existing.status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_retried_create_with_the_same_idempotency_key_returns_the_first_invitation() {
+        String body = json("email", "idem@example.com", "name", "Idem", "role", "sales-rep");
+        var first = api.call("POST", "/v1/invitations", body, admin.subject(), Map.of("Idempotency-Key", "key-123"));
+        var retry = api.call("POST", "/v1/invitations", body, admin.subject(), Map.of("Idempotency-Key", "key-123"));
+        var misuse = api.call("POST", "/v1/invitations", json("email", "other@example.com", "name", "O", "role", "sales-rep"),
+                admin.subject(), Map.of("Idempotency-Key", "key-123"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(emails.to("idem@example.com")).hasSize(1);
+        assertThat(misuse.status()).isEqualTo(422);
+        assertThat(listAll()).noneMatch(i -> i.path("email").asText().equals("other@example.com"));
+    }
+
+    @Test
+    void resend_kills_the_old_link_and_revoke_frees_the_seat() {
+        var created = api.call("POST", "/v1/invitations", json("email", "rs@example.com", "name", "Re Send", "role", "sales-rep"), admin.subject());
+        String id = created.json().path("id").asText();
+        String firstToken = emails.latestInvitationToken("rs@example.com");
+
+        var resent = api.call("POST", "/v1/invitations/" + id + "/resend", null, admin.subject());
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        String secondToken = emails.latestInvitationToken("rs@example.com");
+        assertThat(secondToken).isNotEqualTo(firstToken);
+
+        var withOldLink = api.call("POST", "/v1/invitations/accept", json("token", firstToken, "password", PASSWORD), null);
+        assertThat(withOldLink.status()).isEqualTo(404);
+
+        long pendingBefore = seatsPending();
+        var revoked = api.call("DELETE", "/v1/invitations/" + id, null, admin.subject());
+        assertThat(revoked.status()).isEqualTo(204);
+        assertThat(seatsPending()).isEqualTo(pendingBefore - 1);
+
+        var revokedAgain = api.call("DELETE", "/v1/invitations/" + id, null, admin.subject());
+        assertThat(revokedAgain.status()).isEqualTo(409);
+        var resendRevoked = api.call("POST", "/v1/invitations/" + id + "/resend", null, admin.subject());
+        assertThat(resendRevoked.status()).isEqualTo(409);
+        var withNewLink = api.call("POST", "/v1/invitations/accept", json("token", secondToken, "password", PASSWORD), null);
+        assertThat(withNewLink.status()).isEqualTo(404);
+    }
+
+    @Test
+    void unknown_invitation_ids_are_404() {
+        assertThat(api.call("DELETE", "/v1/invitations/inv_nope", null, admin.subject()).status()).isEqualTo(404);
+        assertThat(api.call("POST", "/v1/invitations/inv_nope/resend", null, admin.subject()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void listing_pages_with_a_cursor_and_filters_by_status() {
+        for (int i = 0; i < 3; i++) {
+            api.call("POST", "/v1/invitations", json("email", "page" + i + "@example.com", "name", "P" + i, "role", "sales-rep"), admin.subject());
+        }
+        var firstPage = api.call("GET", "/v1/invitations?status=pending&limit=2", null, admin.subject());
+        assertThat(firstPage.status()).isEqualTo(200);
+        assertThat(firstPage.json().path("items")).hasSize(2);
+        String cursor = firstPage.json().path("nextCursor").asText();
+        assertThat(cursor).isNotBlank();
+        var secondPage = api.call("GET", "/v1/invitations?status=pending&limit=2&cursor=" + cursor, null, admin.subject());
+        assertThat(secondPage.status()).isEqualTo(200);
+        assertThat(secondPage.json().path("items").get(0).path("id").asText())
+                .isNotEqualTo(firstPage.json().path("items").get(1).path("id").asText());
+
+        assertThat(api.call("GET", "/v1/invitations?status=bogus", null, admin.subject()).status()).isEqualTo(422);
+        assertThat(api.call("GET", "/v1/invitations?limit=500", null, admin.subject()).status()).isEqualTo(422);
+        assertThat(api.call("GET", "/v1/invitations?cursor=Zm9vYmFy", null, admin.subject()).status()).isEqualTo(422);
+    }
+
+    private static long seatsPending() {
+        return new com.salesos.admin.aws.DynamoSeatLedger(aws.dynamo(), aws.tableName()).read("ws-acme").pending();
+    }
+
+    private static java.util.List<JsonNode> listAll() {
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = api.call("GET", "/v1/invitations?limit=200" + (cursor == null ? "" : "&cursor=" + cursor), null, admin.subject());
+            page.json().path("items").forEach(all::add);
+            cursor = page.json().path("nextCursor").isMissingNode() || page.json().path("nextCursor").isNull()
+                    ? null : page.json().path("nextCursor").asText();
+        } while (cursor != null);
+        return all;
+    }
+}

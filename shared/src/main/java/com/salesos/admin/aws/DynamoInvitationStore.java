@@ -1,0 +1,253 @@
+package com.salesos.admin.aws;
+
+import static com.salesos.admin.aws.Item.n;
+import static com.salesos.admin.aws.Item.s;
+
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.invites.DeliveryStatus;
+import com.salesos.admin.invites.EmailAddress;
+import com.salesos.admin.invites.IdempotencyKey;
+import com.salesos.admin.invites.Invitation;
+import com.salesos.admin.invites.InvitationStatus;
+import com.salesos.admin.invites.InvitationStore;
+import com.salesos.admin.invites.InvitationToken.TokenHash;
+import com.salesos.admin.users.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** Invitations in the single table; seats, email guard, token and audit change in one transaction. */
+public final class DynamoInvitationStore implements InvitationStore {
+
+    private static final String ACCEPTED_BY = "userId";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final DynamoSeatLedger seats;
+    private final DynamoAuditLog auditLog;
+
+    public DynamoInvitationStore(DynamoDbClient dynamo, String table, DynamoSeatLedger seats, DynamoAuditLog auditLog) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.seats = seats;
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key) {
+        String ws = invitation.workspaceId();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        key.ifPresent(k -> writes.add(Transactions.putNew(table, Item.of(TableKeys.workspace(ws),
+                        TableKeys.idempotency(k.callerUserId(), k.key()))
+                .with("fingerprint", k.fingerprint())
+                .with("resourceId", invitation.id())
+                .with("createdAt", invitation.createdAt()))));
+        int guardIndex = writes.size();
+        writes.add(EmailGuard.claim(table, ws, invitation.email(), TableKeys.invitation(invitation.id())));
+        int seatIndex = writes.size();
+        writes.add(seats.takeForInvitation(ws));
+        writes.add(Transactions.putNew(table, toItem(invitation)));
+        writes.add(Transactions.putNew(table, tokenItem(invitation)));
+        writes.add(auditLog.append(audit));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+            return new Creation.Created(invitation);
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (key.isPresent() && Transactions.failedCondition(reasons, 0)) {
+                return replay(ws, key.get());
+            }
+            if (Transactions.failedCondition(reasons, guardIndex)) {
+                return new Creation.EmailTaken();
+            }
+            if (Transactions.failedCondition(reasons, seatIndex)) {
+                return new Creation.NoFreeSeat(seats.read(ws));
+            }
+            throw e;
+        }
+    }
+
+    private Creation replay(String ws, IdempotencyKey key) {
+        Item previous = Item.from(dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Item.key(TableKeys.workspace(ws), TableKeys.idempotency(key.callerUserId(), key.key())))).item());
+        return new Creation.Replayed(previous.string("resourceId"), key.fingerprint().equals(previous.string("fingerprint")));
+    }
+
+    @Override
+    public Optional<Invitation> find(String workspaceId, String invitationId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Item.key(TableKeys.workspace(workspaceId), TableKeys.invitation(invitationId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(Item.from(item)));
+    }
+
+    @Override
+    public Page<Invitation> list(String workspaceId, Optional<InvitationStatus> status, PageRequest page) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).limit(page.limit());
+        Optional<Map<String, AttributeValue>> start;
+        if (status.isPresent()) {
+            String partition = TableKeys.invitationsByStatus(workspaceId, status.get().name());
+            query.indexName(TableKeys.GSI1)
+                    .keyConditionExpression("gsi1pk = :p")
+                    .expressionAttributeValues(Map.of(":p", s(partition)));
+            start = page.cursor().map(c -> Cursor.decodeIndexKey(c, TableKeys.workspace(workspaceId),
+                    partition, TableKeys.invitation("")));
+        } else {
+            query.keyConditionExpression("pk = :p and begins_with(sk, :s)")
+                    .expressionAttributeValues(Map.of(":p", s(TableKeys.workspace(workspaceId)),
+                            ":s", s(TableKeys.invitation(""))));
+            start = page.cursor().map(c -> Cursor.decodeTableKey(c, TableKeys.workspace(workspaceId),
+                    TableKeys.invitation("")));
+        }
+        start.ifPresent(query::exclusiveStartKey);
+        QueryResponse response = dynamo.query(query.build());
+        List<Invitation> items = response.items().stream().map(i -> fromItem(Item.from(i))).toList();
+        return new Page<>(items, Cursor.encode(response.lastEvaluatedKey()));
+    }
+
+    @Override
+    public void recordDelivery(Invitation invitation, DeliveryStatus delivery) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(Item.key(TableKeys.workspace(invitation.workspaceId()), TableKeys.invitation(invitation.id())))
+                    .updateExpression("SET delivery = :d")
+                    .conditionExpression("tokenHash = :h")
+                    .expressionAttributeValues(Map.of(":d", s(delivery.name()), ":h", s(invitation.tokenHash().hex()))));
+        } catch (ConditionalCheckFailedException reissuedMeanwhile) {
+            // A newer link was issued; its own delivery outcome is the one that counts.
+        }
+    }
+
+    @Override
+    public boolean reissue(Invitation current, Invitation reissued, AuditEvent audit) {
+        String ws = current.workspaceId();
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().update(u -> u.tableName(table)
+                        .key(Item.key(TableKeys.workspace(ws), TableKeys.invitation(current.id())))
+                        .updateExpression("SET tokenHash = :new, expiresAt = :exp, delivery = :d")
+                        .conditionExpression("#st = :pending AND tokenHash = :old")
+                        .expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(Map.of(":new", s(reissued.tokenHash().hex()),
+                                ":old", s(current.tokenHash().hex()), ":exp", s(reissued.expiresAt().toString()),
+                                ":d", s(DeliveryStatus.SENDING.name()), ":pending", s(InvitationStatus.PENDING.name()))))
+                        .build(),
+                Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)),
+                Transactions.putNew(table, tokenItem(reissued)),
+                auditLog.append(audit));
+        return Transactions.commitUnlessConditionFails(dynamo, writes);
+    }
+
+    @Override
+    public boolean revoke(Invitation current, AuditEvent audit) {
+        String ws = current.workspaceId();
+        List<TransactWriteItem> writes = List.of(
+                statusChange(current, InvitationStatus.REVOKED, Map.of()),
+                seats.releaseInvitation(ws),
+                EmailGuard.release(table, ws, current.email(), TableKeys.invitation(current.id())),
+                Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)),
+                auditLog.append(audit));
+        return Transactions.commitUnlessConditionFails(dynamo, writes);
+    }
+
+    @Override
+    public Optional<TokenGrant> findToken(TokenHash hash) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Item.key(TableKeys.token(hash.hex()), TableKeys.TOKEN_SK))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Item token = Item.from(item);
+        return Optional.of(new TokenGrant(token.string("workspaceId"), token.string("invitationId")));
+    }
+
+    @Override
+    public Acceptance accept(Invitation invitation, User user, AuditEvent audit) {
+        String ws = invitation.workspaceId();
+        List<TransactWriteItem> writes = List.of(
+                statusChange(invitation, InvitationStatus.ACCEPTED, Map.of(ACCEPTED_BY, user.id())),
+                Transactions.delete(table, Item.key(TableKeys.token(invitation.tokenHash().hex()), TableKeys.TOKEN_SK)),
+                Transactions.putNew(table, DynamoUsers.toItem(user)),
+                Transactions.putNew(table, DynamoUsers.principalItem(user)),
+                EmailGuard.transfer(table, ws, invitation.email(), TableKeys.invitation(invitation.id()),
+                        TableKeys.user(user.id())),
+                seats.convertInvitationToUser(ws),
+                auditLog.append(audit));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+            return new Acceptance.Accepted(user);
+        } catch (TransactionCanceledException e) {
+            if (Transactions.failedCondition(e.cancellationReasons(), 3)) {
+                return new Acceptance.AccountTaken();
+            }
+            if (Transactions.anyConditionFailed(e.cancellationReasons())) {
+                return new Acceptance.NoLongerPending();
+            }
+            throw e;
+        }
+    }
+
+    /** Moves a pending invitation to a final status; the condition makes a second move fail. */
+    private TransactWriteItem statusChange(Invitation invitation, InvitationStatus to, Map<String, String> extra) {
+        StringBuilder set = new StringBuilder("SET #st = :to, gsi1pk = :idx");
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
+                ":to", s(to.name()), ":pending", s(InvitationStatus.PENDING.name()),
+                ":h", s(invitation.tokenHash().hex()),
+                ":idx", s(TableKeys.invitationsByStatus(invitation.workspaceId(), to.name()))));
+        extra.forEach((name, value) -> {
+            set.append(", ").append(name).append(" = :").append(name);
+            values.put(":" + name, s(value));
+        });
+        return TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(Item.key(TableKeys.workspace(invitation.workspaceId()), TableKeys.invitation(invitation.id())))
+                .updateExpression(set.toString())
+                .conditionExpression("#st = :pending AND tokenHash = :h")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(values)).build();
+    }
+
+    private Item tokenItem(Invitation invitation) {
+        return Item.of(TableKeys.token(invitation.tokenHash().hex()), TableKeys.TOKEN_SK)
+                .with("workspaceId", invitation.workspaceId())
+                .with("invitationId", invitation.id())
+                .with("expiresAt", invitation.expiresAt())
+                // DynamoDB TTL removes dead tokens some time after expiry; reads check expiry themselves.
+                .with("ttl", invitation.expiresAt().plus(Invitation.VALIDITY).getEpochSecond());
+    }
+
+    private static Item toItem(Invitation invitation) {
+        return Item.of(TableKeys.workspace(invitation.workspaceId()), TableKeys.invitation(invitation.id()))
+                .with(TableKeys.GSI1_PK, TableKeys.invitationsByStatus(invitation.workspaceId(), invitation.status().name()))
+                .with(TableKeys.GSI1_SK, invitation.id())
+                .with("type", "invitation")
+                .with("id", invitation.id())
+                .with("workspaceId", invitation.workspaceId())
+                .with("email", invitation.email().value())
+                .with("name", invitation.name())
+                .with("roleId", invitation.roleId())
+                .with("teamId", invitation.teamId())
+                .with("status", invitation.status().name())
+                .with("delivery", invitation.delivery().name())
+                .with("tokenHash", invitation.tokenHash().hex())
+                .with("expiresAt", invitation.expiresAt())
+                .with("createdAt", invitation.createdAt())
+                .with("createdBy", invitation.createdBy());
+    }
+
+    private static Invitation fromItem(Item item) {
+        return new Invitation(item.string("id"), item.string("workspaceId"), new EmailAddress(item.string("email")),
+                item.string("name"), item.string("roleId"), item.string("teamId"),
+                InvitationStatus.valueOf(item.string("status")), DeliveryStatus.valueOf(item.string("delivery")),
+                new TokenHash(item.string("tokenHash")), item.instant("expiresAt"), item.instant("createdAt"),
+                item.string("createdBy"));
+    }
+}

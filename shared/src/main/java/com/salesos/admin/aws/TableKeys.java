@@ -1,0 +1,80 @@
+package com.salesos.admin.aws;
+
+/**
+ * The single-table key scheme. Everything of a workspace shares the partition {@code WS#<id>};
+ * lookups that start from outside a workspace (a token, a signed-in subject) have partitions of
+ * their own. GSI1 lists a workspace's items by status.
+ *
+ * <pre>
+ * pk                         sk                         what
+ * WS#ws                      #WORKSPACE                 name, plan, seat counters
+ * WS#ws                      TEAM#id                    team
+ * WS#ws                      ROLE#id                    custom role
+ * WS#ws                      USER#id                    user
+ * WS#ws                      EMAIL#address              uniqueness guard: who holds the address
+ * WS#ws                      INVITATION#id              invitation (gsi1: WS#ws#INVITATIONS#STATUS / id)
+ * WS#ws                      IDEMPOTENCY#user#key       what a creating request made
+ * WS#ws#AUDIT                instant#id                 audit record
+ * SUBJECT#sub                #PRINCIPAL                 which workspace user a sign-in subject is
+ * INVITATION_TOKEN#sha256    #TOKEN                     which invitation a link token opens
+ * </pre>
+ */
+final class TableKeys {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String GSI1 = "gsi1";
+    static final String GSI1_PK = "gsi1pk";
+    static final String GSI1_SK = "gsi1sk";
+
+    static final String WORKSPACE_SK = "#WORKSPACE";
+    static final String PRINCIPAL_SK = "#PRINCIPAL";
+    static final String TOKEN_SK = "#TOKEN";
+
+    private TableKeys() {
+    }
+
+    static String workspace(String workspaceId) {
+        return "WS#" + workspaceId;
+    }
+
+    static String audit(String workspaceId) {
+        return "WS#" + workspaceId + "#AUDIT";
+    }
+
+    static String team(String teamId) {
+        return "TEAM#" + teamId;
+    }
+
+    static String role(String roleId) {
+        return "ROLE#" + roleId;
+    }
+
+    static String user(String userId) {
+        return "USER#" + userId;
+    }
+
+    static String email(String canonicalEmail) {
+        return "EMAIL#" + canonicalEmail;
+    }
+
+    static String invitation(String invitationId) {
+        return "INVITATION#" + invitationId;
+    }
+
+    static String invitationsByStatus(String workspaceId, String status) {
+        return "WS#" + workspaceId + "#INVITATIONS#" + status;
+    }
+
+    static String idempotency(String userId, String key) {
+        return "IDEMPOTENCY#" + userId + "#" + key;
+    }
+
+    static String subject(String subject) {
+        return "SUBJECT#" + subject;
+    }
+
+    static String token(String tokenHashHex) {
+        return "INVITATION_TOKEN#" + tokenHashHex;
+    }
+}

@@ -1,0 +1,50 @@
+package com.salesos.admin.config;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything the functions read from their environment, in one place. In Lambda the values are
+ * environment variables set by template.yaml; the local server and tests may set JVM system
+ * properties of the same names, which win. A test checks that the template sets every variable
+ * listed in {@link #REQUIRED}.
+ */
+public record RuntimeSettings(String tableName, String senderAddress, String appUrl, String userPoolId,
+                              String region, Optional<String> endpointUrl) {
+
+    public static final String TABLE_NAME = "TABLE_NAME";
+    public static final String SENDER_ADDRESS = "SENDER_ADDRESS";
+    public static final String APP_URL = "APP_URL";
+    public static final String USER_POOL_ID = "USER_POOL_ID";
+    /** Set by the Lambda runtime itself. */
+    public static final String AWS_REGION = "AWS_REGION";
+    /** Optional: points every AWS client at an emulator (moto, LocalStack, Floci). */
+    public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+
+    /** Variables the template must set for every function (AWS_REGION comes from Lambda). */
+    public static final List<String> REQUIRED = List.of(TABLE_NAME, SENDER_ADDRESS, APP_URL, USER_POOL_ID);
+
+    public static RuntimeSettings fromEnvironment() {
+        return from(name -> Optional.ofNullable(System.getProperty(name)).orElseGet(() -> System.getenv(name)));
+    }
+
+    public static RuntimeSettings from(Function<String, String> lookup) {
+        List<String> missing = REQUIRED.stream().filter(n -> isBlank(lookup.apply(n))).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Missing configuration: " + String.join(", ", missing));
+        }
+        String region = isBlank(lookup.apply(AWS_REGION)) ? "us-east-1" : lookup.apply(AWS_REGION);
+        return new RuntimeSettings(lookup.apply(TABLE_NAME), lookup.apply(SENDER_ADDRESS),
+                stripTrailingSlash(lookup.apply(APP_URL)), lookup.apply(USER_POOL_ID), region,
+                Optional.ofNullable(lookup.apply(AWS_ENDPOINT_URL)).filter(v -> !v.isBlank()));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

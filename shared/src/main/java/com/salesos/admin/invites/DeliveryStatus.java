@@ -1,0 +1,9 @@
+package com.salesos.admin.invites;
+
+/**
+ * Whether the invitation email went out. SENDING is the state between the commit and the mail
+ * provider's answer; it stays so if the process died in between, and the admin can resend.
+ */
+public enum DeliveryStatus {
+    SENDING, SENT, FAILED
+}

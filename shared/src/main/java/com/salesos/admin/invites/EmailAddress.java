@@ -1,0 +1,44 @@
+package com.salesos.admin.invites;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An email address in the canonical form used for uniqueness: trimmed and lower-cased, so that
+ * {@code " Ann@Example.com"} and {@code "ann@example.com"} are the same person in a workspace.
+ */
+public record EmailAddress(String value) {
+
+    // Pragmatic syntax check (what signup forms accept): one @, a dotted domain, no spaces.
+    private static final Pattern SYNTAX = Pattern.compile(
+            "^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
+    private static final int MAX_LENGTH = 254;
+
+    public EmailAddress {
+        if (!isCanonical(value)) {
+            throw new IllegalArgumentException("not a canonical email address");
+        }
+    }
+
+    /** The canonical address, or empty when the text is not a valid email address. */
+    public static Optional<EmailAddress> parse(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String canonical = raw.trim().toLowerCase(Locale.ROOT);
+        return isCanonical(canonical) ? Optional.of(new EmailAddress(canonical)) : Optional.empty();
+    }
+
+    private static boolean isCanonical(String value) {
+        return value != null
+                && value.length() <= MAX_LENGTH
+                && !value.contains("..")
+                && SYNTAX.matcher(value).matches();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

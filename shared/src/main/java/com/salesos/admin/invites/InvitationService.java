@@ -1,0 +1,279 @@
+package com.salesos.admin.invites;
+
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.access.CallerDirectory;
+import com.salesos.admin.access.Role;
+import com.salesos.admin.access.RoleCatalog;
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.invites.AccountDirectory.Opening;
+import com.salesos.admin.invites.InvitationMailer.InvitationEmail;
+import com.salesos.admin.invites.InvitationMailer.MailNotSent;
+import com.salesos.admin.invites.InvitationStore.Acceptance;
+import com.salesos.admin.invites.InvitationStore.Creation;
+import com.salesos.admin.invites.InvitationStore.TokenGrant;
+import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.problems.FieldError;
+import com.salesos.admin.problems.ProblemKind;
+import com.salesos.admin.problems.Validation;
+import com.salesos.admin.seats.Seats;
+import com.salesos.admin.users.User;
+import com.salesos.admin.users.UserStatus;
+import com.salesos.admin.workspaces.WorkspaceDirectory;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The invitation use cases: invite, list, resend, revoke, accept. */
+public final class InvitationService {
+
+    private static final int MAX_NAME_LENGTH = 200;
+
+    private final InvitationStore store;
+    private final RoleCatalog roles;
+    private final WorkspaceDirectory workspaces;
+    private final InvitationMailer mailer;
+    private final AccountDirectory accounts;
+    private final CallerDirectory callers;
+    private final IdGenerator ids;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public InvitationService(InvitationStore store, RoleCatalog roles,
+                             WorkspaceDirectory workspaces, InvitationMailer mailer,
+                             AccountDirectory accounts, CallerDirectory callers, IdGenerator ids,
+                             SecureRandom random, Clock clock) {
+        this.store = store;
+        this.roles = roles;
+        this.workspaces = workspaces;
+        this.mailer = mailer;
+        this.accounts = accounts;
+        this.callers = callers;
+        this.ids = ids;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** The outcome of an invite: the invitation, and whether it was created by an earlier try. */
+    public record Invited(Invitation invitation, boolean replayed) {
+    }
+
+    public Invited invite(Caller caller, InvitationRequest request, Optional<String> idempotencyHeader) {
+        String ws = caller.workspaceId();
+        Validation validation = new Validation();
+        Optional<EmailAddress> email = EmailAddress.parse(request.email());
+        if (email.isEmpty()) {
+            validation.reject("email", request.email() == null || request.email().isBlank()
+                    ? "is required" : "is not a valid email address");
+        }
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty()) {
+            validation.reject("name", "is required");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            validation.reject("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        Optional<Role> role = Optional.empty();
+        if (request.role() == null || request.role().isBlank()) {
+            validation.reject("role", "is required");
+        } else {
+            role = roles.find(ws, request.role());
+            if (role.isEmpty()) {
+                validation.reject("role", "is not a role of this workspace");
+            }
+        }
+        String teamId = request.teamId() == null || request.teamId().isBlank() ? null : request.teamId().strip();
+        if (teamId != null && !workspaces.teamExists(ws, teamId)) {
+            validation.reject("teamId", "is not a team of this workspace");
+        }
+        validation.throwIfInvalid();
+
+        Optional<IdempotencyKey> key = IdempotencyKey.of(caller.userId(), idempotencyHeader.orElse(null),
+                String.join("\n", email.get().value(), name, role.get().id(), String.valueOf(teamId)));
+        Instant now = clock.instant();
+        InvitationToken token = InvitationToken.generate(random);
+        Invitation invitation = new Invitation(ids.newId("inv"), ws, email.get(), name, role.get().id(), teamId,
+                InvitationStatus.PENDING, DeliveryStatus.SENDING, token.hash(), now.plus(Invitation.VALIDITY),
+                now, caller.userId());
+        AuditEvent audit = audit(caller, "invitation.created", invitation, Map.of(), describe(invitation));
+
+        Creation creation = store.create(invitation, audit, key);
+        if (creation instanceof Creation.Created created) {
+            return new Invited(deliver(caller, created.invitation(), token), false);
+        }
+        if (creation instanceof Creation.Replayed replayed) {
+            if (!replayed.sameRequest()) {
+                throw new DomainException(ProblemKind.INVALID_INPUT, "idempotency-key-reused",
+                        "Idempotency-Key reused", "This Idempotency-Key was already used for a different request",
+                        List.of(new FieldError("Idempotency-Key", "was used for a different request")), Map.of());
+            }
+            return new Invited(store.find(ws, replayed.invitationId()).orElseThrow(), true);
+        }
+        if (creation instanceof Creation.EmailTaken) {
+            throw DomainException.conflict("email-taken", "Email already in use",
+                    "A user or pending invitation of this workspace already has the email " + email.get());
+        }
+        throw noFreeSeat(((Creation.NoFreeSeat) creation).seats());
+    }
+
+    public Page<Invitation> list(Caller caller, Optional<String> status, PageRequest page) {
+        Optional<InvitationStatus> filter = status.filter(s -> !s.isBlank()).map(s -> {
+            try {
+                return InvitationStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalidField("status", "must be one of pending, accepted, revoked");
+            }
+        });
+        return store.list(caller.workspaceId(), filter, page);
+    }
+
+    public Invitation get(Caller caller, String invitationId) {
+        return store.find(caller.workspaceId(), invitationId)
+                .orElseThrow(() -> DomainException.notFound("Invitation " + invitationId));
+    }
+
+    /** Issues a new link (the old one stops working) and sends it again; the expiry restarts. */
+    public Invitation resend(Caller caller, String invitationId) {
+        Invitation current = get(caller, invitationId);
+        requirePending(current, "resent");
+        InvitationToken token = InvitationToken.generate(random);
+        Invitation reissued = current.reissued(token.hash(), clock.instant().plus(Invitation.VALIDITY));
+        AuditEvent audit = audit(caller, "invitation.resent", current,
+                Map.of("expiresAt", current.expiresAt().toString()), Map.of("expiresAt", reissued.expiresAt().toString()));
+        if (!store.reissue(current, reissued, audit)) {
+            throw notPending(invitationId, "resent");
+        }
+        return deliver(caller, reissued, token);
+    }
+
+    /** Revokes a pending invitation: its link dies and its seat is free again. */
+    public void revoke(Caller caller, String invitationId) {
+        Invitation current = get(caller, invitationId);
+        requirePending(current, "revoked");
+        AuditEvent audit = audit(caller, "invitation.revoked", current,
+                Map.of("status", "pending"), Map.of("status", "revoked"));
+        if (!store.revoke(current, audit)) {
+            throw notPending(invitationId, "revoked");
+        }
+    }
+
+    /**
+     * Creates the account of the invited person in the invitation's role and team. The user id is
+     * derived from the invitation, so a retry after a crash between the identity provider and the
+     * store finishes the same account instead of opening a second one.
+     */
+    public User accept(String tokenText, String password) {
+        Validation validation = new Validation();
+        if (tokenText == null || tokenText.isBlank()) {
+            validation.reject("token", "is required");
+        }
+        if (password == null || password.isEmpty()) {
+            validation.reject("password", "is required");
+        }
+        validation.throwIfInvalid();
+
+        InvitationToken token = new InvitationToken(tokenText.trim());
+        DomainException unknown = new DomainException(ProblemKind.NOT_FOUND, "invitation-token-unknown",
+                "Invitation link not valid", "This invitation link is not valid: it was replaced, used or revoked");
+        TokenGrant grant = store.findToken(token.hash()).orElseThrow(() -> unknown);
+        Invitation invitation = store.find(grant.workspaceId(), grant.invitationId())
+                .filter(Invitation::isPending)
+                .filter(i -> i.tokenHash().equals(token.hash()))
+                .orElseThrow(() -> unknown);
+        Instant now = clock.instant();
+        if (invitation.isExpiredAt(now)) {
+            throw new DomainException(ProblemKind.GONE, "invitation-expired", "Invitation link expired",
+                    "This invitation link expired at " + invitation.expiresAt() + "; ask an admin to resend it");
+        }
+
+        Opening opening = accounts.open(invitation.email(), password);
+        String subject = opening instanceof Opening.Opened opened
+                ? opened.subject()
+                : adoptOrphan(((Opening.AlreadyRegistered) opening).subject(), invitation.email(), password);
+        String userId = "usr_" + invitation.id().substring(invitation.id().indexOf('_') + 1);
+        User user = new User(userId, invitation.workspaceId(), invitation.email(), invitation.name(),
+                invitation.roleId(), invitation.teamId(), UserStatus.ACTIVE, subject, now);
+        AuditEvent audit = new AuditEvent(invitation.workspaceId(), userId, "invitation.accepted", "invitation",
+                invitation.id(), now, Map.of("status", "pending"), Map.of("status", "accepted", "userId", userId));
+        Acceptance acceptance = store.accept(invitation, user, audit);
+        if (acceptance instanceof Acceptance.Accepted accepted) {
+            return accepted.user();
+        }
+        if (acceptance instanceof Acceptance.AccountTaken) {
+            throw emailRegistered(invitation.email());
+        }
+        throw unknown;
+    }
+
+    /**
+     * An account that exists at the identity provider but belongs to no SalesOS user is the
+     * leftover of an accept that crashed half-way; it cannot reach any workspace, so it is safe
+     * to take over. An account that belongs to a user stays theirs.
+     */
+    private String adoptOrphan(String subject, EmailAddress email, String password) {
+        if (callers.findBySubject(subject).isPresent()) {
+            throw emailRegistered(email);
+        }
+        accounts.setPassword(subject, email, password);
+        return subject;
+    }
+
+    private Invitation deliver(Caller caller, Invitation invitation, InvitationToken token) {
+        String workspaceName = workspaces.name(invitation.workspaceId()).orElse("your team");
+        InvitationEmail email = new InvitationEmail(invitation.email(), invitation.name(), workspaceName,
+                caller.email(), token, invitation.expiresAt());
+        DeliveryStatus outcome;
+        try {
+            mailer.send(email);
+            outcome = DeliveryStatus.SENT;
+        } catch (MailNotSent e) {
+            outcome = DeliveryStatus.FAILED;
+        }
+        store.recordDelivery(invitation, outcome);
+        return invitation.withDelivery(outcome);
+    }
+
+    private static void requirePending(Invitation invitation, String verb) {
+        if (!invitation.isPending()) {
+            throw notPending(invitation.id(), verb);
+        }
+    }
+
+    private static DomainException notPending(String id, String verb) {
+        return DomainException.conflict("invitation-not-pending", "Invitation is not pending",
+                "Invitation " + id + " is no longer pending and cannot be " + verb);
+    }
+
+    private static DomainException noFreeSeat(Seats seats) {
+        return new DomainException(ProblemKind.CONFLICT, "seats-exhausted", "No free seat",
+                "All " + seats.limit() + " seats of the plan are in use (" + seats.active() + " active users, "
+                        + seats.pending() + " pending invitations); deactivate a user, revoke an invitation or upgrade the plan",
+                List.of(), Map.of("seatsMissing", 1, "seats", Map.of("limit", seats.limit(), "used", seats.used())));
+    }
+
+    private static DomainException emailRegistered(EmailAddress email) {
+        return DomainException.conflict("account-exists", "Account already exists",
+                "A SalesOS account already exists for " + email);
+    }
+
+    private static Map<String, String> describe(Invitation invitation) {
+        Map<String, String> fields = new java.util.HashMap<>(Map.of(
+                "email", invitation.email().value(), "name", invitation.name(), "roleId", invitation.roleId(),
+                "status", "pending"));
+        if (invitation.teamId() != null) {
+            fields.put("teamId", invitation.teamId());
+        }
+        return fields;
+    }
+
+    private AuditEvent audit(Caller caller, String action, Invitation invitation,
+                             Map<String, String> before, Map<String, String> after) {
+        return new AuditEvent(caller.workspaceId(), caller.userId(), action, "invitation", invitation.id(),
+                clock.instant(), before, after);
+    }
+}

@@ -1,0 +1,5 @@
+package com.salesos.admin.invites;
+
+public enum InvitationStatus {
+    PENDING, ACCEPTED, REVOKED
+}

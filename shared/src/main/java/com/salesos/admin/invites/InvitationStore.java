@@ -1,0 +1,70 @@
+package com.salesos.admin.invites;
+
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.invites.InvitationToken.TokenHash;
+import com.salesos.admin.seats.Seats;
+import com.salesos.admin.users.User;
+import java.util.Optional;
+
+/**
+ * Port: where invitations live. Every change that touches seats, email uniqueness or the token
+ * commits together with its audit record, or not at all; the adapter enforces the invariants with
+ * store conditions, never by reading first.
+ */
+public interface InvitationStore {
+
+    /** Takes a seat, claims the email and stores the invitation (and the idempotency key) atomically. */
+    Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key);
+
+    Optional<Invitation> find(String workspaceId, String invitationId);
+
+    Page<Invitation> list(String workspaceId, Optional<InvitationStatus> status, PageRequest page);
+
+    /** Records the mail outcome, unless the invitation has been reissued or changed since. */
+    void recordDelivery(Invitation invitation, DeliveryStatus delivery);
+
+    /** Replaces the token of a pending invitation (the old one stops working); false if no longer pending. */
+    boolean reissue(Invitation current, Invitation reissued, AuditEvent audit);
+
+    /** Revokes a pending invitation and frees its seat; false if no longer pending. */
+    boolean revoke(Invitation current, AuditEvent audit);
+
+    Optional<TokenGrant> findToken(TokenHash hash);
+
+    /** Turns the invitation's seat into the new user's seat and burns the token. */
+    Acceptance accept(Invitation invitation, User user, AuditEvent audit);
+
+    /** Which invitation a token opens. */
+    record TokenGrant(String workspaceId, String invitationId) {
+    }
+
+    sealed interface Creation {
+        record Created(Invitation invitation) implements Creation {
+        }
+
+        record NoFreeSeat(Seats seats) implements Creation {
+        }
+
+        record EmailTaken() implements Creation {
+        }
+
+        /** The idempotency key was used before: here is what it created, and whether the request matched. */
+        record Replayed(String invitationId, boolean sameRequest) implements Creation {
+        }
+    }
+
+    sealed interface Acceptance {
+        record Accepted(User user) implements Acceptance {
+        }
+
+        /** Someone accepted, revoked or reissued it in the meantime. */
+        record NoLongerPending() implements Acceptance {
+        }
+
+        /** The identity account already belongs to another SalesOS user. */
+        record AccountTaken() implements Acceptance {
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.salesos.admin.problems;
+
+/** What kind of refusal a problem is; the HTTP edge maps each kind to one status code. */
+public enum ProblemKind {
+    /** Input that cannot be read at all (malformed JSON, wrong types). */
+    MALFORMED,
+    /** Well-formed input whose values break a rule (unknown role, invalid email, ...). */
+    INVALID_INPUT,
+    /** No valid identity came with the request. */
+    UNAUTHENTICATED,
+    /** The caller is known but may not do this. */
+    FORBIDDEN,
+    /** The thing does not exist, or belongs to another workspace (never say which). */
+    NOT_FOUND,
+    /** The request clashes with the current state (duplicate email, no free seat, wrong status). */
+    CONFLICT,
+    /** The thing existed but has expired. */
+    GONE,
+    /** The caller's precondition (If-Match) no longer holds. */
+    PRECONDITION_FAILED
+}

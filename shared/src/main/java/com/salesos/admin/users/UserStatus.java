@@ -1,0 +1,5 @@
+package com.salesos.admin.users;
+
+public enum UserStatus {
+    ACTIVE, DEACTIVATED
+}

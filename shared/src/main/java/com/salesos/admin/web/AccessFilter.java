@@ -1,0 +1,69 @@
+package com.salesos.admin.web;
+
+import com.salesos.admin.access.AccessPolicy;
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.access.Permission;
+import com.salesos.admin.problems.DomainException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteMatch;
+import java.util.Optional;
+
+/**
+ * Authorizes every routed request before its controller runs: public routes pass; other routes
+ * need a verified subject (401 otherwise) whose current role in the store grants the route's
+ * {@link RequiresPermission} (403 otherwise). The resolved {@link Caller} is handed to the
+ * controller through {@link CallerBinder}.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public final class AccessFilter implements Ordered {
+
+    static final String CALLER_ATTRIBUTE = "salesos.caller";
+
+    private final GatewayClaims claims;
+    private final AccessPolicy policy;
+
+    public AccessFilter(GatewayClaims claims, AccessPolicy policy) {
+        this.claims = claims;
+        this.policy = policy;
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> authorize(HttpRequest<?> request) {
+        Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
+        if (route.isEmpty() || route.get().getAnnotationMetadata().hasAnnotation(PublicRoute.class)) {
+            return null; // unknown routes fall through to the router's 404/405
+        }
+        Optional<Permission> required = route.get().getAnnotationMetadata()
+                .enumValue(RequiresPermission.class, Permission.class);
+        if (required.isEmpty()) {
+            return ProblemResponses.of(HttpStatus.FORBIDDEN, "route-not-declared", "Forbidden",
+                    "This route declares no permission and is closed");
+        }
+        Optional<String> subject = claims.subject(request);
+        if (subject.isEmpty()) {
+            return ProblemResponses.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                    "A valid bearer token is required");
+        }
+        try {
+            Caller caller = policy.authorize(subject.get(), required.get());
+            request.setAttribute(CALLER_ATTRIBUTE, caller);
+            return null;
+        } catch (DomainException refused) {
+            return ProblemResponses.of(refused);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // After any gateway emulation (which runs at HIGHEST_PRECEDENCE), before everything else.
+        return Ordered.HIGHEST_PRECEDENCE + 100;
+    }
+}

@@ -1,0 +1,11 @@
+package com.salesos.admin.workspaces;
+
+import java.util.Optional;
+
+/** Port: read-only facts about a workspace that use cases need. */
+public interface WorkspaceDirectory {
+
+    Optional<String> name(String workspaceId);
+
+    boolean teamExists(String workspaceId, String teamId);
+}
