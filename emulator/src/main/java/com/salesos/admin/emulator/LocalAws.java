@@ -4,6 +4,7 @@ import com.salesos.admin.aws.CognitoAccountDirectory;
 import com.salesos.admin.aws.DynamoAuditLog;
 import com.salesos.admin.aws.WorkspaceProvisioner;
 import com.salesos.admin.common.TimeOrderedIds;
+import com.salesos.admin.invites.AccountDirectory;
 import java.security.SecureRandom;
 import java.time.Clock;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -67,9 +68,13 @@ public final class LocalAws {
         return stack.physicalId("UserPoolClient");
     }
 
+    public AccountDirectory accounts() {
+        return new CognitoAccountDirectory(cognito, userPoolId());
+    }
+
     public WorkspaceProvisioner workspaces() {
         Clock clock = Clock.systemUTC();
-        return new WorkspaceProvisioner(dynamo, tableName(), new CognitoAccountDirectory(cognito, userPoolId()),
+        return new WorkspaceProvisioner(dynamo, tableName(), accounts(),
                 new DynamoAuditLog(tableName(), new TimeOrderedIds(clock, new SecureRandom())), clock);
     }
 

@@ -1,0 +1,77 @@
+package com.salesos.admin.local;
+
+import com.salesos.admin.emulator.SamTemplate;
+import com.salesos.admin.web.GatewayClaims;
+import com.salesos.admin.web.ProblemResponses;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Plays API Gateway in front of the local server, from the routes template.yaml declares: a
+ * route not in the template is 404 (even if a controller has it), and an authorized route
+ * rejects a missing or invalid token with 401 before any controller runs. Verified claims are
+ * handed on exactly as Lambda receives them.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class GatewayEmulation implements Ordered {
+
+    private record CompiledRoute(String method, Pattern path, boolean authorized) {
+    }
+
+    private final List<CompiledRoute> routes;
+    private final AccessTokenVerifier verifier;
+
+    GatewayEmulation(LocalGatewayConfig config) {
+        this.routes = config.routes().stream()
+                .map(r -> new CompiledRoute(r.method(), Pattern.compile(
+                        "^" + r.path().replaceAll("\\{[^}]+}", "[^/]+") + "$"), r.authorized()))
+                .toList();
+        this.verifier = config.verifier();
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> admit(HttpRequest<?> request) {
+        String path = request.getPath();
+        Optional<CompiledRoute> route = routes.stream()
+                .filter(r -> r.method().equals(request.getMethodName()) && r.path().matcher(path).matches())
+                .findFirst();
+        if (route.isEmpty()) {
+            return routes.stream().anyMatch(r -> r.path().matcher(path).matches())
+                    ? ProblemResponses.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+                            request.getMethodName() + " is not a route of " + path)
+                    : ProblemResponses.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No route " + path);
+        }
+        if (!route.get().authorized()) {
+            return null;
+        }
+        Optional<Map<String, String>> claims = request.getHeaders().getAuthorization()
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).trim())
+                .flatMap(verifier::verify);
+        if (claims.isEmpty()) {
+            return ProblemResponses.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                    "A valid, unexpired access token of this user pool is required");
+        }
+        request.setAttribute(GatewayClaims.ATTRIBUTE, claims.get());
+        return null;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    /** What the gateway needs to know: the template's routes and how to verify tokens. */
+    record LocalGatewayConfig(List<SamTemplate.Route> routes, AccessTokenVerifier verifier) {
+    }
+}

@@ -1,0 +1,113 @@
+package com.salesos.admin.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.MotoServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bin/local}: starts the emulator (moto through our launcher, unless AWS_ENDPOINT_URL
+ * names another one), creates every resource of template.yaml in it, seeds the demo workspace,
+ * serves every function on http://localhost:3000 (PORT) and writes .salesos-local/session.json.
+ * Ctrl-C stops everything it started.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        int port = Integer.parseInt(env("PORT", "3000"));
+        Path root = com.salesos.admin.emulator.RepositoryRoot.locate();
+        Path stateDir = root.resolve(".salesos-local");
+        Files.createDirectories(stateDir);
+
+        String external = System.getenv("AWS_ENDPOINT_URL");
+        MotoServer moto = external != null && !external.isBlank()
+                ? MotoServer.shared()
+                : MotoServer.start(Integer.parseInt(env("MOTO_PORT", "4599")), stateDir.resolve("moto.log"));
+        LocalAws aws = LocalAws.on(moto);
+        DemoWorkspace.Seeded seeded = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn()).seed();
+        LocalServer server = LocalServer.start(aws.stack(), port);
+
+        String apiUrl = "http://localhost:" + port;
+        Path session = writeSession(stateDir, apiUrl, moto.endpoint().toString(), seeded);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            moto.close();
+            stopped.countDown();
+        }));
+        long readyMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println(workedExample(apiUrl, moto.endpoint().toString(), root.relativize(session), readyMillis));
+        stopped.await();
+    }
+
+    private static Path writeSession(Path stateDir, String apiUrl, String awsEndpoint, DemoWorkspace.Seeded seeded)
+            throws IOException {
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("apiUrl", apiUrl);
+        session.put("awsEndpoint", awsEndpoint);
+        session.put("workspaceId", seeded.workspaceId());
+        session.put("workspaceName", seeded.workspaceName());
+        session.put("admin", person(seeded.admin(), false));
+        session.put("users", seeded.users().stream().map(p -> person(p, true)).toList());
+        session.put("support", Map.of("email", seeded.support().email(), "password", seeded.support().password(),
+                "accessToken", seeded.support().accessToken()));
+        Path file = stateDir.resolve("session.json");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), session);
+        return file;
+    }
+
+    private static Map<String, Object> person(DemoWorkspace.Person p, boolean withNameAndRole) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", p.id());
+        map.put("email", p.email());
+        if (withNameAndRole) {
+            map.put("name", p.name());
+            map.put("role", p.role());
+        }
+        map.put("password", p.password());
+        map.put("accessToken", p.accessToken());
+        return map;
+    }
+
+    private static String workedExample(String api, String aws, Path session, long readyMillis) {
+        return """
+
+                SalesOS Admin is running (ready in %d ms)
+                  API           %s
+                  emulated AWS  %s   (state: %s/moto-api/data.json)
+                  session       %s   (workspace, people, passwords, fresh access tokens)
+
+                Try it:
+                  TOKEN=$(python3 -c 'import json;print(json.load(open("%s"))["admin"]["accessToken"])')
+                  curl -s -X POST %s/v1/invitations -H "Authorization: Bearer $TOKEN" \\
+                       -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' \\
+                       -d '{"email":"new.rep@example.com","name":"New Rep","role":"Sales Rep","teamId":"team-west"}'
+                  # the invitation email, as SES received it:
+                  curl -s %s/moto-api/data.json | python3 -c 'import json,sys;[print(m["body"]) for m in json.load(sys.stdin)["ses"]["Message"]]'
+                  # accept it with the token from the link:
+                  curl -s -X POST %s/v1/invitations/accept -H 'Content-Type: application/json' \\
+                       -d '{"token":"<token from the link>","password":"Choose-a-Passw0rd!"}'
+                  curl -s %s/v1/invitations -H "Authorization: Bearer $TOKEN"
+
+                Ctrl-C stops the server and the emulator.
+                """.formatted(readyMillis, api, aws, aws, session, session, api, aws, api, api);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
