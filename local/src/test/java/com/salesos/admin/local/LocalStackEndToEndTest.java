@@ -1,0 +1,93 @@
+package com.salesos.admin.local;
+
+import static com.salesos.admin.local.HttpApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salesos.admin.aws.DynamoSeatLedger;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.seats.Seats;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Through the local server over HTTP, with real tokens issued by the emulated Cognito pool. */
+class LocalStackEndToEndTest {
+
+    static LocalAws aws;
+    static LocalServer server;
+    static HttpApi api;
+    static DemoWorkspace.Seeded demo;
+    static String issuer;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.fresh();
+        demo = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn()).seed();
+        server = LocalServer.start(aws.stack(), MotoServer.freePort());
+        api = new HttpApi(server.url());
+        issuer = "https://cognito-idp." + LocalAws.REGION + ".amazonaws.com/" + aws.userPoolId();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void invite_read_the_email_accept_and_sign_in_with_seats_consistent_throughout() {
+        Seats before = seats();
+        var invited = api.send("POST", "/v1/invitations",
+                json("email", "e2e@example.com", "name", "End To End", "role", "manager", "teamId", "team-west"),
+                demo.admin().accessToken());
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        assertThat(seats().pending()).isEqualTo(before.pending() + 1);
+        assertThat(seats().used()).isEqualTo(before.used() + 1);
+
+        String token = new SentEmails(MotoServer.shared()).latestInvitationToken("e2e@example.com");
+        var accepted = api.send("POST", "/v1/invitations/accept", json("token", token, "password", "Very-Secret-Passw0rd"), null);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+
+        Seats after = seats();
+        assertThat(after.active()).isEqualTo(before.active() + 1);
+        assertThat(after.pending()).isEqualTo(before.pending());
+        assertThat(after.used()).isEqualTo(before.used() + 1);
+
+        String newcomerToken = aws.signIn().accessToken("e2e@example.com", "Very-Secret-Passw0rd");
+        var newcomerTriesAdminRoute = api.send("GET", "/v1/invitations", null, newcomerToken);
+        assertThat(newcomerTriesAdminRoute.status()).isEqualTo(403);
+    }
+
+    @Test
+    void the_gateway_rejects_missing_garbage_foreign_expired_and_wrong_audience_tokens() throws Exception {
+        String subject = "anyone";
+        String clientId = aws.userPoolClientId();
+        assertThat(api.send("GET", "/v1/invitations", null, null).status()).isEqualTo(401);
+        assertThat(api.send("GET", "/v1/invitations", null, "not-a-jwt").status()).isEqualTo(401);
+        assertThat(api.send("GET", "/v1/invitations", null, ForgedTokens.signedByAStranger(issuer, subject, clientId)).status()).isEqualTo(401);
+        assertThat(api.send("GET", "/v1/invitations", null, ForgedTokens.expired(issuer, subject, clientId)).status()).isEqualTo(401);
+        assertThat(api.send("GET", "/v1/invitations", null, ForgedTokens.validForAnotherClient(issuer, subject)).status()).isEqualTo(401);
+
+        var ok = api.send("GET", "/v1/invitations", null, demo.admin().accessToken());
+        assertThat(ok.status()).isEqualTo(200);
+        var problem = api.send("GET", "/v1/invitations", null, null);
+        assertThat(problem.raw().headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void the_accept_route_is_public_as_in_the_template() {
+        var response = api.send("POST", "/v1/invitations/accept", json("token", "nope", "password", "Whatever-Passw0rd"), null);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().path("type").asText()).endsWith("/invitation-token-unknown");
+    }
+
+    @Test
+    void routes_missing_from_the_template_do_not_exist() {
+        assertThat(api.send("GET", "/v1/not-a-route", null, demo.admin().accessToken()).status()).isEqualTo(404);
+    }
+
+    private static Seats seats() {
+        return new DynamoSeatLedger(aws.dynamo(), aws.tableName()).read(DemoWorkspace.ID);
+    }
+}

@@ -1,0 +1,102 @@
+package com.salesos.admin.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salesos.admin.config.RuntimeSettings;
+import com.salesos.admin.emulator.SamTemplate;
+import com.salesos.admin.web.PublicRoute;
+import com.salesos.admin.web.RequiresPermission;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml is the deployable truth: every controller route must be declared there with the
+ * right authorizer, every declared route must exist in code, every handler class must exist and
+ * every setting the code reads must be set for every function.
+ */
+class TemplateContractTest {
+
+    static SamTemplate template = SamTemplate.ofRepository();
+    static ApplicationContext context;
+
+    @BeforeAll
+    static void startContext() {
+        // Only the router is needed; settings are placeholders so that no AWS client is built.
+        RuntimeSettings.REQUIRED.forEach(name -> System.setProperty(name, System.getProperty(name, "unused")));
+        context = ApplicationContext.builder().environments("contract-test")
+                .properties(Map.of("micronaut.server.port", -1)).start();
+    }
+
+    @AfterAll
+    static void stopContext() {
+        context.close();
+    }
+
+    @Test
+    void every_controller_route_is_in_the_template_and_every_template_route_has_a_controller() {
+        Set<String> inCode = codeRoutes().stream().map(r -> shape(r.getHttpMethodName(), r.getUriMatchTemplate().toPathString()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> inTemplate = template.routes().stream().map(SamTemplate.Route::shape)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(inCode).isEqualTo(inTemplate);
+    }
+
+    @Test
+    void public_routes_are_exactly_the_routes_without_authorizer_and_every_other_route_names_a_permission() {
+        Set<String> publicInTemplate = template.routes().stream().filter(r -> !r.authorized()).map(SamTemplate.Route::shape)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> publicInCode = new TreeSet<>();
+        for (UriRouteInfo<?, ?> route : codeRoutes()) {
+            String shape = shape(route.getHttpMethodName(), route.getUriMatchTemplate().toPathString());
+            boolean isPublic = route.getAnnotationMetadata().hasAnnotation(PublicRoute.class);
+            boolean hasPermission = route.getAnnotationMetadata().hasAnnotation(RequiresPermission.class);
+            assertThat(isPublic ^ hasPermission).as("%s declares exactly one of @PublicRoute / @RequiresPermission", shape).isTrue();
+            if (isPublic) {
+                publicInCode.add(shape);
+            }
+        }
+        assertThat(publicInCode).isEqualTo(publicInTemplate);
+    }
+
+    @Test
+    void every_handler_named_in_the_template_exists_and_every_function_gets_every_setting() {
+        assertThat(template.functions()).isNotEmpty();
+        for (SamTemplate.Function function : template.functions()) {
+            assertThat(classExists(function.handler())).as("handler of %s: %s", function.logicalId(), function.handler()).isTrue();
+            assertThat(function.environment().keySet()).as("environment of %s", function.logicalId())
+                    .containsAll(RuntimeSettings.REQUIRED);
+        }
+    }
+
+    private static java.util.List<UriRouteInfo<?, ?>> codeRoutes() {
+        // Micronaut answers HEAD for every GET by itself; API Gateway routes are declared per method.
+        return context.getBean(Router.class).uriRoutes()
+                .filter(r -> !r.getHttpMethodName().equals("HEAD"))
+                .filter(r -> r.getUriMatchTemplate().toPathString().startsWith("/v1/")
+                        || r.getUriMatchTemplate().toPathString().startsWith("/openbadges/"))
+                .toList();
+    }
+
+    private static String shape(String method, String path) {
+        return method + " " + path.replaceAll("\\{[^}]+}", "{}");
+    }
+
+    private static boolean classExists(String handler) {
+        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        try {
+            Class.forName(className, false, TemplateContractTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}
