@@ -1,0 +1,127 @@
+package com.salesos.admin.functions.invites;
+
+import static com.salesos.admin.functions.invites.LambdaApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.users.User;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/** Faults injected into the real services: nothing is lost and nothing applies twice. */
+class InvitationFaultsThroughLambdaTest {
+
+    static final String PASSWORD = "Correct-Horse-9-Battery";
+    static LocalAws aws;
+    static LambdaApi api;
+    static SentEmails emails;
+    static User admin;
+
+    @BeforeAll
+    static void setUp() {
+        aws = LocalAws.fresh();
+        aws.workspaces().createWorkspace("ws-faults", "Faults Inc", "team", 20);
+        admin = aws.workspaces().addUser("ws-faults", "usr_f_admin", "admin@faults.test", "Admin", "admin", null, PASSWORD);
+        emails = new SentEmails(MotoServer.shared());
+        api = new LambdaApi();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        api.close();
+    }
+
+    @Test
+    void when_ses_refuses_the_invitation_stays_marked_failed_and_resend_delivers_it() {
+        String sender = aws.stack().physicalId("SenderIdentity");
+        try (SesV2Client ses = aws.clients().ses()) {
+            ses.deleteEmailIdentity(r -> r.emailIdentity(sender));
+            var created = api.call("POST", "/v1/invitations", json("email", "bounce@example.com", "name", "B", "role", "sales-rep"), admin.subject());
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.json().path("delivery").asText()).isEqualTo("failed");
+            assertThat(emails.to("bounce@example.com")).isEmpty();
+            String id = created.json().path("id").asText();
+            assertThat(find(id).path("delivery").asText()).isEqualTo("failed");
+
+            ses.createEmailIdentity(r -> r.emailIdentity(sender));
+            var resent = api.call("POST", "/v1/invitations/" + id + "/resend", null, admin.subject());
+            assertThat(resent.status()).isEqualTo(200);
+            assertThat(resent.json().path("delivery").asText()).isEqualTo("sent");
+            assertThat(emails.to("bounce@example.com")).hasSize(1);
+        }
+    }
+
+    @Test
+    void an_expired_link_is_410_keeps_its_seat_and_a_resend_makes_it_work_again() {
+        var created = api.call("POST", "/v1/invitations", json("email", "late@example.com", "name", "Late", "role", "sales-rep"), admin.subject());
+        String id = created.json().path("id").asText();
+        String token = emails.latestInvitationToken("late@example.com");
+        expireInvitation(id);
+        long usedBefore = seatsUsed();
+
+        var late = api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
+        assertThat(late.status()).isEqualTo(410);
+        assertThat(late.json().path("type").asText()).endsWith("/invitation-expired");
+        assertThat(seatsUsed()).isEqualTo(usedBefore);
+        assertThat(find(id).path("expired").asBoolean()).isTrue();
+
+        api.call("POST", "/v1/invitations/" + id + "/resend", null, admin.subject());
+        var accepted = api.call("POST", "/v1/invitations/accept",
+                json("token", emails.latestInvitationToken("late@example.com"), "password", PASSWORD), null);
+        assertThat(accepted.status()).isEqualTo(201);
+        assertThat(seatsUsed()).isEqualTo(usedBefore);
+    }
+
+    @Test
+    void an_accept_that_crashed_after_creating_the_sign_in_account_completes_on_retry() {
+        api.call("POST", "/v1/invitations", json("email", "crash@example.com", "name", "Crash", "role", "manager"), admin.subject());
+        String token = emails.latestInvitationToken("crash@example.com");
+        // The first attempt got as far as the identity provider, then the process died.
+        aws.accounts().open(com.salesos.admin.invites.EmailAddress.parse("crash@example.com").orElseThrow(), "Some-Other-Passw0rd");
+
+        var retry = api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(aws.signIn().accessToken("crash@example.com", PASSWORD)).isNotBlank();
+    }
+
+    @Test
+    void an_account_that_belongs_to_someone_is_never_taken_over() {
+        aws.workspaces().createWorkspace("ws-other", "Other", "team", 5);
+        aws.workspaces().addUser("ws-other", "usr_o_1", "taken@example.com", "Taken", "admin", null, PASSWORD);
+        api.call("POST", "/v1/invitations", json("email", "taken@example.com", "name", "Taken", "role", "manager"), admin.subject());
+        String token = emails.latestInvitationToken("taken@example.com");
+
+        var accept = api.call("POST", "/v1/invitations/accept", json("token", token, "password", "Attacker-Passw0rd!"), null);
+
+        assertThat(accept.status()).isEqualTo(409);
+        assertThat(aws.signIn().accessToken("taken@example.com", PASSWORD)).isNotBlank();
+    }
+
+    private static void expireInvitation(String id) {
+        aws.dynamo().updateItem(r -> r.tableName(aws.tableName())
+                .key(Map.of("pk", AttributeValue.fromS("WS#ws-faults"), "sk", AttributeValue.fromS("INVITATION#" + id)))
+                .updateExpression("SET expiresAt = :past")
+                .expressionAttributeValues(Map.of(":past", AttributeValue.fromS(Instant.now().minusSeconds(1).toString()))));
+    }
+
+    private static long seatsUsed() {
+        return new com.salesos.admin.aws.DynamoSeatLedger(aws.dynamo(), aws.tableName()).read("ws-faults").used();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode find(String id) {
+        for (var item : api.call("GET", "/v1/invitations?limit=200", null, admin.subject()).json().path("items")) {
+            if (item.path("id").asText().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("invitation " + id + " not listed");
+    }
+}

@@ -1,0 +1,230 @@
+package com.salesos.admin.invites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.salesos.admin.access.BuiltInRoles;
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.common.TimeOrderedIds;
+import com.salesos.admin.invites.InvitationToken.TokenHash;
+import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.problems.FieldError;
+import com.salesos.admin.problems.ProblemKind;
+import com.salesos.admin.users.User;
+import com.salesos.admin.users.UserStatus;
+import com.salesos.admin.workspaces.WorkspaceDirectory;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The invitation rules with in-memory ports: no I/O, time moved by a fixed clock. */
+class InvitationServiceTest {
+
+    static final Caller ADMIN = new Caller("ws", "usr_admin", "admin@x.test", BuiltInRoles.ADMIN, UserStatus.ACTIVE);
+
+    final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    final InMemoryInvitations store = new InMemoryInvitations();
+    final List<InvitationMailer.InvitationEmail> sent = new ArrayList<>();
+    boolean mailDown;
+    final List<String> accountsOpened = new ArrayList<>();
+
+    final InvitationService service = new InvitationService(store,
+            (ws, ref) -> BuiltInRoles.find(ref),
+            new WorkspaceDirectory() {
+                public Optional<String> name(String workspaceId) {
+                    return Optional.of("Acme");
+                }
+
+                public boolean teamExists(String workspaceId, String teamId) {
+                    return teamId.equals("team-east");
+                }
+            },
+            email -> {
+                if (mailDown) {
+                    throw new InvitationMailer.MailNotSent("down", null);
+                }
+                sent.add(email);
+            },
+            new AccountDirectory() {
+                public Opening open(EmailAddress email, String password) {
+                    accountsOpened.add(email.value());
+                    return new Opening.Opened("sub-" + email.value());
+                }
+
+                public void setPassword(String subject, EmailAddress email, String password) {
+                }
+
+                public void close(String subject, EmailAddress email) {
+                }
+            },
+            subject -> Optional.empty(),
+            new TimeOrderedIds(clock, new SecureRandom()), new SecureRandom(), clock);
+
+    @Test
+    void every_invalid_field_is_reported_and_nothing_is_stored_or_sent() {
+        assertThatThrownBy(() -> service.invite(ADMIN, new InvitationRequest("nope", " ", "Overlord", "team-x"), Optional.empty()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_INPUT);
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("email", "name", "role", "teamId");
+                });
+        assertThat(store.invitations).isEmpty();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void an_invitation_expires_seven_days_after_it_is_sent_and_the_email_carries_the_token_not_the_hash() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
+
+        assertThat(invitation.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).token().hash()).isEqualTo(invitation.tokenHash());
+        assertThat(store.invitations.get(invitation.id()).delivery()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void a_mail_outage_leaves_the_invitation_marked_failed() {
+        mailDown = true;
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
+
+        assertThat(invitation.delivery()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(store.invitations.get(invitation.id()).isPending()).isTrue();
+    }
+
+    @Test
+    void a_link_used_after_its_expiry_is_gone_and_opens_no_account() {
+        service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty());
+        String token = sent.get(0).token().value();
+        clock.advance(Duration.ofDays(7));
+
+        assertThatThrownBy(() -> service.accept(token, "Passw0rd-Passw0rd"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.GONE));
+        assertThat(accountsOpened).isEmpty();
+    }
+
+    @Test
+    void a_link_one_second_before_expiry_still_works() {
+        service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", "team-east"), Optional.empty());
+        String token = sent.get(0).token().value();
+        clock.advance(Duration.ofDays(7).minusSeconds(1));
+
+        User user = service.accept(token, "Passw0rd-Passw0rd");
+
+        assertThat(user.roleId()).isEqualTo("manager");
+        assertThat(user.teamId()).isEqualTo("team-east");
+        assertThat(user.status()).isEqualTo(UserStatus.ACTIVE);
+    }
+
+    @Test
+    void an_unknown_token_is_not_found() {
+        assertThatThrownBy(() -> service.accept("made-up", "Passw0rd-Passw0rd"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.NOT_FOUND));
+    }
+
+    @Test
+    void an_idempotency_key_reused_for_a_different_request_is_refused() {
+        service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.of("k1"));
+
+        assertThatThrownBy(() -> service.invite(ADMIN, new InvitationRequest("b@x.test", "B", "manager", null), Optional.of("k1")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("idempotency-key-reused"));
+        assertThat(store.invitations).hasSize(1);
+    }
+
+    static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Keeps invitations in maps; enough of the store's contract for the use-case rules. */
+    static final class InMemoryInvitations implements InvitationStore {
+        final Map<String, Invitation> invitations = new HashMap<>();
+        final Map<String, String> tokens = new HashMap<>();
+        final Map<String, IdempotencyKey> keys = new HashMap<>();
+        final Map<String, String> keyResources = new HashMap<>();
+
+        @Override
+        public Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key) {
+            if (key.isPresent() && keys.containsKey(key.get().key())) {
+                return new Creation.Replayed(keyResources.get(key.get().key()),
+                        keys.get(key.get().key()).fingerprint().equals(key.get().fingerprint()));
+            }
+            key.ifPresent(k -> {
+                keys.put(k.key(), k);
+                keyResources.put(k.key(), invitation.id());
+            });
+            invitations.put(invitation.id(), invitation);
+            tokens.put(invitation.tokenHash().hex(), invitation.id());
+            return new Creation.Created(invitation);
+        }
+
+        @Override
+        public Optional<Invitation> find(String workspaceId, String invitationId) {
+            return Optional.ofNullable(invitations.get(invitationId));
+        }
+
+        @Override
+        public Page<Invitation> list(String workspaceId, Optional<InvitationStatus> status, PageRequest page) {
+            return new Page<>(List.copyOf(invitations.values()), Optional.empty());
+        }
+
+        @Override
+        public void recordDelivery(Invitation invitation, DeliveryStatus delivery) {
+            invitations.computeIfPresent(invitation.id(), (id, i) -> i.withDelivery(delivery));
+        }
+
+        @Override
+        public boolean reissue(Invitation current, Invitation reissued, AuditEvent audit) {
+            invitations.put(current.id(), reissued);
+            return true;
+        }
+
+        @Override
+        public boolean revoke(Invitation current, AuditEvent audit) {
+            invitations.put(current.id(), current.withStatus(InvitationStatus.REVOKED));
+            return true;
+        }
+
+        @Override
+        public Optional<TokenGrant> findToken(TokenHash hash) {
+            return Optional.ofNullable(tokens.get(hash.hex())).map(id -> new TokenGrant("ws", id));
+        }
+
+        @Override
+        public Acceptance accept(Invitation invitation, User user, AuditEvent audit) {
+            invitations.put(invitation.id(), invitation.withStatus(InvitationStatus.ACCEPTED));
+            return new Acceptance.Accepted(user);
+        }
+    }
+}
