@@ -68,7 +68,8 @@ final class GatewayEmulation implements Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        // Inside the request log, before the access filter: as API Gateway sits before Lambda.
+        return Ordered.HIGHEST_PRECEDENCE + 10;
     }
 
     /** What the gateway needs to know: the template's routes and how to verify tokens. */

@@ -1,0 +1,127 @@
+package com.salesos.admin.bench;
+
+import com.salesos.admin.emulator.EmulatorClients;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.RepositoryRoot;
+import com.salesos.admin.emulator.SamTemplate;
+import com.salesos.admin.users.User;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code bin/bench}: cold start of the invites function against a plain RequestHandler baseline,
+ * both in fresh JVMs with the JVM options template.yaml gives Lambda, median of N runs; then warm
+ * per-request overhead (SDK time subtracted) and the deployed jar's size. Prints figures; asserts
+ * nothing.
+ */
+public final class Bench {
+
+    private static final String FUNCTION = "InvitesFunction";
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+        int warmRequests = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        Path root = RepositoryRoot.locate();
+        SamTemplate template = SamTemplate.ofRepository();
+        SamTemplate.Function function = template.functions().stream().filter(f -> f.logicalId().equals(FUNCTION))
+                .findFirst().orElseThrow();
+        Path lambdaJar = root.resolve(function.codeUri());
+        if (!Files.isRegularFile(lambdaJar)) {
+            throw new IllegalStateException(lambdaJar + " is missing: run mvn -DskipTests package first");
+        }
+        Path benchClasses = root.resolve("bench/target/classes");
+        String baselineClasspath = benchClasses + ":" + Files.readString(root.resolve("bench/target/baseline-classpath.txt")).trim();
+        String functionClasspath = lambdaJar + ":" + benchClasses;
+
+        try (MotoServer moto = MotoServer.start(MotoServer.freePort(), Files.createTempFile("bench-moto", ".log"))) {
+            LocalAws aws = LocalAws.on(moto);
+            aws.workspaces().createWorkspace("ws-bench", "Bench", "team", 1_000_000);
+            User admin = aws.workspaces().addUser("ws-bench", "usr_bench", "bench@bench.test", "Bench Admin", "admin",
+                    null, "Bench-Passw0rd-123");
+            Map<String, String> environment = new java.util.HashMap<>(aws.stack().environmentOf(FUNCTION));
+            environment.put("AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY);
+            environment.put("AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
+            String jvmOptions = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
+
+            System.out.printf("Cold start, %d fresh JVMs each, JVM options from template.yaml: %s%n", runs, jvmOptions);
+            long[] baseline = new long[runs];
+            long[] functionSameWork = new long[runs];
+            long[] functionInvite = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                baseline[i] = coldStart(baselineClasspath, environment, PlainAcceptHandler.class.getName(),
+                        "POST", "/v1/invitations/accept", "{}", null);
+                functionSameWork[i] = coldStart(functionClasspath, environment, function.handler(),
+                        "POST", "/v1/invitations/accept", "{}", null);
+                functionInvite[i] = coldStart(functionClasspath, environment, function.handler(), "POST", "/v1/invitations",
+                        "{\"email\":\"cold" + i + "@bench.test\",\"name\":\"Cold " + i + "\",\"role\":\"sales-rep\"}", admin.subject());
+            }
+            double base = median(baseline);
+            double same = median(functionSameWork);
+            double invite = median(functionInvite);
+            System.out.printf(Locale.ROOT, "COLD baseline plain RequestHandler (accept, invalid body -> 422)   median %6.0f ms  runs %s%n", base, Arrays.toString(baseline));
+            System.out.printf(Locale.ROOT, "COLD invites function, same request                               median %6.0f ms  ratio %.2fx%n", same, same / base);
+            System.out.printf(Locale.ROOT, "COLD invites function, authorized invite (4 DynamoDB + SES calls)  median %6.0f ms  ratio %.2fx%n", invite, invite / base);
+
+            System.out.printf("%nWarm, %d requests after %d warm-up requests, same JVM options:%n", warmRequests, warmRequests);
+            runAndEcho(List.of("java", "-cp", functionClasspath, WarmProbe.class.getName(), admin.subject(),
+                    Integer.toString(warmRequests)), environment);
+            runAndEcho(List.of("java", "-cp", baselineClasspath, WarmProbe.class.getName(), "--baseline",
+                    Integer.toString(warmRequests)), environment);
+        }
+        System.out.printf(Locale.ROOT, "%nJAR %s %.1f MB%n", root.relativize(lambdaJar), Files.size(lambdaJar) / 1024.0 / 1024.0);
+    }
+
+    private static long coldStart(String classpath, Map<String, String> environment, String handler, String method,
+                                  String path, String body, String subject) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", "-cp", classpath, ColdStartProbe.class.getName(),
+                handler, method, path, body == null ? "-" : body));
+        if (subject != null) {
+            command.add(subject);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("HANDLED ")) {
+                    long elapsed = (System.nanoTime() - start) / 1_000_000;
+                    process.waitFor();
+                    return elapsed;
+                }
+            }
+        }
+        throw new IllegalStateException("probe of " + handler + " exited " + process.waitFor() + " without handling");
+    }
+
+    private static void runAndEcho(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            out.lines().filter(l -> l.startsWith("WARM")).forEach(System.out::println);
+        }
+        process.waitFor();
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
+    }
+}
