@@ -77,6 +77,28 @@ class TemplateContractTest {
         }
     }
 
+    @Test
+    void events_holds_one_sample_event_for_every_route_of_the_template() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Set<String> inEvents = new TreeSet<>();
+        try (var files = java.nio.file.Files.list(com.salesos.admin.emulator.RepositoryRoot.locate().resolve("events"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                var event = json.readTree(file.toFile());
+                if ("2.0".equals(event.path("version").asText())) {
+                    String[] routeKey = event.path("routeKey").asText().split(" ", 2);
+                    assertThat(inEvents.add(shape(routeKey[0], routeKey[1]))).as("one event per route: %s", file).isTrue();
+                    boolean hasClaims = !event.path("requestContext").path("authorizer").path("jwt").path("claims").isMissingNode();
+                    boolean routeIsAuthorized = template.routes().stream()
+                            .anyMatch(r -> r.shape().equals(shape(routeKey[0], routeKey[1])) && r.authorized());
+                    assertThat(hasClaims).as("%s carries authorizer claims exactly when its route is authorized", file)
+                            .isEqualTo(routeIsAuthorized);
+                }
+            }
+        }
+        assertThat(inEvents).isEqualTo(template.routes().stream().map(SamTemplate.Route::shape)
+                .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
     private static java.util.List<UriRouteInfo<?, ?>> codeRoutes() {
         // Micronaut answers HEAD for every GET by itself; API Gateway routes are declared per method.
         return context.getBean(Router.class).uriRoutes()
