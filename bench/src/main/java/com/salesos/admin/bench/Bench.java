@@ -78,7 +78,7 @@ public final class Bench {
             System.out.printf("%nWarm, %d requests after %d warm-up requests, same JVM options:%n", warmRequests, warmRequests);
             runAndEcho(List.of("java", "-cp", functionClasspath, WarmProbe.class.getName(), admin.subject(),
                     Integer.toString(warmRequests)), environment);
-            runAndEcho(List.of("java", "-cp", baselineClasspath, WarmProbe.class.getName(), "--baseline",
+            runAndEcho(List.of("java", "-cp", baselineClasspath, BaselineWarmProbe.class.getName(),
                     Integer.toString(warmRequests)), environment);
         }
         System.out.printf(Locale.ROOT, "%nJAR %s %.1f MB%n", root.relativize(lambdaJar), Files.size(lambdaJar) / 1024.0 / 1024.0);
@@ -113,9 +113,12 @@ public final class Bench {
         builder.environment().putAll(environment);
         Process process = builder.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            out.lines().filter(l -> l.startsWith("WARM")).forEach(System.out::println);
+            out.lines().filter(l -> l.startsWith("WARM") || l.contains("Exception") || l.contains("Error"))
+                    .forEach(System.out::println);
         }
-        process.waitFor();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(command.get(3) + " failed");
+        }
     }
 
     private static double median(long[] values) {

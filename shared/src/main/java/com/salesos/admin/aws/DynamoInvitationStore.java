@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoInvitationStore implements InvitationStore {
 
     private static final String ACCEPTED_BY = "userId";
+    private static final java.time.Duration IDEMPOTENCY_WINDOW = java.time.Duration.ofHours(24);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -52,7 +53,9 @@ public final class DynamoInvitationStore implements InvitationStore {
                         TableKeys.idempotency(k.callerUserId(), k.key()))
                 .with("fingerprint", k.fingerprint())
                 .with("resourceId", invitation.id())
-                .with("createdAt", invitation.createdAt()))));
+                .with("createdAt", invitation.createdAt())
+                // Clients retry within minutes; after a day the key may be reused (TTL removes it).
+                .with("ttl", invitation.createdAt().plus(IDEMPOTENCY_WINDOW).getEpochSecond()))));
         int guardIndex = writes.size();
         writes.add(EmailGuard.claim(table, ws, invitation.email(), TableKeys.invitation(invitation.id())));
         int seatIndex = writes.size();

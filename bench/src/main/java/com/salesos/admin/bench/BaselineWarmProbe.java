@@ -1,0 +1,16 @@
+package com.salesos.admin.bench;
+
+/** The plain baseline handler, warm, on its own classpath (Jackson; no Micronaut, no SDK). */
+public final class BaselineWarmProbe {
+
+    private BaselineWarmProbe() {
+    }
+
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[0]);
+        PlainAcceptHandler plain = new PlainAcceptHandler();
+        Timing.report("baseline-accept-invalid", n, () -> 0L, () -> plain.handleRequest(
+                ProbeEvents.event("POST", "/v1/invitations/accept", "{}", null), new ProbeContext()));
+        Runtime.getRuntime().halt(0);
+    }
+}

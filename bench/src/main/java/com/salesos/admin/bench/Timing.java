@@ -1,0 +1,54 @@
+package com.salesos.admin.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** Warm-up, timing and percentiles for the warm probes; depends on nothing but the JDK and event types. */
+final class Timing {
+
+    private Timing() {
+    }
+
+    static void report(String name, int n, java.util.function.LongSupplier sdkNanos, Supplier<APIGatewayV2HTTPResponse> call) {
+        int status = 0;
+        for (int i = 0; i < n; i++) {
+            status = call.get().getStatusCode();
+        }
+        long[] total = new long[n];
+        long[] overhead = new long[n];
+        for (int i = 0; i < n; i++) {
+            long sdkBefore = sdkNanos.getAsLong();
+            long start = System.nanoTime();
+            call.get();
+            total[i] = System.nanoTime() - start;
+            overhead[i] = total[i] - (sdkNanos.getAsLong() - sdkBefore);
+        }
+        System.out.printf(Locale.ROOT, "WARM %s status=%d n=%d total_median_ms=%.3f overhead_median_ms=%.3f overhead_p90_ms=%.3f%n",
+                name, status, n, median(total) / 1e6, median(overhead) / 1e6, percentile(overhead, 0.9) / 1e6);
+    }
+
+    static void reportRegistration(String name, int n, Runnable call) {
+        for (int i = 0; i < n; i++) {
+            call.run();
+        }
+        long[] times = new long[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            call.run();
+            times[i] = System.nanoTime() - start;
+        }
+        System.out.printf(Locale.ROOT, "WARM %s n=%d median_ms=%.4f%n", name, n, median(times) / 1e6);
+    }
+
+    static double median(long[] values) {
+        return percentile(values, 0.5);
+    }
+
+    static double percentile(long[] values, double p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    }
+}
