@@ -57,9 +57,9 @@ public final class Bench {
             String jvmOptions = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
 
             System.out.printf("Cold start, %d fresh JVMs each, JVM options from template.yaml: %s%n", runs, jvmOptions);
-            long[] baseline = new long[runs];
-            long[] functionSameWork = new long[runs];
-            long[] functionInvite = new long[runs];
+            Cold[] baseline = new Cold[runs];
+            Cold[] functionSameWork = new Cold[runs];
+            Cold[] functionInvite = new Cold[runs];
             for (int i = 0; i < runs; i++) {
                 baseline[i] = coldStart(baselineClasspath, environment, PlainAcceptHandler.class.getName(),
                         "POST", "/v1/invitations/accept", "{}", null);
@@ -68,13 +68,12 @@ public final class Bench {
                 functionInvite[i] = coldStart(functionClasspath, environment, function.handler(), "POST", "/v1/invitations",
                         "{\"email\":\"cold" + i + "@bench.test\",\"name\":\"Cold " + i + "\",\"role\":\"sales-rep\"}", admin.subject());
             }
-            double base = median(baseline);
-            double same = median(functionSameWork);
-            double invite = median(functionInvite);
-            System.out.printf(Locale.ROOT, "COLD baseline plain RequestHandler (accept, invalid body -> 422)   median %6.0f ms  runs %s%n", base, Arrays.toString(baseline));
-            System.out.printf(Locale.ROOT, "COLD invites function, same request                               median %6.0f ms  ratio %.2fx%n", same, same / base);
-            System.out.printf(Locale.ROOT, "COLD invites function, authorized invite (4 DynamoDB + SES calls)  median %6.0f ms  ratio %.2fx%n", invite, invite / base);
-
+            double base = median(column(baseline, Cold::wallMs));
+            System.out.println(describe("baseline plain RequestHandler, accept with invalid body -> 422", baseline, base));
+            System.out.println(describe("invites function, same request", functionSameWork, base));
+            System.out.println(describe("invites function, authorized invite (caller lookup, 4 DynamoDB + SES calls)", functionInvite, base));
+            System.out.println("     runs (wall ms): baseline " + Arrays.toString(column(baseline, Cold::wallMs))
+                    + " function " + Arrays.toString(column(functionSameWork, Cold::wallMs)));
             System.out.printf("%nWarm, %d requests after %d warm-up requests, same JVM options:%n", warmRequests, warmRequests);
             runAndEcho(List.of("java", "-cp", functionClasspath, WarmProbe.class.getName(), admin.subject(),
                     Integer.toString(warmRequests)), environment);
@@ -84,7 +83,21 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "%nJAR %s %.1f MB%n", root.relativize(lambdaJar), Files.size(lambdaJar) / 1024.0 / 1024.0);
     }
 
-    private static long coldStart(String classpath, Map<String, String> environment, String handler, String method,
+    /** One cold start: wall time from spawn to the handled line; construct and invoke times as the probe saw them. */
+    private record Cold(long wallMs, long constructMs, long invokeMs) {
+    }
+
+    private static long[] column(Cold[] runs, java.util.function.ToLongFunction<Cold> field) {
+        return Arrays.stream(runs).mapToLong(field).toArray();
+    }
+
+    private static String describe(String label, Cold[] runs, double baselineWall) {
+        double wall = median(column(runs, Cold::wallMs));
+        return String.format(Locale.ROOT, "COLD %-72s median %5.0f ms (%.2fx baseline)  construct %4.0f ms  first invoke %4.0f ms",
+                label, wall, wall / baselineWall, median(column(runs, Cold::constructMs)), median(column(runs, Cold::invokeMs)));
+    }
+
+    private static Cold coldStart(String classpath, Map<String, String> environment, String handler, String method,
                                   String path, String body, String subject) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("java", "-cp", classpath, ColdStartProbe.class.getName(),
                 handler, method, path, body == null ? "-" : body));
@@ -101,7 +114,11 @@ public final class Bench {
                 if (line.startsWith("HANDLED ")) {
                     long elapsed = (System.nanoTime() - start) / 1_000_000;
                     process.waitFor();
-                    return elapsed;
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("construct_ms=(\\d+) invoke_ms=(\\d+)").matcher(line);
+                    if (!m.find()) {
+                        throw new IllegalStateException("unexpected probe line: " + line);
+                    }
+                    return new Cold(elapsed, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
                 }
             }
         }

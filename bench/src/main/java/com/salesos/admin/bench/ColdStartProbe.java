@@ -21,11 +21,16 @@ public final class ColdStartProbe {
         String path = args[2];
         String body = args[3].equals("-") ? null : args[3];
         String subject = args.length > 4 ? args[4] : null;
+        long constructing = System.nanoTime();
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
                 (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(handlerClass)
                         .getDeclaredConstructor().newInstance();
+        long invoking = System.nanoTime();
         APIGatewayV2HTTPResponse response = handler.handleRequest(ProbeEvents.event(method, path, body, subject), new ProbeContext());
-        System.out.println("HANDLED " + response.getStatusCode());
+        long done = System.nanoTime();
+        // Like Lambda's REPORT line: handler construction (part of Init) and the first invocation.
+        System.out.println("HANDLED " + response.getStatusCode() + " construct_ms=" + (invoking - constructing) / 1_000_000
+                + " invoke_ms=" + (done - invoking) / 1_000_000);
         System.out.flush();
         Runtime.getRuntime().halt(0);
     }
