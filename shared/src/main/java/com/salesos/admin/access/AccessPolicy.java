@@ -17,16 +17,22 @@ public final class AccessPolicy {
     }
 
     public Caller authorize(String subject, Permission required) {
+        Caller caller = authenticate(subject);
+        if (!caller.role().grants(required)) {
+            throw new DomainException(ProblemKind.FORBIDDEN, "permission-missing", "Permission missing",
+                    "The role '" + caller.role().name() + "' does not have the permission '" + required.code() + "'");
+        }
+        return caller;
+    }
+
+    /** Any active user of a workspace, whatever their role. */
+    public Caller authenticate(String subject) {
         Caller caller = callers.findBySubject(subject).orElseThrow(() -> new DomainException(
                 ProblemKind.FORBIDDEN, "no-workspace-account", "No SalesOS account",
                 "The signed-in identity has no account in any workspace"));
         if (caller.status() != UserStatus.ACTIVE) {
             throw new DomainException(ProblemKind.FORBIDDEN, "account-deactivated", "Account deactivated",
                     "This account has been deactivated by a workspace admin");
-        }
-        if (!caller.role().grants(required)) {
-            throw new DomainException(ProblemKind.FORBIDDEN, "permission-missing", "Permission missing",
-                    "The role '" + caller.role().name() + "' does not have the permission '" + required.code() + "'");
         }
         return caller;
     }

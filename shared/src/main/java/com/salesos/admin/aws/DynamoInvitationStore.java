@@ -37,45 +37,49 @@ public final class DynamoInvitationStore implements InvitationStore {
     private final String table;
     private final DynamoSeatLedger seats;
     private final DynamoAuditLog auditLog;
+    private final RoleHolders holders;
 
     public DynamoInvitationStore(DynamoDbClient dynamo, String table, DynamoSeatLedger seats, DynamoAuditLog auditLog) {
         this.dynamo = dynamo;
         this.table = table;
         this.seats = seats;
         this.auditLog = auditLog;
+        this.holders = new RoleHolders(table);
     }
 
     @Override
     public Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key) {
         String ws = invitation.workspaceId();
-        List<TransactWriteItem> writes = new ArrayList<>();
-        key.ifPresent(k -> writes.add(Transactions.putNew(table, Item.of(TableKeys.workspace(ws),
+        Steps steps = new Steps();
+        key.ifPresent(k -> steps.add("idempotency", Transactions.putNew(table, Item.of(TableKeys.workspace(ws),
                         TableKeys.idempotency(k.callerUserId(), k.key()))
                 .with("fingerprint", k.fingerprint())
                 .with("resourceId", invitation.id())
                 .with("createdAt", invitation.createdAt())
                 // Clients retry within minutes; after a day the key may be reused (TTL removes it).
                 .with("ttl", invitation.createdAt().plus(IDEMPOTENCY_WINDOW).getEpochSecond()))));
-        int guardIndex = writes.size();
-        writes.add(EmailGuard.claim(table, ws, invitation.email(), TableKeys.invitation(invitation.id())));
-        int seatIndex = writes.size();
-        writes.add(seats.takeForInvitation(ws));
-        writes.add(Transactions.putNew(table, toItem(invitation)));
-        writes.add(Transactions.putNew(table, tokenItem(invitation)));
-        writes.add(auditLog.append(audit));
+        steps.add("email", EmailGuard.claim(table, ws, invitation.email(), TableKeys.invitation(invitation.id())))
+                .add("counters", CounterChange.of().takeSeatForInvitation().toStep(table, ws))
+                .add("role", holders.hold(ws, invitation.roleId()))
+                .add("invitation", Transactions.putNew(table, toItem(invitation)))
+                .add("token", Transactions.putNew(table, tokenItem(invitation)))
+                .add("audit", auditLog.append(audit));
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(writes));
+            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
             return new Creation.Created(invitation);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
-            if (key.isPresent() && Transactions.failedCondition(reasons, 0)) {
+            if (key.isPresent() && steps.failed(reasons, "idempotency")) {
                 return replay(ws, key.get());
             }
-            if (Transactions.failedCondition(reasons, guardIndex)) {
+            if (steps.failed(reasons, "email")) {
                 return new Creation.EmailTaken();
             }
-            if (Transactions.failedCondition(reasons, seatIndex)) {
+            if (steps.failed(reasons, "counters")) {
                 return new Creation.NoFreeSeat(seats.read(ws));
+            }
+            if (steps.failed(reasons, "role")) {
+                return new Creation.RoleGone();
             }
             throw e;
         }
@@ -153,13 +157,14 @@ public final class DynamoInvitationStore implements InvitationStore {
     @Override
     public boolean revoke(Invitation current, AuditEvent audit) {
         String ws = current.workspaceId();
-        List<TransactWriteItem> writes = List.of(
-                statusChange(current, InvitationStatus.REVOKED, Map.of()),
-                seats.releaseInvitation(ws),
-                EmailGuard.release(table, ws, current.email(), TableKeys.invitation(current.id())),
-                Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)),
-                auditLog.append(audit));
-        return Transactions.commitUnlessConditionFails(dynamo, writes);
+        Steps steps = new Steps()
+                .add("invitation", statusChange(current, InvitationStatus.REVOKED, Map.of()))
+                .add("counters", CounterChange.of().releaseInvitationSeat().toStep(table, ws))
+                .add("email", EmailGuard.release(table, ws, current.email(), TableKeys.invitation(current.id())))
+                .add("token", Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)))
+                .add("role", holders.release(ws, current.roleId()))
+                .add("audit", auditLog.append(audit));
+        return Transactions.commitUnlessConditionFails(dynamo, steps.items());
     }
 
     @Override
@@ -176,20 +181,21 @@ public final class DynamoInvitationStore implements InvitationStore {
     @Override
     public Acceptance accept(Invitation invitation, User user, AuditEvent audit) {
         String ws = invitation.workspaceId();
-        List<TransactWriteItem> writes = List.of(
-                statusChange(invitation, InvitationStatus.ACCEPTED, Map.of(ACCEPTED_BY, user.id())),
-                Transactions.delete(table, Item.key(TableKeys.token(invitation.tokenHash().hex()), TableKeys.TOKEN_SK)),
-                Transactions.putNew(table, DynamoUsers.toItem(user)),
-                Transactions.putNew(table, DynamoUsers.principalItem(user)),
-                EmailGuard.transfer(table, ws, invitation.email(), TableKeys.invitation(invitation.id()),
-                        TableKeys.user(user.id())),
-                seats.convertInvitationToUser(ws),
-                auditLog.append(audit));
+        // The invitation's hold on a custom role passes to the user: the holder count stays.
+        Steps steps = new Steps()
+                .add("invitation", statusChange(invitation, InvitationStatus.ACCEPTED, Map.of(ACCEPTED_BY, user.id())))
+                .add("token", Transactions.delete(table, Item.key(TableKeys.token(invitation.tokenHash().hex()), TableKeys.TOKEN_SK)))
+                .add("user", Transactions.putNew(table, DynamoUsers.toItem(user)))
+                .add("principal", Transactions.putNew(table, DynamoUsers.principalItem(user)))
+                .add("email", EmailGuard.transfer(table, ws, invitation.email(), TableKeys.invitation(invitation.id()),
+                        TableKeys.user(user.id())))
+                .add("counters", CounterChange.of().convertInvitationToUser().gainAdminIf(user.roleId()).toStep(table, ws))
+                .add("audit", auditLog.append(audit));
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(writes));
+            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
             return new Acceptance.Accepted(user);
         } catch (TransactionCanceledException e) {
-            if (Transactions.failedCondition(e.cancellationReasons(), 3)) {
+            if (steps.failed(e.cancellationReasons(), "principal")) {
                 return new Acceptance.AccountTaken();
             }
             if (Transactions.anyConditionFailed(e.cancellationReasons())) {

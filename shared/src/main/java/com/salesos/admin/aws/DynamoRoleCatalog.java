@@ -46,7 +46,7 @@ public final class DynamoRoleCatalog implements RoleCatalog {
                 .findFirst();
     }
 
-    private static Role fromItem(Map<String, AttributeValue> item) {
+    static Role fromItem(Map<String, AttributeValue> item) {
         List<String> codes = item.containsKey("permissions") ? item.get("permissions").ss() : List.of();
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         codes.forEach(code -> Permission.fromCode(code).ifPresent(permissions::add));

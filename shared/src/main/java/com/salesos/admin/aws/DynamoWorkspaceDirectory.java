@@ -25,6 +25,15 @@ public final class DynamoWorkspaceDirectory implements WorkspaceDirectory {
     }
 
     @Override
+    public java.util.List<Team> teams(String workspaceId) {
+        return dynamo.queryPaginator(r -> r.tableName(table)
+                        .keyConditionExpression("pk = :p and begins_with(sk, :s)")
+                        .expressionAttributeValues(Map.of(":p", Item.s(TableKeys.workspace(workspaceId)),
+                                ":s", Item.s(TableKeys.team("")))))
+                .items().stream().map(i -> new Team(i.get("id").s(), i.get("name").s())).toList();
+    }
+
+    @Override
     public boolean teamExists(String workspaceId, String teamId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
                 .key(Item.key(TableKeys.workspace(workspaceId), TableKeys.team(teamId)))).item();

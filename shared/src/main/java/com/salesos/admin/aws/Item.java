@@ -52,6 +52,14 @@ final class Item {
         return with(name, value == null ? null : value.toString());
     }
 
+    /** A string set; DynamoDB has no empty sets, so an empty collection writes nothing. */
+    Item withSet(String name, java.util.Collection<String> members) {
+        if (!members.isEmpty()) {
+            values.put(name, AttributeValue.fromSs(java.util.List.copyOf(members)));
+        }
+        return this;
+    }
+
     Item withAll(String prefix, Map<String, String> fields) {
         if (!fields.isEmpty()) {
             Map<String, AttributeValue> map = new HashMap<>();

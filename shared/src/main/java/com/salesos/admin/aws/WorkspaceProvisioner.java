@@ -21,7 +21,6 @@ public final class WorkspaceProvisioner {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final DynamoSeatLedger seats;
     private final DynamoAuditLog auditLog;
     private final AccountDirectory accounts;
     private final Clock clock;
@@ -30,7 +29,6 @@ public final class WorkspaceProvisioner {
                                 Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
-        this.seats = new DynamoSeatLedger(dynamo, table);
         this.auditLog = auditLog;
         this.accounts = accounts;
         this.clock = clock;
@@ -47,6 +45,7 @@ public final class WorkspaceProvisioner {
                         .with("seatsUsed", 0)
                         .with("activeUsers", 0)
                         .with("pendingInvitations", 0)
+                        .with("activeAdmins", 0)
                         .with("createdAt", clock.instant()).values())
                 .conditionExpression("attribute_not_exists(pk)"));
     }
@@ -65,13 +64,15 @@ public final class WorkspaceProvisioner {
                 ? opened.subject() : ((Opening.AlreadyRegistered) opening).subject();
         Instant now = clock.instant();
         User user = new User(userId, workspaceId, address, name, roleId, teamId, UserStatus.ACTIVE, subject, now);
-        dynamo.transactWriteItems(r -> r.transactItems(List.of(
-                Transactions.putNew(table, DynamoUsers.toItem(user)),
-                Transactions.putNew(table, DynamoUsers.principalItem(user)),
-                EmailGuard.claim(table, workspaceId, address, TableKeys.user(userId)),
-                seats.takeForUser(workspaceId),
-                auditLog.append(new AuditEvent(workspaceId, "support", "user.provisioned", "user", userId, now,
-                        Map.of(), Map.of("email", address.value(), "roleId", roleId))))));
+        Steps steps = new Steps()
+                .add("user", Transactions.putNew(table, DynamoUsers.toItem(user)))
+                .add("principal", Transactions.putNew(table, DynamoUsers.principalItem(user)))
+                .add("email", EmailGuard.claim(table, workspaceId, address, TableKeys.user(userId)))
+                .add("counters", CounterChange.of().takeSeatForUser().gainAdminIf(roleId).toStep(table, workspaceId))
+                .add("role", new RoleHolders(table).hold(workspaceId, roleId))
+                .add("audit", auditLog.append(new AuditEvent(workspaceId, "support", "user.provisioned", "user", userId,
+                        now, Map.of(), Map.of("email", address.value(), "roleId", roleId))));
+        dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
         return user;
     }
 

@@ -118,6 +118,9 @@ public final class InvitationService {
             throw DomainException.conflict("email-taken", "Email already in use",
                     "A user or pending invitation of this workspace already has the email " + email.get());
         }
+        if (creation instanceof Creation.RoleGone) {
+            throw DomainException.conflict("role-gone", "Role deleted", "The role was deleted meanwhile; choose another");
+        }
         throw noFreeSeat(((Creation.NoFreeSeat) creation).seats());
     }
 

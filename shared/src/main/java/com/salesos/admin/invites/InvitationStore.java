@@ -50,6 +50,10 @@ public interface InvitationStore {
         record EmailTaken() implements Creation {
         }
 
+        /** The custom role was deleted at the same moment. */
+        record RoleGone() implements Creation {
+        }
+
         /** The idempotency key was used before: here is what it created, and whether the request matched. */
         record Replayed(String invitationId, boolean sameRequest) implements Creation {
         }

@@ -17,5 +17,7 @@ public enum ProblemKind {
     /** The thing existed but has expired. */
     GONE,
     /** The caller's precondition (If-Match) no longer holds. */
-    PRECONDITION_FAILED
+    PRECONDITION_FAILED,
+    /** A service we depend on failed; the request may be repeated and will finish the job. */
+    UNAVAILABLE
 }

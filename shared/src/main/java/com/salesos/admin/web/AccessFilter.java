@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * Authorizes every routed request before its controller runs: public routes pass; other routes
  * need a verified subject (401 otherwise) whose current role in the store grants the route's
- * {@link RequiresPermission} (403 otherwise). The resolved {@link Caller} is handed to the
+ * {@link RequiresPermission} (403 otherwise); {@link SignedIn} routes need only an active user. The resolved {@link Caller} is handed to the
  * controller through {@link CallerBinder}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -43,7 +43,8 @@ public final class AccessFilter implements Ordered {
         }
         Optional<Permission> required = route.get().getAnnotationMetadata()
                 .enumValue(RequiresPermission.class, Permission.class);
-        if (required.isEmpty()) {
+        boolean signedIn = route.get().getAnnotationMetadata().hasAnnotation(SignedIn.class);
+        if (required.isEmpty() && !signedIn) {
             return ProblemResponses.of(HttpStatus.FORBIDDEN, "route-not-declared", "Forbidden",
                     "This route declares no permission and is closed");
         }
@@ -53,7 +54,9 @@ public final class AccessFilter implements Ordered {
                     "A valid bearer token is required");
         }
         try {
-            Caller caller = policy.authorize(subject.get(), required.get());
+            Caller caller = required.isPresent()
+                    ? policy.authorize(subject.get(), required.get())
+                    : policy.authenticate(subject.get());
             request.setAttribute(CALLER_ATTRIBUTE, caller);
             return null;
         } catch (DomainException refused) {

@@ -5,7 +5,15 @@ import com.salesos.admin.access.CallerDirectory;
 import com.salesos.admin.access.RoleCatalog;
 import com.salesos.admin.aws.AwsClients;
 import com.salesos.admin.aws.CognitoAccountDirectory;
+import com.salesos.admin.access.RoleService;
+import com.salesos.admin.audit.AuditTrail;
+import com.salesos.admin.aws.CognitoSignInControl;
 import com.salesos.admin.aws.DynamoAuditLog;
+import com.salesos.admin.aws.DynamoAuditTrail;
+import com.salesos.admin.aws.DynamoDealOwnership;
+import com.salesos.admin.aws.DynamoRoleStore;
+import com.salesos.admin.aws.DynamoUserStore;
+import com.salesos.admin.users.UserService;
 import com.salesos.admin.aws.DynamoCallerDirectory;
 import com.salesos.admin.aws.DynamoInvitationStore;
 import com.salesos.admin.aws.DynamoRoleCatalog;
@@ -104,6 +112,26 @@ public class AdminBeans {
     @Singleton
     DynamoAuditLog auditLog(RuntimeSettings settings, IdGenerator ids) {
         return new DynamoAuditLog(settings.tableName(), ids);
+    }
+
+    @Singleton
+    UserService userService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoSeatLedger seats,
+                            DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
+                            CognitoIdentityProviderClient cognito, Clock clock) {
+        return new UserService(new DynamoUserStore(dynamo, settings.tableName(), seats, auditLog), roles, workspaces,
+                new CognitoSignInControl(cognito, settings.userPoolId()),
+                new DynamoDealOwnership(dynamo, settings.tableName(), auditLog), clock);
+    }
+
+    @Singleton
+    RoleService roleService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog,
+                            RoleCatalog roles, IdGenerator ids, Clock clock) {
+        return new RoleService(new DynamoRoleStore(dynamo, settings.tableName(), auditLog), roles, ids, clock);
+    }
+
+    @Singleton
+    AuditTrail auditTrail(DynamoDbClient dynamo, RuntimeSettings settings) {
+        return new DynamoAuditTrail(dynamo, settings.tableName());
     }
 
     @Singleton

@@ -8,4 +8,9 @@ public interface WorkspaceDirectory {
     Optional<String> name(String workspaceId);
 
     boolean teamExists(String workspaceId, String teamId);
+
+    java.util.List<Team> teams(String workspaceId);
+
+    record Team(String id, String name) {
+    }
 }

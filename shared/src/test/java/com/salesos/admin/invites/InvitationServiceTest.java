@@ -49,6 +49,10 @@ class InvitationServiceTest {
                 public boolean teamExists(String workspaceId, String teamId) {
                     return teamId.equals("team-east");
                 }
+
+                public List<Team> teams(String workspaceId) {
+                    return List.of(new Team("team-east", "East"));
+                }
             },
             email -> {
                 if (mailDown) {

@@ -1,0 +1,66 @@
+package com.salesos.admin.functions.users;
+
+import static com.salesos.admin.access.Permission.AUDIT_READ;
+import static com.salesos.admin.access.Permission.USERS_MANAGE;
+
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.audit.AuditTrail;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.seats.SeatAccount;
+import com.salesos.admin.users.User;
+import com.salesos.admin.users.UserService;
+import com.salesos.admin.web.PageView;
+import com.salesos.admin.web.RequiresPermission;
+import com.salesos.admin.web.RoleView;
+import com.salesos.admin.web.SignedIn;
+import com.salesos.admin.workspaces.WorkspaceDirectory;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+
+/** Workspace-wide reads: who am I, seats, teams, audit log. */
+@Controller("/v1")
+public class AccountController {
+
+    private final UserService users;
+    private final SeatAccount seats;
+    private final WorkspaceDirectory workspaces;
+    private final AuditTrail audit;
+
+    public AccountController(UserService users, SeatAccount seats, WorkspaceDirectory workspaces, AuditTrail audit) {
+        this.users = users;
+        this.seats = seats;
+        this.workspaces = workspaces;
+        this.audit = audit;
+    }
+
+    @Get("/me")
+    @SignedIn
+    public Views.Me me(Caller caller) {
+        User me = users.get(caller, caller.userId());
+        return new Views.Me(me.id(), me.email().value(), me.name(), RoleView.of(caller.role()),
+                Views.permissionCodes(caller.role()), me.teamId(), me.status().name().toLowerCase(java.util.Locale.ROOT),
+                new Views.WorkspaceRef(caller.workspaceId(), workspaces.name(caller.workspaceId()).orElse(caller.workspaceId())));
+    }
+
+    @Get("/seats")
+    @RequiresPermission(USERS_MANAGE)
+    public Views.SeatsView seats(Caller caller) {
+        return Views.SeatsView.of(seats.read(caller.workspaceId()));
+    }
+
+    @Get("/teams")
+    @RequiresPermission(USERS_MANAGE)
+    public Views.Listing<Views.TeamView> teams(Caller caller) {
+        return new Views.Listing<>(workspaces.teams(caller.workspaceId()).stream()
+                .map(t -> new Views.TeamView(t.id(), t.name())).toList());
+    }
+
+    @Get("/audit-log")
+    @RequiresPermission(AUDIT_READ)
+    public PageView<Views.AuditEntryView> auditLog(Caller caller, @Nullable @QueryValue Integer limit,
+                                                   @Nullable @QueryValue String cursor) {
+        return PageView.of(audit.newestFirst(caller.workspaceId(), PageRequest.of(limit, cursor)), Views.AuditEntryView::of);
+    }
+}

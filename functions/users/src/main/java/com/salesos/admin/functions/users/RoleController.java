@@ -1,0 +1,55 @@
+package com.salesos.admin.functions.users;
+
+import static com.salesos.admin.access.Permission.USERS_MANAGE;
+
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.access.RoleService;
+import com.salesos.admin.web.RequiresPermission;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import java.util.Optional;
+
+/** Built-in and custom roles. */
+@Controller("/v1/roles")
+public class RoleController {
+
+    private final RoleService roles;
+
+    public RoleController(RoleService roles) {
+        this.roles = roles;
+    }
+
+    @Get
+    @RequiresPermission(USERS_MANAGE)
+    public Views.Listing<Views.RoleDetail> list(Caller caller) {
+        return new Views.Listing<>(roles.list(caller).stream().map(Views.RoleDetail::of).toList());
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @RequiresPermission(USERS_MANAGE)
+    public Views.RoleDetail create(Caller caller, @Body Forms.RoleForm form) {
+        return Views.RoleDetail.of(roles.create(caller, form.name(), form.permissions()));
+    }
+
+    @Patch("/{id}")
+    @RequiresPermission(USERS_MANAGE)
+    public Views.RoleDetail update(Caller caller, @PathVariable String id, @Body Forms.RoleForm form) {
+        return Views.RoleDetail.of(roles.update(caller, id, Optional.ofNullable(form.name()),
+                Optional.ofNullable(form.permissions())));
+    }
+
+    @Delete("/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    @RequiresPermission(USERS_MANAGE)
+    public void delete(Caller caller, @PathVariable String id) {
+        roles.delete(caller, id);
+    }
+}

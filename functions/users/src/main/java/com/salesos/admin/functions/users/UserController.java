@@ -1,0 +1,77 @@
+package com.salesos.admin.functions.users;
+
+import static com.salesos.admin.access.Permission.USERS_MANAGE;
+
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.users.User;
+import com.salesos.admin.users.UserService;
+import com.salesos.admin.users.UserService.Reassignment;
+import com.salesos.admin.web.PageView;
+import com.salesos.admin.web.RequiresPermission;
+import com.salesos.admin.web.RoleView;
+import com.salesos.admin.web.UserView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import java.util.Optional;
+
+/** The /v1/users routes: read, list, change role or team, deactivate, reactivate, reassign deals. */
+@Controller("/v1/users")
+public class UserController {
+
+    private final UserService users;
+
+    public UserController(UserService users) {
+        this.users = users;
+    }
+
+    @Get
+    @RequiresPermission(USERS_MANAGE)
+    public PageView<UserView> list(Caller caller, @Nullable @QueryValue String status, @Nullable @QueryValue String role,
+                                   @Nullable @QueryValue String teamId, @Nullable @QueryValue Integer limit,
+                                   @Nullable @QueryValue String cursor) {
+        return PageView.of(users.list(caller, Optional.ofNullable(status), Optional.ofNullable(role),
+                Optional.ofNullable(teamId), PageRequest.of(limit, cursor)), this::view);
+    }
+
+    @Get("/{id}")
+    @RequiresPermission(USERS_MANAGE)
+    public UserView get(Caller caller, @PathVariable String id) {
+        return view(users.get(caller, id));
+    }
+
+    @Patch("/{id}")
+    @RequiresPermission(USERS_MANAGE)
+    public UserView update(Caller caller, @PathVariable String id, @Body Forms.UserChange change) {
+        return view(users.update(caller, id, Optional.ofNullable(change.role()), Optional.ofNullable(change.teamId())));
+    }
+
+    @Post("/{id}/deactivate")
+    @RequiresPermission(USERS_MANAGE)
+    public UserView deactivate(Caller caller, @PathVariable String id) {
+        return view(users.deactivate(caller, id));
+    }
+
+    @Post("/{id}/reactivate")
+    @RequiresPermission(USERS_MANAGE)
+    public UserView reactivate(Caller caller, @PathVariable String id) {
+        return view(users.reactivate(caller, id));
+    }
+
+    @Post("/{id}/reassign-deals")
+    @RequiresPermission(USERS_MANAGE)
+    public Views.ReassignmentView reassignDeals(Caller caller, @PathVariable String id, @Body Forms.Reassign form) {
+        Reassignment done = users.reassignDeals(caller, id, form.toUserId(), Optional.ofNullable(form.dealIds()));
+        return new Views.ReassignmentView(done.moved(), done.movedDealIds(), done.notMoved());
+    }
+
+    private UserView view(User user) {
+        return UserView.of(user, RoleView.of(users.roleOf(user)));
+    }
+}

@@ -1,0 +1,68 @@
+package com.salesos.admin.functions.users;
+
+import com.salesos.admin.access.Permission;
+import com.salesos.admin.access.Role;
+import com.salesos.admin.audit.AuditTrail;
+import com.salesos.admin.seats.Seats;
+import com.salesos.admin.web.RoleView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes the users routes answer with (API.md). */
+final class Views {
+
+    private Views() {
+    }
+
+    @Serdeable
+    record Me(String id, String email, String name, RoleView role, List<String> permissions, @Nullable String teamId,
+              String status, WorkspaceRef workspace) {
+    }
+
+    @Serdeable
+    record WorkspaceRef(String id, String name) {
+    }
+
+    @Serdeable
+    record SeatsView(long limit, long used, long active, long pending, long available) {
+        static SeatsView of(Seats seats) {
+            return new SeatsView(seats.limit(), seats.used(), seats.active(), seats.pending(), seats.available());
+        }
+    }
+
+    @Serdeable
+    record RoleDetail(String id, String name, boolean builtIn, List<String> permissions) {
+        static RoleDetail of(Role role) {
+            return new RoleDetail(role.id(), role.name(), role.builtIn(), permissionCodes(role));
+        }
+    }
+
+    @Serdeable
+    record TeamView(String id, String name) {
+    }
+
+    @Serdeable
+    record AuditEntryView(String id, Instant at, String actorUserId, String action, String targetType, String targetId,
+                          Map<String, String> before, Map<String, String> after) {
+        static AuditEntryView of(AuditTrail.Entry entry) {
+            var e = entry.event();
+            return new AuditEntryView(entry.id(), e.at(), e.actorUserId(), e.action(), e.targetType(), e.targetId(),
+                    e.before(), e.after());
+        }
+    }
+
+    @Serdeable
+    record ReassignmentView(int moved, List<String> movedDealIds, List<String> notMoved) {
+    }
+
+    @Serdeable
+    record Listing<T>(List<T> items) {
+    }
+
+    static List<String> permissionCodes(Role role) {
+        return role.permissions().stream().map(Permission::code).sorted().toList();
+    }
+}

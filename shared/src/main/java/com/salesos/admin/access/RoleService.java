@@ -1,0 +1,135 @@
+package com.salesos.admin.access;
+
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.problems.ProblemKind;
+import com.salesos.admin.problems.Validation;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Custom roles: create, rename, change permissions, delete. Built-in roles cannot be changed. */
+public final class RoleService {
+
+    private static final int MAX_NAME_LENGTH = 50;
+
+    private final RoleStore store;
+    private final RoleCatalog catalog;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public RoleService(RoleStore store, RoleCatalog catalog, IdGenerator ids, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public List<Role> list(Caller caller) {
+        List<Role> roles = new ArrayList<>(BuiltInRoles.ALL);
+        roles.addAll(store.listCustom(caller.workspaceId()));
+        return roles;
+    }
+
+    public Role create(Caller caller, String name, List<String> permissionCodes) {
+        Validation validation = new Validation();
+        String cleanName = validName(name, validation);
+        Set<Permission> permissions = validPermissions(permissionCodes, validation, true);
+        validation.throwIfInvalid();
+        Role role = new Role(ids.newId("role"), cleanName, permissions, false);
+        Map<String, String> after = describe(role);
+        refuseUnlessDone(store.create(caller.workspaceId(), role, audit(caller, "role.created", role, Map.of(), after)), role);
+        return role;
+    }
+
+    public Role update(Caller caller, String roleId, Optional<String> name, Optional<List<String>> permissionCodes) {
+        Role current = customRole(caller, roleId);
+        Validation validation = new Validation();
+        String newName = name.map(n -> validName(n, validation)).orElse(current.name());
+        Set<Permission> newPermissions = permissionCodes.map(p -> validPermissions(p, validation, true))
+                .orElse(current.permissions());
+        if (name.isEmpty() && permissionCodes.isEmpty()) {
+            validation.reject("name", "give a new name or new permissions");
+        }
+        validation.throwIfInvalid();
+        Role updated = new Role(current.id(), newName, newPermissions, false);
+        refuseUnlessDone(store.update(caller.workspaceId(), current, updated,
+                audit(caller, "role.changed", current, describe(current), describe(updated))), updated);
+        return updated;
+    }
+
+    public void delete(Caller caller, String roleId) {
+        Role current = customRole(caller, roleId);
+        refuseUnlessDone(store.delete(caller.workspaceId(), current,
+                audit(caller, "role.deleted", current, describe(current), Map.of())), current);
+    }
+
+    private Role customRole(Caller caller, String roleId) {
+        if (BuiltInRoles.find(roleId).filter(r -> r.id().equals(roleId)).isPresent()) {
+            throw new DomainException(ProblemKind.CONFLICT, "built-in-role", "Built-in role",
+                    "The built-in roles Admin, Manager and Sales Rep cannot be changed or deleted");
+        }
+        return catalog.find(caller.workspaceId(), roleId).filter(r -> !r.builtIn() && r.id().equals(roleId))
+                .orElseThrow(() -> DomainException.notFound("Role " + roleId));
+    }
+
+    private static void refuseUnlessDone(RoleStore.Outcome outcome, Role role) {
+        if (outcome instanceof RoleStore.Outcome.NameTaken) {
+            throw DomainException.conflict("role-name-taken", "Role name taken",
+                    "This workspace already has a role named '" + role.name() + "'");
+        }
+        if (outcome instanceof RoleStore.Outcome.InUse inUse) {
+            throw DomainException.conflict("role-in-use", "Role in use", "The role '" + role.name() + "' is held by "
+                    + inUse.holders() + " users or pending invitations; give them another role first");
+        }
+        if (outcome instanceof RoleStore.Outcome.Stale) {
+            throw DomainException.conflict("role-changed", "Role changed meanwhile",
+                    "Someone changed or deleted this role at the same time; reload and try again");
+        }
+    }
+
+    private static String validName(String name, Validation validation) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty()) {
+            validation.reject("name", "is required");
+        } else if (clean.length() > MAX_NAME_LENGTH) {
+            validation.reject("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+        } else if (BuiltInRoles.find(clean).isPresent()) {
+            validation.reject("name", "is the name of a built-in role");
+        }
+        return clean;
+    }
+
+    private static Set<Permission> validPermissions(List<String> codes, Validation validation, boolean required) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        if (codes == null || (required && codes.isEmpty())) {
+            validation.reject("permissions", "give at least one permission");
+            return permissions;
+        }
+        for (String code : codes) {
+            Optional<Permission> permission = Permission.fromCode(code);
+            if (permission.isEmpty()) {
+                validation.reject("permissions", "unknown permission '" + code + "'; known: "
+                        + java.util.Arrays.stream(Permission.values()).map(Permission::code).collect(Collectors.joining(", ")));
+            } else {
+                permissions.add(permission.get());
+            }
+        }
+        return permissions;
+    }
+
+    private static Map<String, String> describe(Role role) {
+        return Map.of("name", role.name(), "permissions",
+                role.permissions().stream().map(Permission::code).sorted().collect(Collectors.joining(",")));
+    }
+
+    private AuditEvent audit(Caller caller, String action, Role role, Map<String, String> before, Map<String, String> after) {
+        return new AuditEvent(caller.workspaceId(), caller.userId(), action, "role", role.id(), clock.instant(), before, after);
+    }
+}

@@ -1,0 +1,106 @@
+package com.salesos.admin.aws;
+
+import static com.salesos.admin.aws.Item.s;
+
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.users.DealOwnership;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Deal owners in the single table ({@code DEAL#id} items of the workspace). Moves go in
+ * transactions of up to 99 deals plus their audit record, each deal conditioned on still having
+ * the source owner; a batch that meets a deal someone else moved falls back to one conditional
+ * write per deal, so every deal that can move does, exactly once.
+ */
+public final class DynamoDealOwnership implements DealOwnership {
+
+    private static final int PAGE = 500;
+    private static final int BATCH = 99;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final DynamoAuditLog auditLog;
+
+    public DynamoDealOwnership(DynamoDbClient dynamo, String table, DynamoAuditLog auditLog) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public DealPage ownedBy(String workspaceId, String userId, Optional<String> cursor) {
+        String partition = TableKeys.workspace(workspaceId);
+        QueryResponse response = dynamo.query(r -> {
+            r.tableName(table).limit(PAGE).consistentRead(true)
+                    .keyConditionExpression("pk = :p and begins_with(sk, :s)")
+                    .filterExpression("ownerUserId = :owner")
+                    .projectionExpression("id")
+                    .expressionAttributeValues(Map.of(":p", s(partition), ":s", s("DEAL#"), ":owner", s(userId)));
+            cursor.map(c -> Cursor.decodeTableKey(c, partition, "DEAL#")).ifPresent(r::exclusiveStartKey);
+        });
+        return new DealPage(response.items().stream().map(i -> i.get("id").s()).toList(),
+                Cursor.encode(response.lastEvaluatedKey()));
+    }
+
+    @Override
+    public List<String> transfer(String workspaceId, List<String> dealIds, String from, String to, AuditEvent audit) {
+        List<String> moved = new ArrayList<>();
+        for (int start = 0; start < dealIds.size(); start += BATCH) {
+            List<String> batch = dealIds.subList(start, Math.min(dealIds.size(), start + BATCH));
+            List<TransactWriteItem> writes = new ArrayList<>();
+            batch.forEach(id -> writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                    .key(Item.key(TableKeys.workspace(workspaceId), "DEAL#" + id))
+                    .updateExpression("SET ownerUserId = :to")
+                    .conditionExpression("ownerUserId = :from")
+                    .expressionAttributeValues(Map.of(":from", s(from), ":to", s(to)))).build()));
+            writes.add(auditLog.append(withMoved(audit, batch)));
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(writes));
+                moved.addAll(batch);
+            } catch (TransactionCanceledException e) {
+                if (!Transactions.anyConditionFailed(e.cancellationReasons())) {
+                    throw e;
+                }
+                moved.addAll(oneByOne(workspaceId, batch, from, to, audit));
+            }
+        }
+        return moved;
+    }
+
+    private List<String> oneByOne(String workspaceId, List<String> batch, String from, String to, AuditEvent audit) {
+        List<String> moved = new ArrayList<>();
+        for (String id : batch) {
+            try {
+                dynamo.updateItem(r -> r.tableName(table)
+                        .key(Item.key(TableKeys.workspace(workspaceId), "DEAL#" + id))
+                        .updateExpression("SET ownerUserId = :to")
+                        .conditionExpression("ownerUserId = :from")
+                        .expressionAttributeValues(Map.of(":from", s(from), ":to", s(to))));
+                moved.add(id);
+            } catch (ConditionalCheckFailedException notOwned) {
+                // Moved earlier, owned by someone else, or no such deal: not ours to move.
+            }
+        }
+        if (!moved.isEmpty()) {
+            dynamo.transactWriteItems(r -> r.transactItems(auditLog.append(withMoved(audit, moved))));
+        }
+        return moved;
+    }
+
+    private static AuditEvent withMoved(AuditEvent audit, List<String> dealIds) {
+        Map<String, String> after = new HashMap<>(audit.after());
+        after.put("count", Integer.toString(dealIds.size()));
+        after.put("dealIds", String.join(",", dealIds));
+        return new AuditEvent(audit.workspaceId(), audit.actorUserId(), audit.action(), audit.targetType(),
+                audit.targetId(), audit.at(), audit.before(), after);
+    }
+}
