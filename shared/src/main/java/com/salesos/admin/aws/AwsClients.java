@@ -51,25 +51,25 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder()).build();
+        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
     }
 
     public SesV2Client ses() {
-        return configure(SesV2Client.builder()).build();
+        return configure(SesV2Client.builder(), "SESV2").build();
     }
 
     public CognitoIdentityProviderClient cognito() {
-        return configure(CognitoIdentityProviderClient.builder()).build();
+        return configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build();
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String serviceId) {
         builder.region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
                 .httpClient(httpClient)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .metricPublishers(metricPublishers)
                         .build());
-        settings.endpointUrl().map(URI::create).ifPresent(builder::endpointOverride);
+        settings.endpointFor(serviceId).map(URI::create).ifPresent(builder::endpointOverride);
         return builder;
     }
 

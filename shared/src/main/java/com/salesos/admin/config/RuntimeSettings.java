@@ -11,7 +11,7 @@ import java.util.function.Function;
  * listed in {@link #REQUIRED}.
  */
 public record RuntimeSettings(String tableName, String senderAddress, String appUrl, String userPoolId,
-                              String region, Optional<String> endpointUrl) {
+                              String region, Optional<String> endpointUrl, java.util.Map<String, String> serviceEndpoints) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String SENDER_ADDRESS = "SENDER_ADDRESS";
@@ -21,6 +21,12 @@ public record RuntimeSettings(String tableName, String senderAddress, String app
     public static final String AWS_REGION = "AWS_REGION";
     /** Optional: points every AWS client at an emulator (moto, LocalStack, Floci). */
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+
+    /**
+     * Optional per-service endpoints, named as the AWS SDKs name them (AWS_ENDPOINT_URL_&lt;SERVICE&gt;);
+     * they win over AWS_ENDPOINT_URL for that one service.
+     */
+    public static final List<String> SERVICE_IDS = List.of("DYNAMODB", "SESV2", "COGNITO_IDENTITY_PROVIDER");
 
     /** Variables the template must set for every function (AWS_REGION comes from Lambda). */
     public static final List<String> REQUIRED = List.of(TABLE_NAME, SENDER_ADDRESS, APP_URL, USER_POOL_ID);
@@ -35,9 +41,18 @@ public record RuntimeSettings(String tableName, String senderAddress, String app
             throw new IllegalStateException("Missing configuration: " + String.join(", ", missing));
         }
         String region = isBlank(lookup.apply(AWS_REGION)) ? "us-east-1" : lookup.apply(AWS_REGION);
+        java.util.Map<String, String> serviceEndpoints = new java.util.HashMap<>();
+        SERVICE_IDS.forEach(id -> Optional.ofNullable(lookup.apply(AWS_ENDPOINT_URL + "_" + id))
+                .filter(v -> !v.isBlank()).ifPresent(url -> serviceEndpoints.put(id, url)));
         return new RuntimeSettings(lookup.apply(TABLE_NAME), lookup.apply(SENDER_ADDRESS),
                 stripTrailingSlash(lookup.apply(APP_URL)), lookup.apply(USER_POOL_ID), region,
-                Optional.ofNullable(lookup.apply(AWS_ENDPOINT_URL)).filter(v -> !v.isBlank()));
+                Optional.ofNullable(lookup.apply(AWS_ENDPOINT_URL)).filter(v -> !v.isBlank()),
+                java.util.Map.copyOf(serviceEndpoints));
+    }
+
+    /** The endpoint for one service (see {@link #SERVICE_IDS}), if any override applies. */
+    public Optional<String> endpointFor(String serviceId) {
+        return Optional.ofNullable(serviceEndpoints.get(serviceId)).or(() -> endpointUrl);
     }
 
     private static boolean isBlank(String value) {

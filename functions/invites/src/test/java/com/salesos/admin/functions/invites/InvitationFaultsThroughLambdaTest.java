@@ -1,8 +1,9 @@
 package com.salesos.admin.functions.invites;
 
-import static com.salesos.admin.functions.invites.LambdaApi.json;
+import static com.salesos.admin.emulator.LambdaApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.SentEmails;

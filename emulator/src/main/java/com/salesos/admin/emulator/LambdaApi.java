@@ -1,23 +1,25 @@
-package com.salesos.admin.functions.invites;
+package com.salesos.admin.emulator;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.salesos.admin.emulator.GatewayEvents;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.io.IOException;
 import java.util.Map;
 
-/** Calls the invites function exactly as Lambda does: an HTTP API v2 event into the handler class. */
-final class LambdaApi implements AutoCloseable {
+/**
+ * Calls a function exactly as Lambda does: an HTTP API v2 event into the handler class the template
+ * names, built with its no-arg constructor. The function module under test is what is on the classpath.
+ */
+public final class LambdaApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction();
 
-    record Response(int status, Map<String, String> headers, String body) {
-        JsonNode json() {
+    public record Response(int status, Map<String, String> headers, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -25,23 +27,23 @@ final class LambdaApi implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers == null ? null : headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
         }
     }
 
-    Response call(String method, String path, String body, String subject) {
+    public Response call(String method, String path, String body, String subject) {
         return call(method, path, body, subject, Map.of());
     }
 
-    Response call(String method, String path, String body, String subject, Map<String, String> headers) {
+    public Response call(String method, String path, String body, String subject, Map<String, String> headers) {
         APIGatewayV2HTTPResponse response = handler.handleRequest(
                 GatewayEvents.request(method, path, body, subject, headers), new MockLambdaContext());
         return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
     }
 
-    static String json(Object... keyValues) {
+    public static String json(Object... keyValues) {
         try {
             Map<String, Object> map = new java.util.LinkedHashMap<>();
             for (int i = 0; i < keyValues.length; i += 2) {
