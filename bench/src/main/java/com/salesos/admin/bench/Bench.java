@@ -19,14 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code bin/bench}: cold start of the invites function against a plain RequestHandler baseline,
+ * {@code bin/bench}: cold start of each function against a plain RequestHandler baseline,
  * both in fresh JVMs with the JVM options template.yaml gives Lambda, median of N runs; then warm
  * per-request overhead (SDK time subtracted) and the deployed jar's size. Prints figures; asserts
  * nothing.
  */
 public final class Bench {
-
-    private static final String FUNCTION = "InvitesFunction";
 
     private Bench() {
     }
@@ -36,51 +34,81 @@ public final class Bench {
         int warmRequests = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path root = RepositoryRoot.locate();
         SamTemplate template = SamTemplate.ofRepository();
-        SamTemplate.Function function = template.functions().stream().filter(f -> f.logicalId().equals(FUNCTION))
-                .findFirst().orElseThrow();
-        Path lambdaJar = root.resolve(function.codeUri());
-        if (!Files.isRegularFile(lambdaJar)) {
-            throw new IllegalStateException(lambdaJar + " is missing: run mvn -DskipTests package first");
-        }
         Path benchClasses = root.resolve("bench/target/classes");
         String baselineClasspath = benchClasses + ":" + Files.readString(root.resolve("bench/target/baseline-classpath.txt")).trim();
-        String functionClasspath = lambdaJar + ":" + benchClasses;
 
         try (MotoServer moto = MotoServer.start(MotoServer.freePort(), Files.createTempFile("bench-moto", ".log"))) {
             LocalAws aws = LocalAws.on(moto);
             aws.workspaces().createWorkspace("ws-bench", "Bench", "team", 1_000_000);
             User admin = aws.workspaces().addUser("ws-bench", "usr_bench", "bench@bench.test", "Bench Admin", "admin",
                     null, "Bench-Passw0rd-123");
-            Map<String, String> environment = new java.util.HashMap<>(aws.stack().environmentOf(FUNCTION));
-            environment.put("AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY);
-            environment.put("AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
-            String jvmOptions = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
+            Map<String, String> invites = environment(aws, "InvitesFunction");
+            Map<String, String> users = environment(aws, "UsersFunction");
+            String invitesClasspath = functionClasspath(root, template, "InvitesFunction", benchClasses);
+            String usersClasspath = functionClasspath(root, template, "UsersFunction", benchClasses);
+            String handler = handlerOf(template, "InvitesFunction");
 
-            System.out.printf("Cold start, %d fresh JVMs each, JVM options from template.yaml: %s%n", runs, jvmOptions);
+            System.out.printf("Cold start, %d fresh JVMs each, JVM options from template.yaml: %s%n", runs,
+                    invites.getOrDefault("JAVA_TOOL_OPTIONS", ""));
             Cold[] baseline = new Cold[runs];
-            Cold[] functionSameWork = new Cold[runs];
-            Cold[] functionInvite = new Cold[runs];
+            Cold[] invitesSameWork = new Cold[runs];
+            Cold[] invitesInvite = new Cold[runs];
+            Cold[] usersMe = new Cold[runs];
             for (int i = 0; i < runs; i++) {
-                baseline[i] = coldStart(baselineClasspath, environment, PlainAcceptHandler.class.getName(),
+                baseline[i] = coldStart(baselineClasspath, invites, PlainAcceptHandler.class.getName(),
                         "POST", "/v1/invitations/accept", "{}", null);
-                functionSameWork[i] = coldStart(functionClasspath, environment, function.handler(),
-                        "POST", "/v1/invitations/accept", "{}", null);
-                functionInvite[i] = coldStart(functionClasspath, environment, function.handler(), "POST", "/v1/invitations",
+                invitesSameWork[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}", null);
+                invitesInvite[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations",
                         "{\"email\":\"cold" + i + "@bench.test\",\"name\":\"Cold " + i + "\",\"role\":\"sales-rep\"}", admin.subject());
+                usersMe[i] = coldStart(usersClasspath, users, handlerOf(template, "UsersFunction"), "GET", "/v1/me", null,
+                        admin.subject());
             }
             double base = median(column(baseline, Cold::wallMs));
             System.out.println(describe("baseline plain RequestHandler, accept with invalid body -> 422", baseline, base));
-            System.out.println(describe("invites function, same request", functionSameWork, base));
-            System.out.println(describe("invites function, authorized invite (caller lookup, 4 DynamoDB + SES calls)", functionInvite, base));
+            System.out.println(describe("invites function, same request", invitesSameWork, base));
+            System.out.println(describe("invites function, authorized invite (caller lookup, 4 DynamoDB + SES calls)", invitesInvite, base));
+            System.out.println(describe("users function, GET /v1/me (caller lookup + user read)", usersMe, base));
             System.out.println("     runs (wall ms): baseline " + Arrays.toString(column(baseline, Cold::wallMs))
-                    + " function " + Arrays.toString(column(functionSameWork, Cold::wallMs)));
+                    + " invites " + Arrays.toString(column(invitesSameWork, Cold::wallMs)));
+
             System.out.printf("%nWarm, %d requests after %d warm-up requests, same JVM options:%n", warmRequests, warmRequests);
-            runAndEcho(List.of("java", "-cp", functionClasspath, WarmProbe.class.getName(), admin.subject(),
-                    Integer.toString(warmRequests)), environment);
+            runAndEcho(List.of("java", "-cp", invitesClasspath, WarmProbe.class.getName(), Integer.toString(warmRequests),
+                    "invites:list-invitations", "GET", "/v1/invitations", "-",
+                    "invites:accept-invalid", "POST", "/v1/invitations/accept", "{}",
+                    "--subject", admin.subject(), "--registration"), invites);
+            runAndEcho(List.of("java", "-cp", usersClasspath, WarmProbe.class.getName(), Integer.toString(warmRequests),
+                    "users:me", "GET", "/v1/me", "-",
+                    "users:list-users", "GET", "/v1/users", "-",
+                    "--subject", admin.subject()), users);
             runAndEcho(List.of("java", "-cp", baselineClasspath, BaselineWarmProbe.class.getName(),
-                    Integer.toString(warmRequests)), environment);
+                    Integer.toString(warmRequests)), invites);
         }
-        System.out.printf(Locale.ROOT, "%nJAR %s %.1f MB%n", root.relativize(lambdaJar), Files.size(lambdaJar) / 1024.0 / 1024.0);
+        System.out.println();
+        for (SamTemplate.Function function : template.functions()) {
+            Path jar = root.resolve(function.codeUri());
+            System.out.printf(Locale.ROOT, "JAR %s %.1f MB%n", root.relativize(jar), Files.size(jar) / 1024.0 / 1024.0);
+        }
+    }
+
+    private static Map<String, String> environment(LocalAws aws, String function) {
+        Map<String, String> environment = new java.util.HashMap<>(aws.stack().environmentOf(function));
+        environment.put("AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY);
+        environment.put("AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
+        return environment;
+    }
+
+    private static String handlerOf(SamTemplate template, String function) {
+        return template.functions().stream().filter(f -> f.logicalId().equals(function)).findFirst().orElseThrow().handler();
+    }
+
+    /** The function's deployed (shaded) jar, as template.yaml's CodeUri names it, plus the probes. */
+    private static String functionClasspath(Path root, SamTemplate template, String function, Path benchClasses) {
+        Path jar = root.resolve(template.functions().stream().filter(f -> f.logicalId().equals(function))
+                .findFirst().orElseThrow().codeUri());
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn -DskipTests package first");
+        }
+        return jar + ":" + benchClasses;
     }
 
     /** One cold start: wall time from spawn to the handled line; construct and invoke times as the probe saw them. */

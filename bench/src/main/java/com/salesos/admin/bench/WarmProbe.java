@@ -18,24 +18,35 @@ public final class WarmProbe {
     private WarmProbe() {
     }
 
+    /**
+     * Arguments: requests per case, then groups of four (name, method, path, body or "-"), then
+     * optionally "--subject" and the caller's sub claim, and "--registration" to time the Lambda
+     * context factories as well.
+     */
     public static void main(String[] args) {
-        int n = Integer.parseInt(args[1]);
-        String subject = args[0];
+        int n = Integer.parseInt(args[0]);
+        java.util.List<String> rest = java.util.Arrays.asList(args).subList(1, args.length);
+        String subject = rest.contains("--subject") ? rest.get(rest.indexOf("--subject") + 1) : null;
         SdkCallTime sdk = new SdkCallTime();
         ApplicationContext context = new LambdaApplicationContextBuilder().singletons(sdk).build();
         APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction(context);
         System.out.println("WARM lambdaContextFactory=" + context.getBean(LambdaContextFactory.class).getClass().getSimpleName());
 
-        Timing.report("list-invitations", n, sdk::totalNanos, () -> function.handleRequest(
-                ProbeEvents.event("GET", "/v1/invitations", null, subject), new ProbeContext()));
-        Timing.report("accept-invalid", n, sdk::totalNanos, () -> function.handleRequest(
-                ProbeEvents.event("POST", "/v1/invitations/accept", "{}", null), new ProbeContext()));
+        for (int i = 0; i + 3 < rest.size() && !rest.get(i).startsWith("--"); i += 4) {
+            String method = rest.get(i + 1);
+            String path = rest.get(i + 2);
+            String body = rest.get(i + 3).equals("-") ? null : rest.get(i + 3);
+            Timing.report(rest.get(i), n, sdk::totalNanos, () -> function.handleRequest(
+                    ProbeEvents.event(method, path, body, subject), new ProbeContext()));
+        }
 
-        // What the replaced factory costs per invocation, in this same JVM and bean context.
-        DefaultLambdaContextFactory stock = new DefaultLambdaContextFactory(context);
-        LambdaContextFactory ours = context.getBean(LambdaContextFactory.class);
-        Timing.reportRegistration("stock-registerSingletons", n, () -> stock.registerSingletons(new ProbeContext()));
-        Timing.reportRegistration("our-registerSingletons", n, () -> ours.registerSingletons(new ProbeContext()));
+        if (rest.contains("--registration")) {
+            // What the replaced factory costs per invocation, in this same JVM and bean context.
+            DefaultLambdaContextFactory stock = new DefaultLambdaContextFactory(context);
+            LambdaContextFactory ours = context.getBean(LambdaContextFactory.class);
+            Timing.reportRegistration("stock-registerSingletons", n, () -> stock.registerSingletons(new ProbeContext()));
+            Timing.reportRegistration("our-registerSingletons", n, () -> ours.registerSingletons(new ProbeContext()));
+        }
         Runtime.getRuntime().halt(0);
     }
 

@@ -1,0 +1,44 @@
+package com.salesos.admin.functions.invites;
+
+import com.salesos.admin.access.CallerDirectory;
+import com.salesos.admin.access.RoleCatalog;
+import com.salesos.admin.aws.AwsClients;
+import com.salesos.admin.aws.CognitoAccountDirectory;
+import com.salesos.admin.aws.DynamoAuditLog;
+import com.salesos.admin.aws.DynamoInvitationStore;
+import com.salesos.admin.aws.DynamoSeatLedger;
+import com.salesos.admin.aws.SesInvitationMailer;
+import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.config.RuntimeSettings;
+import com.salesos.admin.invites.InvitationService;
+import com.salesos.admin.workspaces.WorkspaceDirectory;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/** The invites function's use case and the one client only it needs (SES). */
+@Factory
+public class InvitesWiring {
+
+    @Singleton
+    SesV2Client ses(AwsClients clients) {
+        return clients.ses();
+    }
+
+    @Singleton
+    InvitationService invitationService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoSeatLedger seats,
+                                        DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
+                                        SesV2Client ses, CognitoIdentityProviderClient cognito,
+                                        CallerDirectory callers, IdGenerator ids, SecureRandom random, Clock clock) {
+        return new InvitationService(
+                new DynamoInvitationStore(dynamo, settings.tableName(), seats, auditLog),
+                roles, workspaces,
+                new SesInvitationMailer(ses, settings.senderAddress(), settings.appUrl()),
+                new CognitoAccountDirectory(cognito, settings.userPoolId()),
+                callers, ids, random, clock);
+    }
+}

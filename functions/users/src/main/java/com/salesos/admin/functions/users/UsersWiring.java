@@ -1,0 +1,47 @@
+package com.salesos.admin.functions.users;
+
+import com.salesos.admin.access.RoleCatalog;
+import com.salesos.admin.access.RoleService;
+import com.salesos.admin.audit.AuditTrail;
+import com.salesos.admin.aws.CognitoSignInControl;
+import com.salesos.admin.aws.DynamoAuditLog;
+import com.salesos.admin.aws.DynamoAuditTrail;
+import com.salesos.admin.aws.DynamoDealOwnership;
+import com.salesos.admin.aws.DynamoRoleStore;
+import com.salesos.admin.aws.DynamoSeatLedger;
+import com.salesos.admin.aws.DynamoUserStore;
+import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.config.RuntimeSettings;
+import com.salesos.admin.users.UserService;
+import com.salesos.admin.workspaces.WorkspaceDirectory;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The users function's use cases: users, roles, audit trail. */
+@Factory
+public class UsersWiring {
+
+    @Singleton
+    UserService userService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoSeatLedger seats,
+                            DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
+                            CognitoIdentityProviderClient cognito, Clock clock) {
+        return new UserService(new DynamoUserStore(dynamo, settings.tableName(), seats, auditLog), roles, workspaces,
+                new CognitoSignInControl(cognito, settings.userPoolId()),
+                new DynamoDealOwnership(dynamo, settings.tableName(), auditLog), clock);
+    }
+
+    @Singleton
+    RoleService roleService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog,
+                            RoleCatalog roles, IdGenerator ids, Clock clock) {
+        return new RoleService(new DynamoRoleStore(dynamo, settings.tableName(), auditLog), roles, ids, clock);
+    }
+
+    @Singleton
+    AuditTrail auditTrail(DynamoDbClient dynamo, RuntimeSettings settings) {
+        return new DynamoAuditTrail(dynamo, settings.tableName());
+    }
+
+}
