@@ -3,12 +3,14 @@ package com.salesos.admin.functions.invites;
 import com.salesos.admin.invites.Invitation;
 import com.salesos.admin.web.RoleView;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.Locale;
 
 /** An invitation as API.md shows it. Never carries the token or its hash. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record InvitationView(String id, String email, String name, RoleView role, @Nullable String teamId,
                              String status, String delivery, Instant expiresAt, boolean expired, Instant createdAt) {
 

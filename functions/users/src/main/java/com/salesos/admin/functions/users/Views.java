@@ -6,6 +6,7 @@ import com.salesos.admin.audit.AuditTrail;
 import com.salesos.admin.seats.Seats;
 import com.salesos.admin.web.RoleView;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +19,18 @@ final class Views {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Me(String id, String email, String name, RoleView role, List<String> permissions, @Nullable String teamId,
               String status, WorkspaceRef workspace) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record WorkspaceRef(String id, String name) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record SeatsView(long limit, long used, long active, long pending, long available) {
         static SeatsView of(Seats seats) {
             return new SeatsView(seats.limit(), seats.used(), seats.active(), seats.pending(), seats.available());
@@ -34,6 +38,7 @@ final class Views {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record RoleDetail(String id, String name, boolean builtIn, List<String> permissions) {
         static RoleDetail of(Role role) {
             return new RoleDetail(role.id(), role.name(), role.builtIn(), permissionCodes(role));
@@ -41,10 +46,12 @@ final class Views {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TeamView(String id, String name) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record AuditEntryView(String id, Instant at, String actorUserId, String action, String targetType, String targetId,
                           Map<String, String> before, Map<String, String> after) {
         static AuditEntryView of(AuditTrail.Entry entry) {
@@ -55,10 +62,12 @@ final class Views {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ReassignmentView(int moved, List<String> movedDealIds, List<String> notMoved) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Listing<T>(List<T> items) {
     }
 
