@@ -93,7 +93,12 @@ class TemplateContractTest {
             Map.entry("PATCH /v1/roles/{}", "users.manage"),
             Map.entry("DELETE /v1/roles/{}", "users.manage"),
             Map.entry("GET /v1/teams", "users.manage"),
-            Map.entry("GET /v1/audit-log", "audit.read"));
+            Map.entry("GET /v1/audit-log", "audit.read"),
+            Map.entry("GET /v1/plans", "signed-in"),
+            Map.entry("GET /v1/billing/subscription", "billing.manage"),
+            Map.entry("POST /v1/billing/plan-changes", "billing.manage"),
+            Map.entry("DELETE /v1/billing/plan-changes/pending", "billing.manage"),
+            Map.entry("GET /v1/billing/charges", "billing.manage"));
 
     @Test
     void every_route_of_every_function_needs_exactly_the_permission_the_table_says() {

@@ -34,6 +34,10 @@ public final class WorkspaceProvisioner {
         this.clock = clock;
     }
 
+    /**
+     * A new workspace on a tier, with a seat limit (support may grant a limit other than the
+     * plan's). Its first billing period starts now.
+     */
     public void createWorkspace(String workspaceId, String name, String tier, long seatLimit) {
         dynamo.putItem(r -> r.tableName(table)
                 .item(Item.of(TableKeys.workspace(workspaceId), TableKeys.WORKSPACE_SK)
@@ -42,6 +46,9 @@ public final class WorkspaceProvisioner {
                         .with("name", name)
                         .with("tier", tier)
                         .with("seatLimit", seatLimit)
+                        .with("planSeatLimit", seatLimit)
+                        .with("periodStart", clock.instant())
+                        .with("periodEnd", com.salesos.admin.plans.BillingPeriod.monthFrom(clock.instant()).end())
                         .with("seatsUsed", 0)
                         .with("activeUsers", 0)
                         .with("pendingInvitations", 0)

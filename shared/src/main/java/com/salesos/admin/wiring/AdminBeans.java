@@ -9,7 +9,12 @@ import com.salesos.admin.aws.DynamoCallerDirectory;
 import com.salesos.admin.aws.DynamoRoleCatalog;
 import com.salesos.admin.aws.DynamoSeatLedger;
 import com.salesos.admin.aws.DynamoWorkspaceDirectory;
+import com.salesos.admin.aws.DynamoChargeLedger;
+import com.salesos.admin.aws.DynamoPlanStore;
 import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.plans.BillingGateway;
+import com.salesos.admin.plans.PlanCatalog;
+import com.salesos.admin.plans.PlanStore;
 import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
@@ -98,4 +103,26 @@ public class AdminBeans {
         return new DynamoAuditLog(settings.tableName(), ids);
     }
 
+
+    @Singleton
+    PlanCatalog planCatalog() {
+        try (var source = AdminBeans.class.getResourceAsStream("/plan-catalog.properties")) {
+            if (source == null) {
+                throw new IllegalStateException("plan-catalog.properties is missing from the classpath");
+            }
+            return PlanCatalog.read(source);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Singleton
+    PlanStore planStore(DynamoDbClient dynamo, RuntimeSettings settings, DynamoSeatLedger seats, DynamoAuditLog auditLog) {
+        return new DynamoPlanStore(dynamo, settings.tableName(), seats, auditLog);
+    }
+
+    @Singleton
+    BillingGateway billingGateway(DynamoDbClient dynamo, RuntimeSettings settings) {
+        return new DynamoChargeLedger(dynamo, settings.tableName());
+    }
 }

@@ -1,0 +1,33 @@
+package com.salesos.admin.functions.plandowngrades;
+
+import com.salesos.admin.plans.PlanScheduler;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Invoked by EventBridge Scheduler (every 15 minutes in template.yaml): applies due downgrades and
+ * records charges the gateway missed. The input is ignored; running twice does nothing twice.
+ * Logs one JSON line per run.
+ */
+public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    // Field injection: the Lambda runtime builds this class with its no-arg constructor.
+    @Inject
+    PlanScheduler scheduler;
+
+    @Override
+    public Map<String, Object> execute(Map<String, Object> input) {
+        PlanScheduler.Run run = scheduler.run();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("applied", run.applied());
+        report.put("alreadyApplied", run.alreadyApplied());
+        report.put("failed", run.failed());
+        report.put("chargesRecorded", run.chargesRecorded());
+        System.out.println("{\"type\":\"schedule\",\"job\":\"plan-downgrades\",\"applied\":" + run.applied().size()
+                + ",\"alreadyApplied\":" + run.alreadyApplied().size() + ",\"failed\":" + run.failed().size()
+                + ",\"chargesRecorded\":" + run.chargesRecorded() + "}");
+        return report;
+    }
+}

@@ -1,0 +1,149 @@
+package com.salesos.admin.plans;
+
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.plans.BillingGateway.BillingUnavailable;
+import com.salesos.admin.plans.PlanStore.Outcome;
+import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.problems.ProblemKind;
+import com.salesos.admin.seats.SeatAccount;
+import com.salesos.admin.seats.Seats;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Plan changes: upgrade now with a prorated charge, downgrade at the end of the period, cancel. */
+public final class PlanService {
+
+    private final PlanCatalog catalog;
+    private final PlanStore store;
+    private final SeatAccount seats;
+    private final BillingGateway billing;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public PlanService(PlanCatalog catalog, PlanStore store, SeatAccount seats, BillingGateway billing,
+                       IdGenerator ids, Clock clock) {
+        this.catalog = catalog;
+        this.store = store;
+        this.seats = seats;
+        this.billing = billing;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** The outcome of a plan change request. */
+    public sealed interface Change {
+        record Upgraded(Subscription subscription, Charge charge) implements Change {
+        }
+
+        record DowngradeScheduled(Subscription subscription, Instant effectiveAt) implements Change {
+        }
+    }
+
+    public List<Plan> catalogue() {
+        return catalog.plans();
+    }
+
+    public Subscription subscription(Caller caller) {
+        return store.subscription(caller.workspaceId());
+    }
+
+    public Plan planOf(Subscription subscription) {
+        return catalog.find(subscription.tier()).orElseThrow(() ->
+                new IllegalStateException("workspace " + subscription.workspaceId() + " is on unknown tier " + subscription.tier()));
+    }
+
+    public Change change(Caller caller, String tier) {
+        if (tier == null || tier.isBlank()) {
+            throw DomainException.invalidField("tier", "is required");
+        }
+        Plan to = catalog.find(tier).orElseThrow(() -> DomainException.invalidField("tier",
+                "is not a plan; known tiers: " + String.join(", ", catalog.plans().stream().map(Plan::tier).toList())));
+        Subscription current = store.subscription(caller.workspaceId());
+        Plan from = planOf(current);
+        if (to.tier().equals(from.tier())) {
+            throw DomainException.conflict("plan-unchanged", "Already on this plan",
+                    "The workspace is already on " + from.name() + "; to drop a pending downgrade, cancel it");
+        }
+        Instant now = clock.instant();
+        BillingPeriod period = current.currentPeriod(now);
+        return to.rank() > from.rank() ? upgrade(caller, current, from, to, period, now)
+                : scheduleDowngrade(caller, current, from, to, period);
+    }
+
+    private Change upgrade(Caller caller, Subscription current, Plan from, Plan to, BillingPeriod period, Instant now) {
+        Charge charge = new Charge(ids.newId("chg"), caller.workspaceId(),
+                Proration.charge(from.monthlyPrice(), to.monthlyPrice(), period, now),
+                from.tier(), to.tier(), now, caller.userId(), period);
+        refuseUnlessDone(store.upgrade(current, to, charge, audit(caller, "plan.upgraded", from, to,
+                Map.of("amount", Long.toString(charge.amount().amount()), "currency", charge.amount().currency()))), to);
+        record(charge);
+        return new Change.Upgraded(store.subscription(caller.workspaceId()), charge);
+    }
+
+    private Change scheduleDowngrade(Caller caller, Subscription current, Plan from, Plan to, BillingPeriod period) {
+        Seats now = seats.read(caller.workspaceId());
+        if (now.used() > to.seatLimit()) {
+            throw overLimit(to, now);
+        }
+        Outcome outcome = store.scheduleDowngrade(current, to, period.end(), audit(caller, "plan.downgrade-scheduled",
+                from, to, Map.of("effectiveAt", period.end().toString())));
+        refuseUnlessDone(outcome, to);
+        return new Change.DowngradeScheduled(store.subscription(caller.workspaceId()), period.end());
+    }
+
+    public void cancelPending(Caller caller) {
+        Subscription current = store.subscription(caller.workspaceId());
+        if (current.pending().isEmpty()) {
+            throw DomainException.notFound("A pending plan change");
+        }
+        Plan plan = planOf(current);
+        Plan pending = catalog.find(current.pending().get().tier()).orElse(plan);
+        refuseUnlessDone(store.cancelPending(current, plan.seatLimit(),
+                audit(caller, "plan.downgrade-cancelled", plan, pending, Map.of())), plan);
+    }
+
+    public Page<Charge> charges(Caller caller, PageRequest page) {
+        return store.charges(caller.workspaceId(), page);
+    }
+
+    /** Records a charge; if the gateway is down, the scheduled sweep records it later (idempotently). */
+    private void record(Charge charge) {
+        try {
+            billing.record(charge);
+            store.markRecorded(charge);
+        } catch (BillingUnavailable e) {
+            // Kept as unrecorded with the plan change; PlanScheduler retries it.
+        }
+    }
+
+    private void refuseUnlessDone(Outcome outcome, Plan to) {
+        if (outcome instanceof Outcome.OverLimit over) {
+            throw overLimit(to, over.seats());
+        }
+        if (outcome instanceof Outcome.Stale) {
+            throw DomainException.conflict("plan-changed", "Plan changed meanwhile",
+                    "The subscription changed at the same time; reload and try again");
+        }
+    }
+
+    private static DomainException overLimit(Plan to, Seats seats) {
+        long toFree = seats.used() - to.seatLimit();
+        return new DomainException(ProblemKind.CONFLICT, "seats-over-new-limit", "Too many seats in use",
+                to.name() + " allows " + to.seatLimit() + " seats but " + seats.used() + " are in use; free " + toFree
+                        + " (deactivate users or revoke invitations) before downgrading",
+                List.of(), Map.of("seatsToFree", toFree, "seatLimit", to.seatLimit(), "seatsUsed", seats.used()));
+    }
+
+    private AuditEvent audit(Caller caller, String action, Plan from, Plan to, Map<String, String> extra) {
+        Map<String, String> after = new java.util.HashMap<>(extra);
+        after.put("tier", to.tier());
+        return new AuditEvent(caller.workspaceId(), caller.userId(), action, "subscription", caller.workspaceId(),
+                clock.instant(), Map.of("tier", from.tier()), after);
+    }
+}

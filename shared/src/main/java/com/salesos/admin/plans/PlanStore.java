@@ -1,0 +1,53 @@
+package com.salesos.admin.plans;
+
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.seats.Seats;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Port: subscriptions and plan changes. The workspace's effective seat limit changes in the same
+ * conditional write as the plan, so seat-taking transactions always check the right limit: an
+ * upgrade raises it at once; scheduling a downgrade lowers it at once (refused if seats in use
+ * are above the new limit), so nothing can take a seat beyond it while the change is pending.
+ */
+public interface PlanStore {
+
+    Subscription subscription(String workspaceId);
+
+    /** Applies an upgrade now, replacing any pending downgrade, and keeps its charge to be recorded. */
+    Outcome upgrade(Subscription current, Plan to, Charge charge, AuditEvent audit);
+
+    Outcome scheduleDowngrade(Subscription current, Plan to, Instant effectiveAt, AuditEvent audit);
+
+    /** Cancels the pending downgrade and restores the current plan's seat limit. */
+    Outcome cancelPending(Subscription current, long planSeatLimit, AuditEvent audit);
+
+    /** Workspaces whose pending downgrade is due at {@code now}, from an index of due changes. */
+    List<Subscription> dueDowngrades(Instant now, int limit);
+
+    /** Applies a due downgrade once: a second run (or a concurrent one) finds it applied. */
+    Outcome applyDowngrade(Subscription due, BillingPeriod newAnchor, AuditEvent audit);
+
+    /** Charges kept by upgrades that the gateway has not confirmed yet (for the retry sweep). */
+    List<Charge> unrecordedCharges(Instant createdBefore, int limit);
+
+    void markRecorded(Charge charge);
+
+    Page<Charge> charges(String workspaceId, PageRequest page);
+
+    sealed interface Outcome {
+        record Done() implements Outcome {
+        }
+
+        /** Seats in use are above the limit the change would set. */
+        record OverLimit(Seats seats) implements Outcome {
+        }
+
+        /** The subscription changed meanwhile (another change, a cancel, a run of the scheduler). */
+        record Stale() implements Outcome {
+        }
+    }
+}
