@@ -16,7 +16,18 @@ public final class LambdaApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction();
+    private final APIGatewayV2HTTPEventFunction handler;
+
+    /** The handler exactly as the Lambda runtime builds it. */
+    public LambdaApi() {
+        this.handler = new APIGatewayV2HTTPEventFunction();
+    }
+
+    /** The same handler and Lambda context configuration, with a clock the test moves. */
+    public LambdaApi(java.time.Clock clock) {
+        this.handler = new APIGatewayV2HTTPEventFunction(
+                new io.micronaut.function.aws.LambdaApplicationContextBuilder().singletons(clock).build());
+    }
 
     public record Response(int status, Map<String, String> headers, String body) {
         public JsonNode json() {

@@ -3,6 +3,7 @@ package com.salesos.admin.local;
 import com.salesos.admin.emulator.SamTemplate;
 import com.salesos.admin.web.GatewayClaims;
 import com.salesos.admin.web.ProblemResponses;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * handed on exactly as Lambda receives them.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Requires(beans = GatewayEmulation.LocalGatewayConfig.class) // only in the local server's context
 final class GatewayEmulation implements Ordered {
 
     private record CompiledRoute(String method, Pattern path, boolean authorized) {

@@ -37,11 +37,18 @@ public final class LocalStack {
         LocalAws aws = LocalAws.on(moto);
         DemoWorkspace.Seeded seeded = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn()).seed();
         LocalServer server = LocalServer.start(aws.stack(), port);
+        // EventBridge Scheduler's stand-in: the scheduled function runs every PLAN_SCHEDULE_SECONDS.
+        ScheduledJobs schedules = new ScheduledJobs(java.time.Clock.systemUTC());
+        schedules.every(Long.parseLong(env("PLAN_SCHEDULE_SECONDS", "60")));
 
         String apiUrl = "http://localhost:" + port;
         Path session = writeSession(stateDir, apiUrl, moto.endpoint().toString(), seeded);
+        // Non-secret wiring (table, pool id, endpoint) for bin/run-schedule and other local tools.
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(stateDir.resolve("environment.json").toFile(), aws.stack().mergedEnvironment());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            schedules.close();
             server.close();
             moto.close();
             stopped.countDown();
@@ -101,9 +108,13 @@ public final class LocalStack {
                   curl -s -X POST %s/v1/invitations/accept -H 'Content-Type: application/json' \\
                        -d '{"token":"<token from the link>","password":"Choose-a-Passw0rd!"}'
                   curl -s %s/v1/invitations -H "Authorization: Bearer $TOKEN"
+                  # plan downgrades apply at the end of the period; watch one apply now:
+                  curl -s -X POST %s/v1/billing/plan-changes -H "Authorization: Bearer $TOKEN" \\
+                       -H 'Content-Type: application/json' -d '{"tier":"starter"}'
+                  bin/run-schedule --at <effectiveAt from the answer>
 
                 Ctrl-C stops the server and the emulator.
-                """.formatted(readyMillis, api, aws, aws, session, session, api, aws, api, api);
+                """.formatted(readyMillis, api, aws, aws, session, session, api, aws, api, api, api);
     }
 
     private static String env(String name, String fallback) {

@@ -20,6 +20,7 @@ import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,7 +43,9 @@ public class AdminBeans {
         return RuntimeSettings.fromEnvironment();
     }
 
+    /** Secondary: tests and the local stack may register a clock of their own (moving time, never sleeping). */
     @Singleton
+    @Secondary
     Clock clock() {
         return Clock.systemUTC();
     }

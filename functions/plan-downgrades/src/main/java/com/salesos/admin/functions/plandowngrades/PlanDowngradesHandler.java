@@ -1,6 +1,7 @@
 package com.salesos.admin.functions.plandowngrades;
 
 import com.salesos.admin.plans.PlanScheduler;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -16,6 +17,14 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
     // Field injection: the Lambda runtime builds this class with its no-arg constructor.
     @Inject
     PlanScheduler scheduler;
+
+    public PlanDowngradesHandler() {
+    }
+
+    /** For tests and the local stack: the same handler on a context they configure (e.g. their clock). */
+    public PlanDowngradesHandler(ApplicationContextBuilder builder) {
+        super(builder);
+    }
 
     @Override
     public Map<String, Object> execute(Map<String, Object> input) {

@@ -1,0 +1,156 @@
+package com.salesos.admin.functions.plans;
+
+import static com.salesos.admin.emulator.LambdaApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.salesos.admin.aws.DynamoSeatLedger;
+import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.users.User;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Plan changes through the real handler, with time moved by a clock the test owns. */
+class PlansThroughLambdaTest {
+
+    static final String PASSWORD = "Correct-Horse-9-Battery";
+    static LocalAws aws;
+    static MovableClock clock;
+    static LambdaApi api;
+
+    @BeforeAll
+    static void setUp() {
+        aws = LocalAws.fresh();
+        clock = new MovableClock(Instant.now());
+        api = new LambdaApi(clock);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        api.close();
+    }
+
+    /** A team-plan workspace with an admin and {@code extraUsers} more users; returns the admin. */
+    static User workspace(String ws, int extraUsers) {
+        aws.workspaces().createWorkspace(ws, ws, "team", 10);
+        User admin = aws.workspaces().addUser(ws, "usr_" + ws + "_admin", "admin@" + ws + ".test", "Admin", "admin", null, PASSWORD);
+        aws.workspaces().addUser(ws, "usr_" + ws + "_mgr", "mgr@" + ws + ".test", "Manager", "manager", null, PASSWORD);
+        for (int i = 0; i < extraUsers; i++) {
+            aws.workspaces().addUser(ws, "usr_" + ws + "_" + i, "u" + i + "@" + ws + ".test", "U" + i, "sales-rep", null, PASSWORD);
+        }
+        return admin;
+    }
+
+    @Test
+    void an_upgrade_applies_now_raises_the_seat_limit_and_records_a_prorated_charge() {
+        User admin = workspace("ws-up", 0);
+        Instant periodStart = periodStart("ws-up");
+        clock.set(periodStart.plus(Duration.ofDays(10)).plusSeconds(3_333));
+
+        var upgraded = api.call("POST", "/v1/billing/plan-changes", json("tier", "business"), admin.subject());
+
+        assertThat(upgraded.status()).as(upgraded.body()).isEqualTo(200);
+        JsonNode charge = upgraded.json().path("charge");
+        long total = Duration.between(periodStart, periodStart.atOffset(java.time.ZoneOffset.UTC).plusMonths(1).toInstant()).toSeconds();
+        long left = total - Duration.ofDays(10).plusSeconds(3_333).toSeconds();
+        long expected = BigDecimal.valueOf(39_900 - 9_900).multiply(BigDecimal.valueOf(left))
+                .divide(BigDecimal.valueOf(total), 0, RoundingMode.HALF_UP).longValueExact();
+        assertThat(charge.path("amount").path("amount").asLong()).isEqualTo(expected);
+        assertThat(charge.path("amount").path("currency").asText()).isEqualTo("EUR");
+        assertThat(charge.path("fromTier").asText()).isEqualTo("team");
+        assertThat(charge.path("toTier").asText()).isEqualTo("business");
+        assertThat(upgraded.json().path("subscription").path("tier").asText()).isEqualTo("business");
+        assertThat(seatLimit("ws-up")).isEqualTo(50);
+        var charges = api.call("GET", "/v1/billing/charges", null, admin.subject()).json().path("items");
+        assertThat(charges).hasSize(1);
+        assertThat(charges.get(0).path("id").asText()).isEqualTo(charge.path("id").asText());
+        assertThat(charges.get(0).path("createdBy").asText()).isEqualTo(admin.id());
+    }
+
+    @Test
+    void a_downgrade_waits_for_the_period_end_lowers_the_limit_at_once_and_can_be_cancelled_or_replaced() {
+        User admin = workspace("ws-down", 1);
+        clock.set(periodStart("ws-down").plus(Duration.ofDays(3)));
+
+        var scheduled = api.call("POST", "/v1/billing/plan-changes", json("tier", "starter"), admin.subject());
+
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(202);
+        assertThat(scheduled.json().path("effectiveAt").asText()).isEqualTo(periodEnd("ws-down").toString());
+        JsonNode subscription = api.call("GET", "/v1/billing/subscription", null, admin.subject()).json();
+        assertThat(subscription.path("tier").asText()).isEqualTo("team");
+        assertThat(subscription.path("pendingChange").path("tier").asText()).isEqualTo("starter");
+        assertThat(seatLimit("ws-down")).isEqualTo(5);
+
+        assertThat(api.call("DELETE", "/v1/billing/plan-changes/pending", null, admin.subject()).status()).isEqualTo(204);
+        assertThat(seatLimit("ws-down")).isEqualTo(10);
+        assertThat(api.call("GET", "/v1/billing/subscription", null, admin.subject()).json().path("pendingChange").isNull()).isTrue();
+        assertThat(api.call("DELETE", "/v1/billing/plan-changes/pending", null, admin.subject()).status()).isEqualTo(404);
+
+        api.call("POST", "/v1/billing/plan-changes", json("tier", "starter"), admin.subject());
+        var upgrade = api.call("POST", "/v1/billing/plan-changes", json("tier", "business"), admin.subject());
+        assertThat(upgrade.status()).isEqualTo(200);
+        assertThat(upgrade.json().path("subscription").path("pendingChange").isNull()).isTrue();
+        assertThat(seatLimit("ws-down")).isEqualTo(50);
+    }
+
+    @Test
+    void a_downgrade_below_the_seats_in_use_is_refused_with_the_number_to_free() {
+        User admin = workspace("ws-full", 5);
+
+        var refused = api.call("POST", "/v1/billing/plan-changes", json("tier", "starter"), admin.subject());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("type").asText()).endsWith("/seats-over-new-limit");
+        assertThat(refused.json().path("seatsToFree").asInt()).isEqualTo(2);
+        assertThat(seatLimit("ws-full")).isEqualTo(10);
+        assertThat(api.call("GET", "/v1/billing/subscription", null, admin.subject()).json().path("pendingChange").isNull()).isTrue();
+    }
+
+    @Test
+    void bad_input_and_missing_permission_change_nothing() {
+        User admin = workspace("ws-bad", 0);
+        User manager = new User("usr_ws-bad_mgr", "ws-bad", null, "Manager", "manager", null, null,
+                subjectOf("ws-bad", "usr_ws-bad_mgr"), null);
+
+        var unknown = api.call("POST", "/v1/billing/plan-changes", json("tier", "platinum"), admin.subject());
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().path("errors").get(0).path("field").asText()).isEqualTo("tier");
+        assertThat(api.call("POST", "/v1/billing/plan-changes", json("tier", "team"), admin.subject()).status()).isEqualTo(409);
+        assertThat(api.call("POST", "/v1/billing/plan-changes", "{\"tier\":", admin.subject()).status()).isEqualTo(400);
+        assertThat(api.call("POST", "/v1/billing/plan-changes", json("tier", "business"), manager.subject()).status()).isEqualTo(403);
+        assertThat(api.call("GET", "/v1/billing/subscription", null, admin.subject()).json().path("tier").asText()).isEqualTo("team");
+        assertThat(api.call("GET", "/v1/billing/charges", null, admin.subject()).json().path("items")).isEmpty();
+        assertThat(api.call("GET", "/v1/plans", null, manager.subject()).json().path("items")).hasSize(4);
+    }
+
+    private static Map<String, AttributeValue> workspaceItem(String ws) {
+        return aws.dynamo().getItem(r -> r.tableName(aws.tableName()).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("WS#" + ws), "sk", AttributeValue.fromS("#WORKSPACE")))).item();
+    }
+
+    private static Instant periodStart(String ws) {
+        return Instant.parse(workspaceItem(ws).get("periodStart").s());
+    }
+
+    private static Instant periodEnd(String ws) {
+        return Instant.parse(workspaceItem(ws).get("periodEnd").s());
+    }
+
+    private static long seatLimit(String ws) {
+        return new DynamoSeatLedger(aws.dynamo(), aws.tableName()).read(ws).limit();
+    }
+
+    private static String subjectOf(String ws, String userId) {
+        return aws.dynamo().getItem(r -> r.tableName(aws.tableName()).key(Map.of(
+                "pk", AttributeValue.fromS("WS#" + ws), "sk", AttributeValue.fromS("USER#" + userId)))).item().get("subject").s();
+    }
+}
