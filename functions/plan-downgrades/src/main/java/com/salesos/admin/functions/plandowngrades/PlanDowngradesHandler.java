@@ -36,6 +36,7 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
         report.put("chargesRecorded", run.chargesRecorded());
         System.out.println("{\"type\":\"schedule\",\"job\":\"plan-downgrades\",\"applied\":" + run.applied().size()
                 + ",\"alreadyApplied\":" + run.alreadyApplied().size() + ",\"failed\":" + run.failed().size()
+                + ",\"failedWorkspaces\":[" + String.join(",", run.failed().stream().map(w -> "\"" + w + "\"").toList()) + "]"
                 + ",\"chargesRecorded\":" + run.chargesRecorded() + "}");
         return report;
     }
