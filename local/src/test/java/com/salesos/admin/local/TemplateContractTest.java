@@ -98,7 +98,12 @@ class TemplateContractTest {
             Map.entry("GET /v1/billing/subscription", "billing.manage"),
             Map.entry("POST /v1/billing/plan-changes", "billing.manage"),
             Map.entry("DELETE /v1/billing/plan-changes/pending", "billing.manage"),
-            Map.entry("GET /v1/billing/charges", "billing.manage"));
+            Map.entry("GET /v1/billing/charges", "billing.manage"),
+            Map.entry("GET /v1/gamification/point-settings", "signed-in"),
+            Map.entry("PUT /v1/gamification/point-settings", "gamification.manage"),
+            Map.entry("GET /v1/gamification/point-settings/history", "signed-in"),
+            Map.entry("POST /v1/gamification/activities", "gamification.manage"),
+            Map.entry("GET /v1/users/{}/points", "gamification.manage"));
 
     @Test
     void every_route_of_every_function_needs_exactly_the_permission_the_table_says() {

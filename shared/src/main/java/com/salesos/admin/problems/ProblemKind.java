@@ -18,6 +18,8 @@ public enum ProblemKind {
     GONE,
     /** The caller's precondition (If-Match) no longer holds. */
     PRECONDITION_FAILED,
+    /** A change that must be conditional came without its precondition (If-Match). */
+    PRECONDITION_REQUIRED,
     /** A service we depend on failed; the request may be repeated and will finish the job. */
     UNAVAILABLE
 }

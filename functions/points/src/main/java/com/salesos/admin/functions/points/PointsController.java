@@ -1,0 +1,79 @@
+package com.salesos.admin.functions.points;
+
+import static com.salesos.admin.access.Permission.GAMIFICATION_MANAGE;
+
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.points.PointSettings;
+import com.salesos.admin.points.PointsService;
+import com.salesos.admin.web.RequiresPermission;
+import com.salesos.admin.web.SignedIn;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+
+/** Point settings (versioned, If-Match), activity scoring, and a user's points. */
+@Controller("/v1")
+public class PointsController {
+
+    private final PointsService points;
+
+    public PointsController(PointsService points) {
+        this.points = points;
+    }
+
+    @Get("/gamification/point-settings")
+    @SignedIn
+    public HttpResponse<PointsViews.SettingsView> settings(Caller caller) {
+        return withETag(HttpResponse.ok(), points.current(caller));
+    }
+
+    @Put("/gamification/point-settings")
+    @RequiresPermission(GAMIFICATION_MANAGE)
+    public HttpResponse<PointsViews.SettingsView> replace(Caller caller, @Nullable @Header("If-Match") String ifMatch,
+                                                          @Body PointsViews.SettingsForm form) {
+        return withETag(HttpResponse.ok(),
+                points.replace(caller, ifMatch, form.pointsByActivityType(), form.valueBonusMultiplier()));
+    }
+
+    @Get("/gamification/point-settings/history")
+    @SignedIn
+    public PointsViews.History history(Caller caller) {
+        return new PointsViews.History(points.history(caller).stream().map(PointsViews.SettingsView::of).toList());
+    }
+
+    @Post("/gamification/activities")
+    @RequiresPermission(GAMIFICATION_MANAGE)
+    public HttpResponse<PointsViews.Scored> record(Caller caller, @Body PointsViews.ActivityForm form) {
+        PointsService.Recorded recorded = points.record(caller, new PointsService.ActivityInput(form.id(), form.userId(),
+                form.type(), form.occurredAt(), form.value() == null ? null : form.value().amount(),
+                form.value() == null ? null : form.value().currency(), form.dealId()));
+        long total = points.points(caller, recorded.entry().userId(), PageRequest.of(1, null)).total();
+        return HttpResponse.<PointsViews.Scored>status(HttpStatus.CREATED)
+                .header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
+                .body(new PointsViews.Scored(PointsViews.EntryView.of(recorded.entry()), total));
+    }
+
+    @Get("/users/{id}/points")
+    @RequiresPermission(GAMIFICATION_MANAGE)
+    public PointsViews.UserPoints userPoints(Caller caller, @PathVariable String id, @Nullable @QueryValue Integer limit,
+                                             @Nullable @QueryValue String cursor) {
+        PointsService.Points result = points.points(caller, id, PageRequest.of(limit, cursor));
+        return new PointsViews.UserPoints(result.total(),
+                result.entries().items().stream().map(PointsViews.EntryView::of).toList(),
+                result.entries().nextCursor().orElse(null));
+    }
+
+    private static HttpResponse<PointsViews.SettingsView> withETag(
+            io.micronaut.http.MutableHttpResponse<PointsViews.SettingsView> response, PointSettings settings) {
+        return response.header("ETag", "\"" + settings.version() + "\"").body(PointsViews.SettingsView.of(settings));
+    }
+}

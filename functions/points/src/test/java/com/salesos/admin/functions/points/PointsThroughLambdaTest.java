@@ -1,0 +1,158 @@
+package com.salesos.admin.functions.points;
+
+import static com.salesos.admin.emulator.LambdaApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.users.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Versioned point settings and activity scoring through the real handler; time moved by the test. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PointsThroughLambdaTest {
+
+    static final String PASSWORD = "Correct-Horse-9-Battery";
+    static final String WS = "ws-points";
+    static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
+    static LocalAws aws;
+    static MovableClock clock;
+    static LambdaApi api;
+    static User admin;
+    static User manager;
+    static User rep;
+
+    @BeforeAll
+    static void setUp() {
+        aws = LocalAws.fresh();
+        aws.workspaces().createWorkspace(WS, "Points Inc", "team", 10);
+        admin = aws.workspaces().addUser(WS, "usr_admin", "admin@points.test", "Admin", "admin", null, PASSWORD);
+        manager = aws.workspaces().addUser(WS, "usr_mgr", "mgr@points.test", "Manager", "manager", null, PASSWORD);
+        rep = aws.workspaces().addUser(WS, "usr_rep", "rep@points.test", "Rep", "sales-rep", null, PASSWORD);
+        clock = new MovableClock(T0);
+        api = new LambdaApi(clock);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        api.close();
+    }
+
+    static String settings(int dealWon, String multiplier) {
+        return "{\"pointsByActivityType\":{\"LEAD_CREATED\":5,\"DEAL_CREATED\":10,\"DEAL_WON\":" + dealWon
+                + ",\"CALL_LOGGED\":2,\"MEETING_HELD\":5,\"EMAIL_SENT\":1},\"valueBonusMultiplier\":" + multiplier + "}";
+    }
+
+    static LambdaApi.Response activity(String id, String type, Instant occurredAt, Long value) {
+        String body = value == null
+                ? json("id", id, "userId", "usr_rep", "type", type, "occurredAt", occurredAt.toString())
+                : json("id", id, "userId", "usr_rep", "type", type, "occurredAt", occurredAt.toString(),
+                        "value", Map.of("amount", value, "currency", "EUR"));
+        return api.call("POST", "/v1/gamification/activities", body, manager.subject());
+    }
+
+    @Test
+    @Order(1)
+    void settings_start_at_version_0_and_every_put_needs_the_current_version_in_if_match() {
+        var initial = api.call("GET", "/v1/gamification/point-settings", null, rep.subject());
+        assertThat(initial.status()).isEqualTo(200);
+        assertThat(initial.header("ETag")).isEqualTo("\"0\"");
+        assertThat(initial.json().path("pointsByActivityType").path("DEAL_WON").asInt()).isEqualTo(50);
+
+        assertThat(api.call("PUT", "/v1/gamification/point-settings", settings(100, "2"), admin.subject()).status()).isEqualTo(428);
+
+        clock.set(T0.plus(Duration.ofHours(1)));
+        var saved = api.call("PUT", "/v1/gamification/point-settings", settings(100, "2"), admin.subject(), Map.of("If-Match", "\"0\""));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.header("ETag")).isEqualTo("\"1\"");
+        assertThat(saved.json().path("effectiveFrom").asText()).isEqualTo(T0.plus(Duration.ofHours(1)).toString());
+
+        var stale = api.call("PUT", "/v1/gamification/point-settings", settings(7, "1"), admin.subject(), Map.of("If-Match", "\"0\""));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.json().path("currentVersion").asInt()).isEqualTo(1);
+
+        var history = api.call("GET", "/v1/gamification/point-settings/history", null, admin.subject()).json().path("items");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).path("pointsByActivityType").path("DEAL_WON").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    @Order(2)
+    void invalid_settings_are_refused_field_by_field_and_nothing_is_saved() {
+        var invalid = api.call("PUT", "/v1/gamification/point-settings",
+                "{\"pointsByActivityType\":{\"DEAL_WON\":-1,\"TELEPATHY\":3},\"valueBonusMultiplier\":1.234}",
+                admin.subject(), Map.of("If-Match", "\"1\""));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.json().path("errors").findValuesAsText("field"))
+                .contains("pointsByActivityType.DEAL_WON", "pointsByActivityType.TELEPATHY", "valueBonusMultiplier");
+        assertThat(api.call("PUT", "/v1/gamification/point-settings", settings(100, "2"), manager.subject(),
+                Map.of("If-Match", "\"1\"")).status()).isEqualTo(200);
+        assertThat(api.call("PUT", "/v1/gamification/point-settings", settings(100, "2"), rep.subject(),
+                Map.of("If-Match", "\"2\"")).status()).isEqualTo(403);
+        assertThat(api.call("GET", "/v1/gamification/point-settings", null, admin.subject()).header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
+    @Order(3)
+    void an_activity_is_scored_with_the_version_in_force_when_it_happened_and_once_per_id() {
+        clock.set(T0.plus(Duration.ofHours(3)));
+        var late = activity("act-before-change", "DEAL_WON", T0.plus(Duration.ofMinutes(30)), 2_500_000L);
+        assertThat(late.status()).as(late.body()).isEqualTo(201);
+        assertThat(late.json().path("points").path("settingsVersion").asInt()).isZero();
+        assertThat(late.json().path("points").path("base").asLong()).isEqualTo(50);
+        assertThat(late.json().path("points").path("bonus").asLong()).isEqualTo(25);
+
+        var current = activity("act-after-change", "DEAL_WON", T0.plus(Duration.ofHours(2)), 2_500_000L);
+        assertThat(current.json().path("points").path("settingsVersion").asInt()).isEqualTo(2);
+        assertThat(current.json().path("points").path("base").asLong()).isEqualTo(100);
+        assertThat(current.json().path("points").path("bonus").asLong()).isEqualTo(50);
+        assertThat(current.json().path("userTotal").asLong()).isEqualTo(75 + 150);
+
+        var again = activity("act-after-change", "DEAL_WON", T0.plus(Duration.ofHours(2)), 2_500_000L);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().path("userTotal").asLong()).isEqualTo(225);
+    }
+
+    @Test
+    @Order(4)
+    void changing_the_settings_never_recalculates_existing_points() {
+        JsonNode before = api.call("GET", "/v1/users/usr_rep/points", null, admin.subject()).json();
+        clock.set(T0.plus(Duration.ofHours(4)));
+        assertThat(api.call("PUT", "/v1/gamification/point-settings", settings(1, "0"), admin.subject(),
+                Map.of("If-Match", "\"2\"")).status()).isEqualTo(200);
+
+        JsonNode after = api.call("GET", "/v1/users/usr_rep/points", null, admin.subject()).json();
+        assertThat(after.path("total").asLong()).isEqualTo(before.path("total").asLong()).isEqualTo(225);
+        assertThat(after.path("items").toString()).isEqualTo(before.path("items").toString());
+        var newer = activity("act-after-second-change", "DEAL_WON", T0.plus(Duration.ofHours(4)).plusSeconds(1), 2_500_000L);
+        assertThat(newer.json().path("points").path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void bad_activities_and_unknown_users_change_nothing() {
+        long total = api.call("GET", "/v1/users/usr_rep/points", null, admin.subject()).json().path("total").asLong();
+        var unknownType = api.call("POST", "/v1/gamification/activities",
+                json("id", "x1", "userId", "usr_rep", "type", "NAP_TAKEN", "occurredAt", T0.toString()), manager.subject());
+        assertThat(unknownType.status()).isEqualTo(422);
+        var unknownUser = api.call("POST", "/v1/gamification/activities",
+                json("id", "x2", "userId", "usr_ghost", "type", "CALL_LOGGED", "occurredAt", T0.toString()), manager.subject());
+        assertThat(unknownUser.status()).isEqualTo(422);
+        assertThat(api.call("POST", "/v1/gamification/activities", "{\"id\":", manager.subject()).status()).isEqualTo(400);
+        assertThat(api.call("POST", "/v1/gamification/activities",
+                json("id", "x3", "userId", "usr_rep", "type", "CALL_LOGGED", "occurredAt", T0.toString()), rep.subject()).status()).isEqualTo(403);
+        assertThat(api.call("GET", "/v1/users/usr_ghost/points", null, admin.subject()).status()).isEqualTo(404);
+        assertThat(api.call("GET", "/v1/users/usr_rep/points", null, admin.subject()).json().path("total").asLong()).isEqualTo(total);
+    }
+}

@@ -1,0 +1,116 @@
+package com.salesos.admin.aws;
+
+import static com.salesos.admin.aws.Item.s;
+
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.points.ActivityType;
+import com.salesos.admin.points.PointsLedger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Ledger entries are {@code POINTS#<activityId>} items (GSI1 lists a user's entries by time); each
+ * user's total is a {@code USERPOINTS#<userId>} counter. An entry and its addition to the total
+ * commit together, and "must not exist" on the entry makes a repeated activity id score once.
+ */
+public final class DynamoPointsLedger implements PointsLedger {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoPointsLedger(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Entry record(Entry entry) {
+        String ws = entry.workspaceId();
+        List<TransactWriteItem> writes = List.of(
+                Transactions.putNew(table, toItem(entry)),
+                TransactWriteItem.builder().update(u -> u.tableName(table)
+                        .key(Item.key(TableKeys.workspace(ws), "USERPOINTS#" + entry.userId()))
+                        .updateExpression("ADD #total :points")
+                        .expressionAttributeNames(Map.of("#total", "total"))
+                        .expressionAttributeValues(Map.of(":points", Item.n(entry.total())))).build());
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+            return entry;
+        } catch (TransactionCanceledException e) {
+            if (Transactions.failedCondition(e.cancellationReasons(), 0)) {
+                return find(ws, entry.activityId()).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public long total(String workspaceId, String userId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Item.key(TableKeys.workspace(workspaceId), "USERPOINTS#" + userId))).item();
+        return item == null || item.isEmpty() ? 0 : Item.from(item).number("total");
+    }
+
+    @Override
+    public Page<Entry> entries(String workspaceId, String userId, PageRequest page) {
+        String partition = byUser(workspaceId, userId);
+        QueryResponse response = dynamo.query(r -> {
+            r.tableName(table).indexName(TableKeys.GSI1).limit(page.limit()).scanIndexForward(false)
+                    .keyConditionExpression("gsi1pk = :p")
+                    .expressionAttributeValues(Map.of(":p", s(partition)));
+            page.cursor().map(c -> Cursor.decodeIndexKey(c, TableKeys.workspace(workspaceId), partition, "POINTS#"))
+                    .ifPresent(r::exclusiveStartKey);
+        });
+        return new Page<>(response.items().stream().map(i -> fromItem(Item.from(i))).toList(),
+                Cursor.encode(response.lastEvaluatedKey()));
+    }
+
+    @Override
+    public Optional<Entry> find(String workspaceId, String activityId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Item.key(TableKeys.workspace(workspaceId), "POINTS#" + activityId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(Item.from(item)));
+    }
+
+    private static String byUser(String workspaceId, String userId) {
+        return "WS#" + workspaceId + "#POINTS#" + userId;
+    }
+
+    private static Item toItem(Entry entry) {
+        Item item = Item.of(TableKeys.workspace(entry.workspaceId()), "POINTS#" + entry.activityId())
+                .with(TableKeys.GSI1_PK, byUser(entry.workspaceId(), entry.userId()))
+                .with(TableKeys.GSI1_SK, entry.occurredAt() + "#" + entry.activityId())
+                .with("type", "points")
+                .with("workspaceId", entry.workspaceId())
+                .with("activityId", entry.activityId())
+                .with("userId", entry.userId())
+                .with("activityType", entry.type().name())
+                .with("occurredAt", entry.occurredAt())
+                .with("currency", entry.currency())
+                .with("dealId", entry.dealId())
+                .with("settingsVersion", entry.settingsVersion())
+                .with("base", entry.base())
+                .with("bonus", entry.bonus())
+                .with("recordedAt", entry.recordedAt());
+        if (entry.valueMinorUnits() != null) {
+            item.with("valueAmount", entry.valueMinorUnits());
+        }
+        return item;
+    }
+
+    private static Entry fromItem(Item item) {
+        return new Entry(item.string("workspaceId"), item.string("activityId"), item.string("userId"),
+                ActivityType.valueOf(item.string("activityType")), item.instant("occurredAt"),
+                item.optionalString("currency").isPresent() && item.values().containsKey("valueAmount")
+                        ? item.number("valueAmount") : null,
+                item.string("currency"), item.string("dealId"), (int) item.number("settingsVersion"),
+                item.number("base"), item.number("bonus"), item.instant("recordedAt"));
+    }
+}

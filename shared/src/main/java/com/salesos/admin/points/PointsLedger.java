@@ -1,0 +1,31 @@
+package com.salesos.admin.points;
+
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Port: scored activities. Recording writes the ledger entry and adds to the user's total in one
+ * transaction, once per activity id.
+ */
+public interface PointsLedger {
+
+    /** Records the entry, or answers the entry already recorded for this activity id. */
+    Entry record(Entry entry);
+
+    long total(String workspaceId, String userId);
+
+    Page<Entry> entries(String workspaceId, String userId, PageRequest page);
+
+    Optional<Entry> find(String workspaceId, String activityId);
+
+    /** One ledger line: which activity, which settings version, and the points it gave. */
+    record Entry(String workspaceId, String activityId, String userId, ActivityType type, Instant occurredAt,
+                 Long valueMinorUnits, String currency, String dealId, int settingsVersion, long base, long bonus,
+                 Instant recordedAt) {
+        public long total() {
+            return base + bonus;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package com.salesos.admin.points;
+
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.points.PointsLedger.Entry;
+import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.problems.ProblemKind;
+import com.salesos.admin.problems.Validation;
+import com.salesos.admin.users.UserStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Point settings (versioned, optimistic) and activity scoring into the ledger. */
+public final class PointsService {
+
+    private static final int MAX_ACTIVITY_ID = 128;
+
+    private final PointSettingsStore settings;
+    private final PointsLedger ledger;
+    private final UserStore users;
+    private final Clock clock;
+
+    public PointsService(PointSettingsStore settings, PointsLedger ledger, UserStore users, Clock clock) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public PointSettings current(Caller caller) {
+        return settings.current(caller.workspaceId());
+    }
+
+    public List<PointSettings> history(Caller caller) {
+        return settings.history(caller.workspaceId());
+    }
+
+    /**
+     * Saves a new version effective now. {@code ifMatch} must name the current version, so two
+     * admins editing at once cannot overwrite each other silently.
+     */
+    public PointSettings replace(Caller caller, String ifMatch, Map<String, Integer> pointsByType, BigDecimal multiplier) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new DomainException(ProblemKind.PRECONDITION_REQUIRED, "if-match-required", "If-Match required",
+                    "Send If-Match with the version you changed (the ETag of GET /v1/gamification/point-settings)");
+        }
+        Validation validation = new Validation();
+        Map<ActivityType, Integer> points = new EnumMap<>(ActivityType.class);
+        if (pointsByType == null || pointsByType.isEmpty()) {
+            validation.reject("pointsByActivityType", "give points for at least one activity type");
+        } else {
+            pointsByType.forEach((name, value) -> {
+                var type = ActivityType.of(name);
+                if (type.isEmpty()) {
+                    validation.reject("pointsByActivityType." + name, "is not an activity type; known: "
+                            + java.util.Arrays.stream(ActivityType.values()).map(Enum::name).collect(Collectors.joining(", ")));
+                } else if (value == null || value < 0 || value > PointSettings.MAX_POINTS) {
+                    validation.reject("pointsByActivityType." + name, "must be a whole number from 0 to " + PointSettings.MAX_POINTS);
+                } else {
+                    points.put(type.get(), value);
+                }
+            });
+        }
+        if (multiplier == null || multiplier.signum() < 0 || multiplier.compareTo(PointSettings.MAX_MULTIPLIER) > 0
+                || multiplier.stripTrailingZeros().scale() > 2) {
+            validation.reject("valueBonusMultiplier", "must be a number from 0 to 100 with at most two decimals");
+        }
+        validation.throwIfInvalid();
+
+        PointSettings current = settings.current(caller.workspaceId());
+        if (!ifMatch.replace("\"", "").trim().equals(Integer.toString(current.version()))) {
+            throw stale(current);
+        }
+        PointSettings next = new PointSettings(current.version() + 1, clock.instant(), points, multiplier);
+        AuditEvent audit = new AuditEvent(caller.workspaceId(), caller.userId(), "point-settings.changed", "point-settings",
+                Integer.toString(next.version()), next.effectiveFrom(), Map.of("version", Integer.toString(current.version())),
+                Map.of("version", Integer.toString(next.version()), "pointsByActivityType", points.toString(),
+                        "valueBonusMultiplier", multiplier.toPlainString()));
+        if (!settings.saveNext(caller.workspaceId(), current.version(), next, audit)) {
+            throw stale(settings.current(caller.workspaceId()));
+        }
+        return next;
+    }
+
+    /** What an admin or the CRM sends: an activity to score. */
+    public record ActivityInput(String id, String userId, String type, Instant occurredAt, Long valueAmount,
+                                String valueCurrency, String dealId) {
+    }
+
+    /** The ledger entry, and whether this activity id had been scored before. */
+    public record Recorded(Entry entry, boolean replayed) {
+    }
+
+    /**
+     * Scores an activity with the settings in force when it happened and books it, once per
+     * activity id: sending the same id again answers the first booking.
+     */
+    public Recorded record(Caller caller, ActivityInput input) {
+        Validation validation = new Validation();
+        if (input.id() == null || input.id().isBlank() || input.id().length() > MAX_ACTIVITY_ID) {
+            validation.reject("id", "is required, at most " + MAX_ACTIVITY_ID + " characters");
+        }
+        var type = input.type() == null ? java.util.Optional.<ActivityType>empty() : ActivityType.of(input.type());
+        if (type.isEmpty()) {
+            validation.reject("type", "is not an activity type");
+        }
+        if (input.occurredAt() == null) {
+            validation.reject("occurredAt", "is required");
+        } else if (input.occurredAt().isAfter(clock.instant().plusSeconds(300))) {
+            validation.reject("occurredAt", "is in the future");
+        }
+        if (input.valueAmount() != null && (input.valueAmount() < 0 || input.valueCurrency() == null
+                || !input.valueCurrency().matches("[A-Z]{3}"))) {
+            validation.reject("value", "needs a non-negative amount in minor units and a currency code");
+        }
+        if (input.userId() == null || users.find(caller.workspaceId(), input.userId()).isEmpty()) {
+            validation.reject("userId", "is not a user of this workspace");
+        }
+        validation.throwIfInvalid();
+
+        var existing = ledger.find(caller.workspaceId(), input.id());
+        if (existing.isPresent()) {
+            return new Recorded(existing.get(), true);
+        }
+        PointSettings rules = settings.inForceAt(caller.workspaceId(), input.occurredAt());
+        PointSettings.Score score = rules.score(type.get(), input.valueAmount());
+        Entry entry = new Entry(caller.workspaceId(), input.id(), input.userId(), type.get(), input.occurredAt(),
+                input.valueAmount(), input.valueCurrency(), input.dealId(), score.settingsVersion(), score.base(),
+                score.bonus(), clock.instant());
+        Entry booked = ledger.record(entry);
+        return new Recorded(booked, !booked.equals(entry));
+    }
+
+    /** A user's total and ledger. */
+    public record Points(long total, Page<Entry> entries) {
+    }
+
+    public Points points(Caller caller, String userId, PageRequest page) {
+        users.find(caller.workspaceId(), userId).orElseThrow(() -> DomainException.notFound("User " + userId));
+        return new Points(ledger.total(caller.workspaceId(), userId), ledger.entries(caller.workspaceId(), userId, page));
+    }
+
+    private static DomainException stale(PointSettings current) {
+        return new DomainException(ProblemKind.PRECONDITION_FAILED, "settings-changed", "Settings changed meanwhile",
+                "The point settings are now at version " + current.version() + "; reload them and apply your change again",
+                List.of(), Map.of("currentVersion", current.version()));
+    }
+}
