@@ -103,7 +103,13 @@ class TemplateContractTest {
             Map.entry("PUT /v1/gamification/point-settings", "gamification.manage"),
             Map.entry("GET /v1/gamification/point-settings/history", "signed-in"),
             Map.entry("POST /v1/gamification/activities", "gamification.manage"),
-            Map.entry("GET /v1/users/{}/points", "gamification.manage"));
+            Map.entry("GET /v1/users/{}/points", "gamification.manage"),
+            Map.entry("GET /v1/gamification/badges", "signed-in"),
+            Map.entry("POST /v1/gamification/badges", "gamification.manage"),
+            Map.entry("GET /v1/gamification/badges/{}", "signed-in"),
+            Map.entry("PATCH /v1/gamification/badges/{}", "gamification.manage"),
+            Map.entry("DELETE /v1/gamification/badges/{}", "gamification.manage"),
+            Map.entry("GET /v1/gamification/awards", "signed-in"));
 
     @Test
     void every_route_of_every_function_needs_exactly_the_permission_the_table_says() {

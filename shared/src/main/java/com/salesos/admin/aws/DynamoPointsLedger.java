@@ -37,9 +37,9 @@ public final class DynamoPointsLedger implements PointsLedger {
                 Transactions.putNew(table, toItem(entry)),
                 TransactWriteItem.builder().update(u -> u.tableName(table)
                         .key(Item.key(TableKeys.workspace(ws), "USERPOINTS#" + entry.userId()))
-                        .updateExpression("ADD #total :points")
-                        .expressionAttributeNames(Map.of("#total", "total"))
-                        .expressionAttributeValues(Map.of(":points", Item.n(entry.total())))).build());
+                        .updateExpression("ADD #total :points, #count :one")
+                        .expressionAttributeNames(Map.of("#total", "total", "#count", countOf(entry.type())))
+                        .expressionAttributeValues(Map.of(":points", Item.n(entry.total()), ":one", Item.n(1)))).build());
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
             return entry;
@@ -56,6 +56,31 @@ public final class DynamoPointsLedger implements PointsLedger {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Item.key(TableKeys.workspace(workspaceId), "USERPOINTS#" + userId))).item();
         return item == null || item.isEmpty() ? 0 : Item.from(item).number("total");
+    }
+
+    @Override
+    public Standing standing(String workspaceId, String userId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Item.key(TableKeys.workspace(workspaceId), "USERPOINTS#" + userId))).item();
+        Map<ActivityType, Long> counts = new java.util.EnumMap<>(ActivityType.class);
+        if (item == null || item.isEmpty()) {
+            return new Standing(0, counts);
+        }
+        Item points = Item.from(item);
+        for (ActivityType type : ActivityType.values()) {
+            counts.put(type, points.number(countOf(type)));
+        }
+        return new Standing(points.number("total"), counts);
+    }
+
+    /** The per-type counter on the user's points item ({@code count_DEAL_WON}); rewards count as {@code count_BADGE}. */
+    static String countOf(ActivityType type) {
+        return "count_" + (type == null ? "BADGE" : type.name());
+    }
+
+    /** The ledger item of an entry, for adapters that book rewards in their own transactions. */
+    static Item ledgerItem(Entry entry) {
+        return toItem(entry);
     }
 
     @Override
@@ -91,7 +116,8 @@ public final class DynamoPointsLedger implements PointsLedger {
                 .with("workspaceId", entry.workspaceId())
                 .with("activityId", entry.activityId())
                 .with("userId", entry.userId())
-                .with("activityType", entry.type().name())
+                .with("activityType", entry.type() == null ? null : entry.type().name())
+                .with("badgeId", entry.badgeId())
                 .with("occurredAt", entry.occurredAt())
                 .with("currency", entry.currency())
                 .with("dealId", entry.dealId())
@@ -107,7 +133,8 @@ public final class DynamoPointsLedger implements PointsLedger {
 
     private static Entry fromItem(Item item) {
         return new Entry(item.string("workspaceId"), item.string("activityId"), item.string("userId"),
-                ActivityType.valueOf(item.string("activityType")), item.instant("occurredAt"),
+                item.optionalString("activityType").map(ActivityType::valueOf).orElse(null), item.string("badgeId"),
+                item.instant("occurredAt"),
                 item.optionalString("currency").isPresent() && item.values().containsKey("valueAmount")
                         ? item.number("valueAmount") : null,
                 item.string("currency"), item.string("dealId"), (int) item.number("settingsVersion"),

@@ -16,12 +16,24 @@ public interface PointsLedger {
 
     long total(String workspaceId, String userId);
 
+    /** The user's total and how many activities of each type were booked. */
+    Standing standing(String workspaceId, String userId);
+
+    record Standing(long total, java.util.Map<ActivityType, Long> counts) {
+        public long count(ActivityType type) {
+            return counts.getOrDefault(type, 0L);
+        }
+    }
+
     Page<Entry> entries(String workspaceId, String userId, PageRequest page);
 
     Optional<Entry> find(String workspaceId, String activityId);
 
-    /** One ledger line: which activity, which settings version, and the points it gave. */
-    record Entry(String workspaceId, String activityId, String userId, ActivityType type, Instant occurredAt,
+    /**
+     * One ledger line: which activity (or, for a badge's reward, which badge: then {@code type} is
+     * null and {@code badgeId} is set), which settings version, and the points it gave.
+     */
+    record Entry(String workspaceId, String activityId, String userId, ActivityType type, String badgeId, Instant occurredAt,
                  Long valueMinorUnits, String currency, String dealId, int settingsVersion, long base, long bonus,
                  Instant recordedAt) {
         public long total() {

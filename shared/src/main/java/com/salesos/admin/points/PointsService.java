@@ -25,12 +25,15 @@ public final class PointsService {
     private final PointSettingsStore settings;
     private final PointsLedger ledger;
     private final UserStore users;
+    private final com.salesos.admin.badges.BadgeAwarding badges;
     private final Clock clock;
 
-    public PointsService(PointSettingsStore settings, PointsLedger ledger, UserStore users, Clock clock) {
+    public PointsService(PointSettingsStore settings, PointsLedger ledger, UserStore users,
+                         com.salesos.admin.badges.BadgeAwarding badges, Clock clock) {
         this.settings = settings;
         this.ledger = ledger;
         this.users = users;
+        this.badges = badges;
         this.clock = clock;
     }
 
@@ -94,8 +97,8 @@ public final class PointsService {
                                 String valueCurrency, String dealId) {
     }
 
-    /** The ledger entry, and whether this activity id had been scored before. */
-    public record Recorded(Entry entry, boolean replayed) {
+    /** The ledger entry, whether this activity id had been scored before, and badges it earned. */
+    public record Recorded(Entry entry, boolean replayed, List<com.salesos.admin.badges.Badge> awarded) {
     }
 
     /**
@@ -127,15 +130,17 @@ public final class PointsService {
 
         var existing = ledger.find(caller.workspaceId(), input.id());
         if (existing.isPresent()) {
-            return new Recorded(existing.get(), true);
+            return new Recorded(existing.get(), true, List.of());
         }
         PointSettings rules = settings.inForceAt(caller.workspaceId(), input.occurredAt());
         PointSettings.Score score = rules.score(type.get(), input.valueAmount());
-        Entry entry = new Entry(caller.workspaceId(), input.id(), input.userId(), type.get(), input.occurredAt(),
+        Entry entry = new Entry(caller.workspaceId(), input.id(), input.userId(), type.get(), null, input.occurredAt(),
                 input.valueAmount(), input.valueCurrency(), input.dealId(), score.settingsVersion(), score.base(),
                 score.bonus(), clock.instant());
         Entry booked = ledger.record(entry);
-        return new Recorded(booked, !booked.equals(entry));
+        boolean replayed = !booked.equals(entry);
+        // Awards are idempotent too, so evaluating after a replay that raced a first booking is harmless.
+        return new Recorded(booked, replayed, badges.evaluate(caller.workspaceId(), input.userId()));
     }
 
     /** A user's total and ledger. */

@@ -59,7 +59,8 @@ public class PointsController {
         long total = points.points(caller, recorded.entry().userId(), PageRequest.of(1, null)).total();
         return HttpResponse.<PointsViews.Scored>status(HttpStatus.CREATED)
                 .header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
-                .body(new PointsViews.Scored(PointsViews.EntryView.of(recorded.entry()), total));
+                .body(new PointsViews.Scored(PointsViews.EntryView.of(recorded.entry()), total,
+                        recorded.awarded().stream().map(com.salesos.admin.badges.Badge::id).toList()));
     }
 
     @Get("/users/{id}/points")

@@ -48,17 +48,19 @@ final class PointsViews {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record EntryView(String activityId, String userId, String type, Instant occurredAt, int settingsVersion,
-                     long base, long bonus, long total, @Nullable String dealId, Instant recordedAt) {
+    record EntryView(String activityId, String userId, @Nullable String type, @Nullable String badgeId,
+                     Instant occurredAt, int settingsVersion, long base, long bonus, long total, @Nullable String dealId,
+                     Instant recordedAt) {
         static EntryView of(Entry entry) {
-            return new EntryView(entry.activityId(), entry.userId(), entry.type().name(), entry.occurredAt(),
-                    entry.settingsVersion(), entry.base(), entry.bonus(), entry.total(), entry.dealId(), entry.recordedAt());
+            return new EntryView(entry.activityId(), entry.userId(), entry.type() == null ? null : entry.type().name(),
+                    entry.badgeId(), entry.occurredAt(), entry.settingsVersion(), entry.base(), entry.bonus(),
+                    entry.total(), entry.dealId(), entry.recordedAt());
         }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Scored(EntryView points, long userTotal) {
+    record Scored(EntryView points, long userTotal, List<String> badgesAwarded) {
     }
 
     @Serdeable

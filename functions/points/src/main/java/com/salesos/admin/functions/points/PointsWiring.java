@@ -1,6 +1,14 @@
 package com.salesos.admin.functions.points;
 
 import com.salesos.admin.aws.DynamoAuditLog;
+import com.salesos.admin.aws.DynamoBadgeStore;
+import com.salesos.admin.badges.BadgeAwarding;
+import com.salesos.admin.badges.BadgeService;
+import com.salesos.admin.badges.BadgeStore;
+import com.salesos.admin.badges.PlanFeatures;
+import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.plans.PlanCatalog;
+import com.salesos.admin.plans.PlanStore;
 import com.salesos.admin.aws.DynamoPointSettingsStore;
 import com.salesos.admin.aws.DynamoPointsLedger;
 import com.salesos.admin.aws.DynamoSeatLedger;
@@ -12,15 +20,31 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The points function's use case. */
+/** The points function's use cases: point settings, scoring, badges and awards. */
 @Factory
 public class PointsWiring {
 
     @Singleton
+    BadgeStore badgeStore(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog) {
+        return new DynamoBadgeStore(dynamo, settings.tableName(), auditLog);
+    }
+
+    @Singleton
+    PlanFeatures planFeatures(PlanCatalog catalog, PlanStore plans) {
+        return new PlanFeatures(catalog, plans);
+    }
+
+    @Singleton
     PointsService pointsService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoSeatLedger seats,
-                                DynamoAuditLog auditLog, Clock clock) {
-        return new PointsService(new DynamoPointSettingsStore(dynamo, settings.tableName(), auditLog),
-                new DynamoPointsLedger(dynamo, settings.tableName()),
-                new DynamoUserStore(dynamo, settings.tableName(), seats, auditLog), clock);
+                                DynamoAuditLog auditLog, BadgeStore badges, PlanFeatures features, Clock clock) {
+        DynamoPointsLedger ledger = new DynamoPointsLedger(dynamo, settings.tableName());
+        return new PointsService(new DynamoPointSettingsStore(dynamo, settings.tableName(), auditLog), ledger,
+                new DynamoUserStore(dynamo, settings.tableName(), seats, auditLog),
+                new BadgeAwarding(badges, ledger, features, clock), clock);
+    }
+
+    @Singleton
+    BadgeService badgeService(BadgeStore badges, PlanFeatures features, IdGenerator ids, Clock clock) {
+        return new BadgeService(badges, features, ids, clock);
     }
 }

@@ -116,12 +116,15 @@ class PointsThroughLambdaTest {
         assertThat(current.json().path("points").path("settingsVersion").asInt()).isEqualTo(2);
         assertThat(current.json().path("points").path("base").asLong()).isEqualTo(100);
         assertThat(current.json().path("points").path("bonus").asLong()).isEqualTo(50);
-        assertThat(current.json().path("userTotal").asLong()).isEqualTo(75 + 150);
+        // 75 for the first won deal, 25 for the "First deal won" badge it earned, 150 for this one.
+        assertThat(late.json().path("badgesAwarded").toString()).contains("first-deal-won");
+        assertThat(current.json().path("userTotal").asLong()).isEqualTo(75 + 25 + 150);
+        assertThat(current.json().path("badgesAwarded")).isEmpty();
 
         var again = activity("act-after-change", "DEAL_WON", T0.plus(Duration.ofHours(2)), 2_500_000L);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(again.json().path("userTotal").asLong()).isEqualTo(225);
+        assertThat(again.json().path("userTotal").asLong()).isEqualTo(250);
     }
 
     @Test
@@ -133,7 +136,7 @@ class PointsThroughLambdaTest {
                 Map.of("If-Match", "\"2\"")).status()).isEqualTo(200);
 
         JsonNode after = api.call("GET", "/v1/users/usr_rep/points", null, admin.subject()).json();
-        assertThat(after.path("total").asLong()).isEqualTo(before.path("total").asLong()).isEqualTo(225);
+        assertThat(after.path("total").asLong()).isEqualTo(before.path("total").asLong()).isEqualTo(250);
         assertThat(after.path("items").toString()).isEqualTo(before.path("items").toString());
         var newer = activity("act-after-second-change", "DEAL_WON", T0.plus(Duration.ofHours(4)).plusSeconds(1), 2_500_000L);
         assertThat(newer.json().path("points").path("total").asLong()).isEqualTo(1);

@@ -1,0 +1,81 @@
+package com.salesos.admin.functions.points;
+
+import static com.salesos.admin.access.Permission.GAMIFICATION_MANAGE;
+
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.badges.BadgeService;
+import com.salesos.admin.badges.BadgeService.BadgeDraft;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.web.PageView;
+import com.salesos.admin.web.RequiresPermission;
+import com.salesos.admin.web.SignedIn;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import java.util.Optional;
+
+/** Badges (default and custom) and awards. */
+@Controller("/v1/gamification")
+public class BadgeController {
+
+    private final BadgeService badges;
+
+    public BadgeController(BadgeService badges) {
+        this.badges = badges;
+    }
+
+    @Get("/badges")
+    @SignedIn
+    public BadgeViews.BadgeList list(Caller caller) {
+        return new BadgeViews.BadgeList(badges.list(caller).stream().map(BadgeViews.BadgeView::of).toList());
+    }
+
+    @Post("/badges")
+    @Status(HttpStatus.CREATED)
+    @RequiresPermission(GAMIFICATION_MANAGE)
+    public BadgeViews.BadgeView create(Caller caller, @Body BadgeViews.BadgeForm form) {
+        return BadgeViews.BadgeView.of(badges.create(caller, draft(form)));
+    }
+
+    @Get("/badges/{id}")
+    @SignedIn
+    public BadgeViews.BadgeView get(Caller caller, @PathVariable String id) {
+        return BadgeViews.BadgeView.of(badges.get(caller, id));
+    }
+
+    @Patch("/badges/{id}")
+    @RequiresPermission(GAMIFICATION_MANAGE)
+    public BadgeViews.BadgeView update(Caller caller, @PathVariable String id, @Body BadgeViews.BadgeForm form) {
+        return BadgeViews.BadgeView.of(badges.update(caller, id, draft(form)));
+    }
+
+    @Delete("/badges/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    @RequiresPermission(GAMIFICATION_MANAGE)
+    public void delete(Caller caller, @PathVariable String id) {
+        badges.delete(caller, id);
+    }
+
+    @Get("/awards")
+    @SignedIn
+    public PageView<BadgeViews.AwardView> awards(Caller caller, @Nullable @QueryValue String userId,
+                                                 @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+        return PageView.of(badges.awards(caller, Optional.ofNullable(userId), PageRequest.of(limit, cursor)),
+                BadgeViews.AwardView::of);
+    }
+
+    private static BadgeDraft draft(BadgeViews.BadgeForm form) {
+        BadgeViews.CriteriaForm criteria = form.criteria();
+        return new BadgeDraft(form.name(), form.description(), criteria == null ? null : criteria.narrative(),
+                criteria == null ? null : criteria.kind(), criteria == null ? null : criteria.activityType(),
+                criteria == null ? null : criteria.atLeast(), form.pointReward());
+    }
+}

@@ -1,0 +1,55 @@
+package com.salesos.admin.functions.points;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.salesos.admin.badges.Badge;
+import com.salesos.admin.badges.BadgeStore;
+import com.salesos.admin.badges.Criterion;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/** JSON shapes of the badge routes. */
+final class BadgeViews {
+
+    private BadgeViews() {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record CriteriaView(String kind, @Nullable String activityType, long atLeast, String narrative) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record BadgeView(String id, String name, String description, CriteriaView criteria, long pointReward, boolean custom) {
+        static BadgeView of(Badge badge) {
+            CriteriaView criteria = badge.criterion() instanceof Criterion.ActivityCount count
+                    ? new CriteriaView("activityCount", count.type().name(), count.atLeast(), badge.narrative())
+                    : new CriteriaView("pointsTotal", null, ((Criterion.PointsTotal) badge.criterion()).atLeast(), badge.narrative());
+            return new BadgeView(badge.id(), badge.name(), badge.description(), criteria, badge.pointReward(), badge.custom());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record BadgeList(List<BadgeView> items) {
+    }
+
+    @Serdeable
+    record CriteriaForm(@Nullable String kind, @Nullable String activityType, @Nullable Long atLeast, @Nullable String narrative) {
+    }
+
+    @Serdeable
+    record BadgeForm(@Nullable String name, @Nullable String description, @Nullable CriteriaForm criteria,
+                     @Nullable Long pointReward) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AwardView(String id, String badgeId, String badgeName, String userId, Instant awardedAt) {
+        static AwardView of(BadgeStore.Award award) {
+            return new AwardView(award.id(), award.badgeId(), award.badgeName(), award.userId(), award.awardedAt());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package com.salesos.admin.badges;
+
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.plans.Plan;
+import com.salesos.admin.points.ActivityType;
+import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.problems.ProblemKind;
+import com.salesos.admin.problems.Validation;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Badges: the defaults and a workspace's custom badges (custom ones only on a plan that has them). */
+public final class BadgeService {
+
+    private static final int MAX_TEXT = 500;
+    private static final long MAX_REWARD = 10_000;
+
+    private final BadgeStore store;
+    private final PlanFeatures features;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public BadgeService(BadgeStore store, PlanFeatures features, IdGenerator ids, Clock clock) {
+        this.store = store;
+        this.features = features;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** A badge definition as an admin sends it; criterion kind is activityCount or pointsTotal. */
+    public record BadgeDraft(String name, String description, String narrative, String criterionKind,
+                             String activityType, Long atLeast, Long pointReward) {
+    }
+
+    public List<Badge> list(Caller caller) {
+        List<Badge> all = new ArrayList<>(Badge.DEFAULTS);
+        all.addAll(store.listCustom(caller.workspaceId()));
+        return all;
+    }
+
+    public Badge get(Caller caller, String badgeId) {
+        return Badge.DEFAULTS.stream().filter(b -> b.id().equals(badgeId)).findFirst()
+                .or(() -> store.findCustom(caller.workspaceId(), badgeId))
+                .orElseThrow(() -> DomainException.notFound("Badge " + badgeId));
+    }
+
+    public Badge create(Caller caller, BadgeDraft draft) {
+        requireCustomBadges(caller);
+        Badge badge = validated(ids.newId("badge"), draft, Optional.empty());
+        store.save(caller.workspaceId(), badge, true, audit(caller, "badge.created", badge));
+        return badge;
+    }
+
+    public Badge update(Caller caller, String badgeId, BadgeDraft draft) {
+        Badge current = customBadge(caller, badgeId);
+        requireCustomBadges(caller);
+        Badge badge = validated(badgeId, draft, Optional.of(current));
+        store.save(caller.workspaceId(), badge, false, audit(caller, "badge.changed", badge));
+        return badge;
+    }
+
+    public void delete(Caller caller, String badgeId) {
+        Badge current = customBadge(caller, badgeId);
+        requireCustomBadges(caller);
+        store.delete(caller.workspaceId(), current, audit(caller, "badge.deleted", current));
+    }
+
+    public Page<BadgeStore.Award> awards(Caller caller, Optional<String> userId, PageRequest page) {
+        return store.awards(caller.workspaceId(), userId.filter(u -> !u.isBlank()), page);
+    }
+
+    private Badge customBadge(Caller caller, String badgeId) {
+        if (Badge.DEFAULTS.stream().anyMatch(b -> b.id().equals(badgeId))) {
+            throw DomainException.conflict("default-badge", "Default badge", "Default badges cannot be changed or deleted");
+        }
+        return store.findCustom(caller.workspaceId(), badgeId).orElseThrow(() -> DomainException.notFound("Badge " + badgeId));
+    }
+
+    private void requireCustomBadges(Caller caller) {
+        if (!features.has(caller.workspaceId(), Plan.CUSTOM_BADGES)) {
+            throw new DomainException(ProblemKind.FORBIDDEN, "plan-feature-missing", "Not on your plan",
+                    "Custom badges need a plan with custom badges (Enterprise); upgrade the plan to create or change them",
+                    List.of(), Map.of("feature", Plan.CUSTOM_BADGES));
+        }
+    }
+
+    private static Badge validated(String id, BadgeDraft draft, Optional<Badge> current) {
+        Validation validation = new Validation();
+        String name = text(draft.name(), current.map(Badge::name), "name", true, validation);
+        String description = text(draft.description(), current.map(Badge::description), "description", false, validation);
+        String narrative = text(draft.narrative(), current.map(Badge::narrative), "narrative", true, validation);
+        long reward = Optional.ofNullable(draft.pointReward()).orElse(current.map(Badge::pointReward).orElse(0L));
+        if (reward < 0 || reward > MAX_REWARD) {
+            validation.reject("pointReward", "must be from 0 to " + MAX_REWARD);
+        }
+        Criterion criterion = current.map(Badge::criterion).orElse(null);
+        if (draft.criterionKind() != null || current.isEmpty()) {
+            criterion = criterion(draft, validation);
+        }
+        validation.throwIfInvalid();
+        return new Badge(id, name, description, narrative, criterion, reward, true);
+    }
+
+    private static Criterion criterion(BadgeDraft draft, Validation validation) {
+        long atLeast = Optional.ofNullable(draft.atLeast()).orElse(0L);
+        if (atLeast < 1) {
+            validation.reject("criteria.atLeast", "must be at least 1");
+        }
+        if ("activityCount".equals(draft.criterionKind())) {
+            Optional<ActivityType> type = Optional.ofNullable(draft.activityType()).flatMap(ActivityType::of);
+            if (type.isEmpty()) {
+                validation.reject("criteria.activityType", "is not an activity type");
+                return null;
+            }
+            return new Criterion.ActivityCount(type.get(), atLeast);
+        }
+        if ("pointsTotal".equals(draft.criterionKind())) {
+            return new Criterion.PointsTotal(atLeast);
+        }
+        validation.reject("criteria.kind", "must be activityCount or pointsTotal");
+        return null;
+    }
+
+    private static String text(String value, Optional<String> current, String field, boolean required, Validation validation) {
+        String text = value == null ? current.orElse("") : value.strip();
+        if (required && text.isEmpty()) {
+            validation.reject(field, "is required");
+        } else if (text.length() > MAX_TEXT) {
+            validation.reject(field, "must be at most " + MAX_TEXT + " characters");
+        }
+        return text;
+    }
+
+    private AuditEvent audit(Caller caller, String action, Badge badge) {
+        return new AuditEvent(caller.workspaceId(), caller.userId(), action, "badge", badge.id(), clock.instant(),
+                Map.of(), Map.of("name", badge.name(), "pointReward", Long.toString(badge.pointReward())));
+    }
+}

@@ -1,0 +1,33 @@
+package com.salesos.admin.badges;
+
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: custom badges and awards. */
+public interface BadgeStore {
+
+    List<Badge> listCustom(String workspaceId);
+
+    Optional<Badge> findCustom(String workspaceId, String badgeId);
+
+    void save(String workspaceId, Badge badge, boolean isNew, AuditEvent audit);
+
+    void delete(String workspaceId, Badge badge, AuditEvent audit);
+
+    /**
+     * Awards the badge once: the award and its point reward (a ledger entry and the addition to the
+     * user's total) commit together; false if the user already had it.
+     */
+    boolean award(String workspaceId, String userId, Badge badge, Instant at);
+
+    boolean hasAward(String workspaceId, String userId, String badgeId);
+
+    Page<Award> awards(String workspaceId, Optional<String> userId, PageRequest page);
+
+    record Award(String id, String badgeId, String badgeName, String userId, Instant awardedAt) {
+    }
+}
