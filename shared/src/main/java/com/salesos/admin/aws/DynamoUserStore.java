@@ -115,21 +115,20 @@ public final class DynamoUserStore implements UserStore {
 
     @Override
     public Change deactivate(User current, AuditEvent audit) {
-        String ws = current.workspaceId();
-        CounterChange counters = CounterChange.of().releaseUserSeat().loseAdminIf(current.roleId());
-        Steps steps = new Steps()
-                .add("user", statusChange(current, UserStatus.ACTIVE, UserStatus.DEACTIVATED))
-                .add("counters", counters.toStep(table, ws))
-                .add("audit", auditLog.append(audit));
-        return commit(ws, steps, counters);
+        return moveStatus(current, UserStatus.ACTIVE, UserStatus.DEACTIVATED,
+                CounterChange.of().releaseUserSeat().loseAdminIf(current.roleId()), audit);
     }
 
     @Override
     public Change reactivate(User current, AuditEvent audit) {
+        return moveStatus(current, UserStatus.DEACTIVATED, UserStatus.ACTIVE,
+                CounterChange.of().takeSeatForUser().gainAdminIf(current.roleId()), audit);
+    }
+
+    private Change moveStatus(User current, UserStatus from, UserStatus to, CounterChange counters, AuditEvent audit) {
         String ws = current.workspaceId();
-        CounterChange counters = CounterChange.of().takeSeatForUser().gainAdminIf(current.roleId());
         Steps steps = new Steps()
-                .add("user", statusChange(current, UserStatus.DEACTIVATED, UserStatus.ACTIVE))
+                .add("user", statusChange(current, from, to))
                 .add("counters", counters.toStep(table, ws))
                 .add("audit", auditLog.append(audit));
         return commit(ws, steps, counters);

@@ -121,34 +121,37 @@ public final class UserService {
      * call never frees a second seat.
      */
     public User deactivate(Caller caller, String userId) {
-        User current = get(caller, userId);
-        if (current.status() == UserStatus.ACTIVE) {
-            refuseUnlessDone(users.deactivate(current, audit(caller, "user.deactivated", current,
-                    Map.of("status", "active"), Map.of("status", "deactivated"))), current);
-        }
-        User deactivated = withStatus(current, UserStatus.DEACTIVATED);
-        try {
-            signIn.block(deactivated);
-        } catch (SignInControlFailed e) {
-            throw identityProviderDown("deactivated", "blocking sign-in");
-        }
-        return deactivated;
+        return moveStatus(caller, userId, UserStatus.ACTIVE, UserStatus.DEACTIVATED, "user.deactivated",
+                users::deactivate, signIn::block, "blocking sign-in");
     }
 
     /** Restores access with all history; needs a free seat. Repeatable like {@link #deactivate}. */
     public User reactivate(Caller caller, String userId) {
+        return moveStatus(caller, userId, UserStatus.DEACTIVATED, UserStatus.ACTIVE, "user.reactivated",
+                users::reactivate, signIn::allow, "allowing sign-in");
+    }
+
+    /**
+     * The store moves first (only if the user is still in {@code from}, so a repeat changes nothing
+     * there), then the identity provider is brought in line, on every call.
+     */
+    private User moveStatus(Caller caller, String userId, UserStatus from, UserStatus to, String action,
+                            java.util.function.BiFunction<User, AuditEvent, Change> storeMove,
+                            java.util.function.Consumer<User> identityMove, String identityAction) {
         User current = get(caller, userId);
-        if (current.status() == UserStatus.DEACTIVATED) {
-            refuseUnlessDone(users.reactivate(current, audit(caller, "user.reactivated", current,
-                    Map.of("status", "deactivated"), Map.of("status", "active"))), current);
+        if (current.status() == from) {
+            String before = from.name().toLowerCase(Locale.ROOT);
+            String after = to.name().toLowerCase(Locale.ROOT);
+            refuseUnlessDone(storeMove.apply(current, audit(caller, action, current,
+                    Map.of("status", before), Map.of("status", after))), current);
         }
-        User active = withStatus(current, UserStatus.ACTIVE);
+        User moved = withStatus(current, to);
         try {
-            signIn.allow(active);
+            identityMove.accept(moved);
         } catch (SignInControlFailed e) {
-            throw identityProviderDown("reactivated", "allowing sign-in");
+            throw identityProviderDown(to.name().toLowerCase(Locale.ROOT), identityAction);
         }
-        return active;
+        return moved;
     }
 
     /** What a reassignment moved. */
