@@ -31,6 +31,11 @@ public record EmulatorClients(URI endpoint, String region) {
                 .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    public software.amazon.awssdk.services.kms.KmsClient kms() {
+        return software.amazon.awssdk.services.kms.KmsClient.builder().endpointOverride(endpoint).region(Region.of(region))
+                .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
     public SesV2Client ses() {
         return SesV2Client.builder().endpointOverride(endpoint).region(Region.of(region))
                 .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();

@@ -38,11 +38,13 @@ public final class StackProvisioner {
         ids.put("AWS::URLSuffix", "amazonaws.com");
         try (DynamoDbClient dynamo = clients.dynamoDb();
              CognitoIdentityProviderClient cognito = clients.cognito();
-             SesV2Client ses = clients.ses()) {
+             SesV2Client ses = clients.ses();
+             software.amazon.awssdk.services.kms.KmsClient kms = clients.kms()) {
             template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, p) -> createTable(dynamo, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPool").forEach((id, p) -> createUserPool(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPoolClient").forEach((id, p) -> createUserPoolClient(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::SES::EmailIdentity").forEach((id, p) -> createEmailIdentity(ses, id, SamTemplate.cast(p), ids));
+            template.resourcesOfType("AWS::KMS::Key").forEach((id, p) -> createKey(kms, id, SamTemplate.cast(p), ids));
         }
         return new ProvisionedStack(template, clients.endpoint(), clients.region(), Map.copyOf(ids));
     }
@@ -111,6 +113,15 @@ public final class StackProvisioner {
                 .explicitAuthFlows(flows.stream().map(ExplicitAuthFlowsType::fromValue).toList()))
                 .userPoolClient().clientId();
         ids.put(id, clientId);
+    }
+
+    private void createKey(software.amazon.awssdk.services.kms.KmsClient kms, String id, Map<String, Object> p,
+                           Map<String, String> ids) {
+        var key = kms.createKey(r -> r.keySpec(String.valueOf(p.getOrDefault("KeySpec", "SYMMETRIC_DEFAULT")))
+                .keyUsage(String.valueOf(p.getOrDefault("KeyUsage", "ENCRYPT_DECRYPT")))
+                .description(String.valueOf(p.getOrDefault("Description", id)))).keyMetadata();
+        ids.put(id, key.keyId());
+        ids.put(id + ".Arn", key.arn());
     }
 
     private void createEmailIdentity(SesV2Client ses, String id, Map<String, Object> p, Map<String, String> ids) {

@@ -109,7 +109,10 @@ class TemplateContractTest {
             Map.entry("GET /v1/gamification/badges/{}", "signed-in"),
             Map.entry("PATCH /v1/gamification/badges/{}", "gamification.manage"),
             Map.entry("DELETE /v1/gamification/badges/{}", "gamification.manage"),
-            Map.entry("GET /v1/gamification/awards", "signed-in"));
+            Map.entry("GET /v1/gamification/awards", "signed-in"),
+            Map.entry("GET /openbadges/achievements/{}", "public"),
+            Map.entry("GET /openbadges/credentials/{}", "public"),
+            Map.entry("GET /openbadges/issuers/{}", "public"));
 
     @Test
     void every_route_of_every_function_needs_exactly_the_permission_the_table_says() {
@@ -133,6 +136,9 @@ class TemplateContractTest {
             assertThat(function.environment().keySet()).as("environment of %s", function.logicalId())
                     .containsAll(RuntimeSettings.REQUIRED);
         }
+        // Settings that one function reads on top of the shared ones.
+        assertThat(template.functions().stream().filter(f -> f.logicalId().equals("PointsFunction")).findFirst()
+                .orElseThrow().environment()).containsKey(com.salesos.admin.functions.points.PointsWiring.BADGE_SIGNING_KEY_ID);
     }
 
     @Test

@@ -62,7 +62,11 @@ public final class AwsClients implements AutoCloseable {
         return configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build();
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String serviceId) {
+    /**
+     * Applies the shared region, credentials, HTTP client, metrics and endpoint to any SDK client
+     * builder; {@code serviceId} selects an AWS_ENDPOINT_URL_&lt;SERVICE&gt; override.
+     */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String serviceId) {
         builder.region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
                 .httpClient(httpClient)

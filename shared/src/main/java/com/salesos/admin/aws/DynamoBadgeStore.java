@@ -100,6 +100,18 @@ public final class DynamoBadgeStore implements BadgeStore {
     }
 
     @Override
+    public Optional<Award> findAward(String workspaceId, String userId, String badgeId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Item.key(TableKeys.workspace(workspaceId), awardKey(userId, badgeId)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Item award = Item.from(item);
+        return Optional.of(new Award(award.string("id"), award.string("badgeId"), award.string("badgeName"),
+                award.string("userId"), award.instant("awardedAt")));
+    }
+
+    @Override
     public Page<Award> awards(String workspaceId, Optional<String> userId, PageRequest page) {
         QueryResponse response;
         if (userId.isPresent()) {

@@ -51,6 +51,16 @@ public final class BadgeService {
                 .orElseThrow(() -> DomainException.notFound("Badge " + badgeId));
     }
 
+    /** A badge of a workspace for public (Open Badges) consumers, who have no caller. */
+    public Optional<Badge> find(String workspaceId, String badgeId) {
+        return Badge.DEFAULTS.stream().filter(b -> b.id().equals(badgeId)).findFirst()
+                .or(() -> store.findCustom(workspaceId, badgeId));
+    }
+
+    public Optional<BadgeStore.Award> findAward(String workspaceId, String userId, String badgeId) {
+        return store.findAward(workspaceId, userId, badgeId);
+    }
+
     public Badge create(Caller caller, BadgeDraft draft) {
         requireCustomBadges(caller);
         Badge badge = validated(ids.newId("badge"), draft, Optional.empty());

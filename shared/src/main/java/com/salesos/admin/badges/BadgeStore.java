@@ -26,6 +26,8 @@ public interface BadgeStore {
 
     boolean hasAward(String workspaceId, String userId, String badgeId);
 
+    Optional<Award> findAward(String workspaceId, String userId, String badgeId);
+
     Page<Award> awards(String workspaceId, Optional<String> userId, PageRequest page);
 
     record Award(String id, String badgeId, String badgeName, String userId, Instant awardedAt) {

@@ -1,5 +1,6 @@
 package com.salesos.admin.functions.points;
 
+import com.salesos.admin.aws.AwsClients;
 import com.salesos.admin.aws.DynamoAuditLog;
 import com.salesos.admin.aws.DynamoBadgeStore;
 import com.salesos.admin.badges.BadgeAwarding;
@@ -19,10 +20,14 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /** The points function's use cases: point settings, scoring, badges and awards. */
 @Factory
 public class PointsWiring {
+
+    /** Set by template.yaml on this function only: the KMS key that signs Open Badges credentials. */
+    public static final String BADGE_SIGNING_KEY_ID = "BADGE_SIGNING_KEY_ID";
 
     @Singleton
     BadgeStore badgeStore(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog) {
@@ -46,5 +51,11 @@ public class PointsWiring {
     @Singleton
     BadgeService badgeService(BadgeStore badges, PlanFeatures features, IdGenerator ids, Clock clock) {
         return new BadgeService(badges, features, ids, clock);
+    }
+
+    @Singleton
+    KmsJwtSigner credentialSigner(AwsClients clients) {
+        KmsClient kms = clients.configure(KmsClient.builder(), "KMS").build();
+        return new KmsJwtSigner(kms, RuntimeSettings.required(BADGE_SIGNING_KEY_ID));
     }
 }

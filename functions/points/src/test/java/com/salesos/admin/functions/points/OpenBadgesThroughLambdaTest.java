@@ -1,0 +1,104 @@
+package com.salesos.admin.functions.points;
+
+import static com.salesos.admin.emulator.LambdaApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.users.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An awarded badge as an Open Badges 3.0 credential, read without signing in, and its VC-JWT
+ * verified with an independent JWT library against the issuer's published JWKS.
+ */
+class OpenBadgesThroughLambdaTest {
+
+    static final String WS = "ws-ob";
+    static LocalAws aws;
+    static LambdaApi api;
+    static User admin;
+
+    @BeforeAll
+    static void setUp() {
+        aws = LocalAws.fresh();
+        aws.workspaces().createWorkspace(WS, "Open Co", "team", 10);
+        admin = aws.workspaces().addUser(WS, "usr_ob_admin", "admin@ob.test", "Admin", "admin", null, "Correct-Horse-9-Battery");
+        aws.workspaces().addUser(WS, "usr_ob_rep", "rep@ob.test", "Rep", "sales-rep", null, "Correct-Horse-9-Battery");
+        api = new LambdaApi();
+        var won = api.call("POST", "/v1/gamification/activities", json("id", "ob-1", "userId", "usr_ob_rep", "type", "DEAL_WON",
+                "occurredAt", Instant.now().minusSeconds(30).toString()), admin.subject());
+        assertThat(won.json().path("badgesAwarded").toString()).contains("first-deal-won");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        api.close();
+    }
+
+    @Test
+    void the_credential_is_an_open_badge_credential_whose_vc_jwt_verifies_against_the_issuer_jwks() throws Exception {
+        var credential = api.call("GET", "/openbadges/credentials/" + WS + "~usr_ob_rep~first-deal-won", null, null);
+        assertThat(credential.status()).as(credential.body()).isEqualTo(200);
+        assertThat(credential.header("content-type")).startsWith("application/ld+json");
+        JsonNode vc = credential.json();
+        assertThat(vc.path("@context").toString()).contains("https://www.w3.org/ns/credentials/v2",
+                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+        assertThat(vc.path("type").toString()).contains("VerifiableCredential", "OpenBadgeCredential");
+        assertThat(vc.path("issuer").path("type").toString()).contains("Profile");
+        assertThat(vc.path("issuer").path("id").asText()).endsWith("/openbadges/issuers/" + WS);
+        assertThat(Instant.parse(vc.path("validFrom").asText())).isBeforeOrEqualTo(Instant.now());
+        JsonNode subject = vc.path("credentialSubject");
+        assertThat(subject.path("type").toString()).contains("AchievementSubject");
+        assertThat(subject.path("achievement").path("type").toString()).contains("Achievement");
+        assertThat(subject.path("achievement").path("criteria").path("narrative").asText()).isNotBlank();
+        assertThat(vc.toString()).doesNotContain("rep@ob.test");
+
+        var issuer = api.call("GET", "/openbadges/issuers/" + WS, null, null).json();
+        JWKSet jwks = JWKSet.parse(new ObjectMapper().writeValueAsString(issuer.path("publicKey")));
+        SignedJWT jwt = SignedJWT.parse(vc.path("proof").get(0).path("jwt").asText());
+        RSAKey key = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+
+        assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+        Map<String, Object> claims = jwt.getJWTClaimsSet().getClaims();
+        assertThat(claims.get("iss")).isEqualTo(vc.path("issuer").path("id").asText());
+        assertThat(claims.get("jti")).isEqualTo(vc.path("id").asText());
+        assertThat(((Map<?, ?>) claims.get("vc")).get("type")).isEqualTo(List.of("VerifiableCredential", "OpenBadgeCredential"));
+    }
+
+    @Test
+    void a_tampered_credential_does_not_verify() throws Exception {
+        var vc = api.call("GET", "/openbadges/credentials/" + WS + "~usr_ob_rep~first-deal-won", null, null).json();
+        var issuer = api.call("GET", "/openbadges/issuers/" + WS, null, null).json();
+        String[] parts = vc.path("proof").get(0).path("jwt").asText().split("\\.");
+        String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"iss\":\"someone else\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        SignedJWT forged = SignedJWT.parse(parts[0] + "." + forgedPayload + "." + parts[2]);
+        RSAKey key = (RSAKey) JWKSet.parse(new ObjectMapper().writeValueAsString(issuer.path("publicKey"))).getKeys().get(0);
+        assertThat(forged.verify(new RSASSAVerifier(key))).isFalse();
+    }
+
+    @Test
+    void achievements_are_public_json_ld_and_unknown_documents_are_404() {
+        var achievement = api.call("GET", "/openbadges/achievements/" + WS + "~first-deal-won", null, null);
+        assertThat(achievement.status()).isEqualTo(200);
+        assertThat(achievement.json().path("type").toString()).contains("Achievement");
+        assertThat(achievement.json().path("name").asText()).isEqualTo("First deal won");
+        assertThat(api.call("GET", "/openbadges/achievements/" + WS + "~no-such-badge", null, null).status()).isEqualTo(404);
+        assertThat(api.call("GET", "/openbadges/credentials/" + WS + "~usr_ob_admin~first-deal-won", null, null).status()).isEqualTo(404);
+        assertThat(api.call("GET", "/openbadges/credentials/garbage", null, null).status()).isEqualTo(404);
+        assertThat(api.call("GET", "/openbadges/issuers/ws-nowhere", null, null).status()).isEqualTo(404);
+    }
+}
