@@ -36,6 +36,12 @@ public record EmulatorClients(URI endpoint, String region) {
                 .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    public software.amazon.awssdk.services.s3.S3Client s3() {
+        return software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(endpoint).region(Region.of(region))
+                .forcePathStyle(true).credentialsProvider(credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
     public SesV2Client ses() {
         return SesV2Client.builder().endpointOverride(endpoint).region(Region.of(region))
                 .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();

@@ -39,12 +39,14 @@ public final class StackProvisioner {
         try (DynamoDbClient dynamo = clients.dynamoDb();
              CognitoIdentityProviderClient cognito = clients.cognito();
              SesV2Client ses = clients.ses();
-             software.amazon.awssdk.services.kms.KmsClient kms = clients.kms()) {
+             software.amazon.awssdk.services.kms.KmsClient kms = clients.kms();
+             software.amazon.awssdk.services.s3.S3Client s3 = clients.s3()) {
             template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, p) -> createTable(dynamo, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPool").forEach((id, p) -> createUserPool(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPoolClient").forEach((id, p) -> createUserPoolClient(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::SES::EmailIdentity").forEach((id, p) -> createEmailIdentity(ses, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::KMS::Key").forEach((id, p) -> createKey(kms, id, SamTemplate.cast(p), ids));
+            template.resourcesOfType("AWS::S3::Bucket").forEach((id, p) -> createBucket(s3, id, SamTemplate.cast(p), ids));
         }
         return new ProvisionedStack(template, clients.endpoint(), clients.region(), Map.copyOf(ids));
     }
@@ -122,6 +124,15 @@ public final class StackProvisioner {
                 .description(String.valueOf(p.getOrDefault("Description", id)))).keyMetadata();
         ids.put(id, key.keyId());
         ids.put(id + ".Arn", key.arn());
+    }
+
+    private void createBucket(software.amazon.awssdk.services.s3.S3Client s3, String id, Map<String, Object> p,
+                              Map<String, String> ids) {
+        String name = p.containsKey("BucketName") ? template.resolve(p.get("BucketName"), ids)
+                : "salesos-" + id.toLowerCase(java.util.Locale.ROOT);
+        s3.createBucket(r -> r.bucket(name));
+        ids.put(id, name);
+        ids.put(id + ".Arn", "arn:aws:s3:::" + name);
     }
 
     private void createEmailIdentity(SesV2Client ses, String id, Map<String, Object> p, Map<String, String> ids) {

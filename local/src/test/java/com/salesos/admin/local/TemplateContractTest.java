@@ -112,7 +112,9 @@ class TemplateContractTest {
             Map.entry("GET /v1/gamification/awards", "signed-in"),
             Map.entry("GET /openbadges/achievements/{}", "public"),
             Map.entry("GET /openbadges/credentials/{}", "public"),
-            Map.entry("GET /openbadges/issuers/{}", "public"));
+            Map.entry("GET /openbadges/issuers/{}", "public"),
+            Map.entry("GET /openbadges/images/{}", "public"),
+            Map.entry("POST /v1/gamification/badges/{}/image", "gamification.manage"));
 
     @Test
     void every_route_of_every_function_needs_exactly_the_permission_the_table_says() {
@@ -138,7 +140,8 @@ class TemplateContractTest {
         }
         // Settings that one function reads on top of the shared ones.
         assertThat(template.functions().stream().filter(f -> f.logicalId().equals("PointsFunction")).findFirst()
-                .orElseThrow().environment()).containsKey(com.salesos.admin.functions.points.PointsWiring.BADGE_SIGNING_KEY_ID);
+                .orElseThrow().environment()).containsKeys(com.salesos.admin.functions.points.PointsWiring.BADGE_SIGNING_KEY_ID,
+                        com.salesos.admin.functions.points.PointsWiring.BADGES_BUCKET);
     }
 
     @Test

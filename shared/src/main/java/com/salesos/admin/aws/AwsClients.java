@@ -50,6 +50,15 @@ public final class AwsClients implements AutoCloseable {
                 .build();
     }
 
+    /** The credentials the clients use, for builders that are not clients (e.g. S3's presigner). */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    public RuntimeSettings settings() {
+        return settings;
+    }
+
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder(), "DYNAMODB").build();
     }

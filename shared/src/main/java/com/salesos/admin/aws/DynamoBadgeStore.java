@@ -152,7 +152,8 @@ public final class DynamoBadgeStore implements BadgeStore {
         Item item = Item.of(TableKeys.workspace(workspaceId), "BADGE#" + badge.id())
                 .with("type", "badge").with("id", badge.id()).with("name", badge.name())
                 .with("description", badge.description()).with("narrative", badge.narrative())
-                .with("pointReward", badge.pointReward());
+                .with("pointReward", badge.pointReward())
+                .with("imageType", badge.imageType());
         if (badge.criterion() instanceof Criterion.ActivityCount count) {
             item.with("criterionKind", "activityCount").with("activityType", count.type().name()).with("atLeast", count.atLeast());
         } else if (badge.criterion() instanceof Criterion.PointsTotal total) {
@@ -166,6 +167,6 @@ public final class DynamoBadgeStore implements BadgeStore {
                 ? new Criterion.ActivityCount(ActivityType.valueOf(item.string("activityType")), item.number("atLeast"))
                 : new Criterion.PointsTotal(item.number("atLeast"));
         return new Badge(item.string("id"), item.string("name"), item.string("description"), item.string("narrative"),
-                criterion, item.number("pointReward"), true);
+                criterion, item.number("pointReward"), true, item.string("imageType"));
     }
 }

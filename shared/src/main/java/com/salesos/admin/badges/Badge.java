@@ -8,13 +8,25 @@ import java.util.List;
  * it adds when awarded. Default badges exist in every workspace; custom ones need the plan feature.
  */
 public record Badge(String id, String name, String description, String narrative, Criterion criterion,
-                    long pointReward, boolean custom) {
+                    long pointReward, boolean custom, String imageType) {
+
+    /** Badge images: PNG or SVG, at most 256 KB. */
+    public static final java.util.Set<String> IMAGE_TYPES = java.util.Set.of("image/png", "image/svg+xml");
+    public static final long MAX_IMAGE_BYTES = 256 * 1024;
+
+    public boolean hasImage() {
+        return imageType != null;
+    }
+
+    public Badge withImage(String type) {
+        return new Badge(id, name, description, narrative, criterion, pointReward, custom, type);
+    }
 
     public static final List<Badge> DEFAULTS = List.of(
             new Badge("first-deal-won", "First deal won", "Closed a first deal",
-                    "Win one deal.", new Criterion.ActivityCount(ActivityType.DEAL_WON, 1), 25, false),
+                    "Win one deal.", new Criterion.ActivityCount(ActivityType.DEAL_WON, 1), 25, false, null),
             new Badge("ten-deals-won", "Ten deals won", "Closed ten deals",
-                    "Win ten deals.", new Criterion.ActivityCount(ActivityType.DEAL_WON, 10), 100, false),
+                    "Win ten deals.", new Criterion.ActivityCount(ActivityType.DEAL_WON, 10), 100, false, null),
             new Badge("thousand-points", "1,000 points", "Earned 1,000 points",
-                    "Reach a points total of 1,000.", new Criterion.PointsTotal(1000), 0, false));
+                    "Reach a points total of 1,000.", new Criterion.PointsTotal(1000), 0, false, null));
 }

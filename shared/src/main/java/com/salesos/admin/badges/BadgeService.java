@@ -24,14 +24,42 @@ public final class BadgeService {
 
     private final BadgeStore store;
     private final PlanFeatures features;
+    private final BadgeImages images;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public BadgeService(BadgeStore store, PlanFeatures features, IdGenerator ids, Clock clock) {
+    public BadgeService(BadgeStore store, PlanFeatures features, BadgeImages images, IdGenerator ids, Clock clock) {
         this.store = store;
         this.features = features;
+        this.images = images;
         this.ids = ids;
         this.clock = clock;
+    }
+
+    /**
+     * A short-lived upload for a custom badge's image, PNG or SVG up to 256 KB. The upload is signed
+     * for exactly the declared type and size, into a private bucket; consumers read images through
+     * the API, never from the bucket.
+     */
+    public BadgeImages.UploadGrant grantImageUpload(Caller caller, String badgeId, String contentType, Long contentLength) {
+        Badge badge = customBadge(caller, badgeId);
+        requireCustomBadges(caller);
+        Validation validation = new Validation();
+        if (contentType == null || !Badge.IMAGE_TYPES.contains(contentType)) {
+            validation.reject("contentType", "must be image/png or image/svg+xml");
+        }
+        if (contentLength == null || contentLength < 1 || contentLength > Badge.MAX_IMAGE_BYTES) {
+            validation.reject("contentLength", "must be from 1 to " + Badge.MAX_IMAGE_BYTES + " bytes");
+        }
+        validation.throwIfInvalid();
+        BadgeImages.UploadGrant grant = images.grantUpload(caller.workspaceId(), badgeId, contentType, contentLength);
+        store.save(caller.workspaceId(), badge.withImage(contentType), false, audit(caller, "badge.image-set", badge));
+        return grant;
+    }
+
+    /** Where a public consumer can fetch a badge's image for a short while. */
+    public Optional<java.net.URI> imageLink(String workspaceId, String badgeId) {
+        return find(workspaceId, badgeId).filter(Badge::hasImage).map(b -> images.downloadLink(workspaceId, badgeId));
     }
 
     /** A badge definition as an admin sends it; criterion kind is activityCount or pointsTotal. */
@@ -115,7 +143,8 @@ public final class BadgeService {
             criterion = criterion(draft, validation);
         }
         validation.throwIfInvalid();
-        return new Badge(id, name, description, narrative, criterion, reward, true);
+        return new Badge(id, name, description, narrative, criterion, reward, true,
+                current.map(Badge::imageType).orElse(null));
     }
 
     private static Criterion criterion(BadgeDraft draft, Validation validation) {

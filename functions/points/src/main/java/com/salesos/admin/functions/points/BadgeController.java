@@ -64,6 +64,15 @@ public class BadgeController {
         badges.delete(caller, id);
     }
 
+    /** A pre-signed PUT for the badge's image (PNG or SVG, at most 256 KB). */
+    @Post("/badges/{id}/image")
+    @RequiresPermission(GAMIFICATION_MANAGE)
+    public BadgeViews.ImageUploadView imageUpload(Caller caller, @PathVariable String id,
+                                                  @Body BadgeViews.ImageUploadForm form) {
+        var grant = badges.grantImageUpload(caller, id, form.contentType(), form.contentLength());
+        return new BadgeViews.ImageUploadView(grant.url().toString(), grant.method(), grant.headers(), grant.expiresAt());
+    }
+
     @Get("/awards")
     @SignedIn
     public PageView<BadgeViews.AwardView> awards(Caller caller, @Nullable @QueryValue String userId,

@@ -46,6 +46,15 @@ final class BadgeViews {
     }
 
     @Serdeable
+    record ImageUploadForm(@Nullable String contentType, @Nullable Long contentLength) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ImageUploadView(String uploadUrl, String method, java.util.Map<String, String> headers, Instant expiresAt) {
+    }
+
+    @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record AwardView(String id, String badgeId, String badgeName, String userId, Instant awardedAt) {
         static AwardView of(BadgeStore.Award award) {

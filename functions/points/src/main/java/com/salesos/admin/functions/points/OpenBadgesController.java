@@ -57,6 +57,17 @@ public class OpenBadgesController {
                 .contentType(JSON_LD);
     }
 
+    /** The badge image, through the API: a redirect to a URL that works for a few minutes. */
+    @Get("/images/{id}")
+    @PublicRoute
+    public HttpResponse<?> image(@PathVariable String id) {
+        String[] parts = split(id, 2);
+        java.net.URI link = badges.imageLink(parts[0], parts[1]).orElseThrow(() -> DomainException.notFound("Image " + id));
+        // 302, never cached: the target expires in minutes.
+        return HttpResponse.status(io.micronaut.http.HttpStatus.FOUND).header("Location", link.toString())
+                .header("Cache-Control", "no-store");
+    }
+
     @Get("/credentials/{id}")
     @PublicRoute
     public HttpResponse<Map<String, Object>> credential(HttpRequest<?> request, @PathVariable String id) throws IOException {

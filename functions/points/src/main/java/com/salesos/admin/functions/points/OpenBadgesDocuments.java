@@ -49,6 +49,10 @@ final class OpenBadgesDocuments {
         achievement.put("name", badge.name());
         achievement.put("description", badge.description());
         achievement.put("criteria", Map.of("narrative", badge.narrative()));
+        if (badge.hasImage()) {
+            achievement.put("image", Map.of("id", baseUrl + "/openbadges/images/" + workspaceId + SEPARATOR + badge.id(),
+                    "type", "Image"));
+        }
         achievement.put("achievementType", "Achievement");
         achievement.put("creator", profile(baseUrl, workspaceId, workspaceName));
         achievement.put("resultDescription", List.of());

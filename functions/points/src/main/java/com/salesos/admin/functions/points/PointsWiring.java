@@ -20,7 +20,11 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import java.net.URI;
 
 /** The points function's use cases: point settings, scoring, badges and awards. */
 @Factory
@@ -28,6 +32,8 @@ public class PointsWiring {
 
     /** Set by template.yaml on this function only: the KMS key that signs Open Badges credentials. */
     public static final String BADGE_SIGNING_KEY_ID = "BADGE_SIGNING_KEY_ID";
+    /** Set by template.yaml on this function only: the private bucket that holds badge images. */
+    public static final String BADGES_BUCKET = "BADGES_BUCKET";
 
     @Singleton
     BadgeStore badgeStore(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog) {
@@ -49,8 +55,19 @@ public class PointsWiring {
     }
 
     @Singleton
-    BadgeService badgeService(BadgeStore badges, PlanFeatures features, IdGenerator ids, Clock clock) {
-        return new BadgeService(badges, features, ids, clock);
+    BadgeService badgeService(BadgeStore badges, PlanFeatures features, AwsClients clients, IdGenerator ids, Clock clock) {
+        return new BadgeService(badges, features, new S3BadgeImages(presigner(clients), RuntimeSettings.required(BADGES_BUCKET)),
+                ids, clock);
+    }
+
+    /** Path-style addressing when an emulator endpoint is set (bucket hostnames do not resolve there). */
+    private static S3Presigner presigner(AwsClients clients) {
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(Region.of(clients.settings().region()))
+                .credentialsProvider(clients.credentials());
+        clients.settings().endpointFor("S3").map(URI::create).ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        return builder.build();
     }
 
     @Singleton

@@ -1,0 +1,83 @@
+package com.salesos.admin.functions.points;
+
+import static com.salesos.admin.emulator.LambdaApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.users.User;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A badge image: pre-signed upload into the private bucket, served publicly through the API. */
+class BadgeImagesThroughLambdaTest {
+
+    static final String PASSWORD = "Correct-Horse-9-Battery";
+    static LocalAws aws;
+    static LambdaApi api;
+    static User admin;
+    static String badgeId;
+
+    @BeforeAll
+    static void setUp() {
+        aws = LocalAws.fresh();
+        aws.workspaces().createWorkspace("ws-img", "Image Co", "enterprise", 10);
+        admin = aws.workspaces().addUser("ws-img", "usr_img_admin", "admin@img.test", "Admin", "admin", null, PASSWORD);
+        api = new LambdaApi();
+        badgeId = api.call("POST", "/v1/gamification/badges", json("name", "Pictured", "pointReward", 0,
+                "criteria", Map.of("kind", "pointsTotal", "atLeast", 10, "narrative", "Earn 10 points.")), admin.subject())
+                .json().path("id").asText();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        api.close();
+    }
+
+    @Test
+    void an_uploaded_png_is_served_through_the_api_and_named_by_the_achievement() throws Exception {
+        byte[] png = new byte[2048];
+        Arrays.fill(png, (byte) 7);
+        var grant = api.call("POST", "/v1/gamification/badges/" + badgeId + "/image",
+                json("contentType", "image/png", "contentLength", png.length), admin.subject());
+        assertThat(grant.status()).as(grant.body()).isEqualTo(200);
+        assertThat(grant.json().path("method").asText()).isEqualTo("PUT");
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<Void> uploaded = http.send(HttpRequest.newBuilder(URI.create(grant.json().path("uploadUrl").asText()))
+                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(png)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(uploaded.statusCode()).isEqualTo(200);
+
+        var redirect = api.call("GET", "/openbadges/images/ws-img~" + badgeId, null, null);
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.header("Cache-Control")).isEqualTo("no-store");
+        byte[] served = http.send(HttpRequest.newBuilder(URI.create(redirect.header("Location"))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertThat(served).isEqualTo(png);
+
+        var achievement = api.call("GET", "/openbadges/achievements/ws-img~" + badgeId, null, null).json();
+        assertThat(achievement.path("image").path("id").asText()).endsWith("/openbadges/images/ws-img~" + badgeId);
+    }
+
+    @Test
+    void only_png_or_svg_up_to_256_kb_is_accepted_and_images_of_unknown_badges_are_404() {
+        var tooBig = api.call("POST", "/v1/gamification/badges/" + badgeId + "/image",
+                json("contentType", "image/png", "contentLength", 256 * 1024 + 1), admin.subject());
+        assertThat(tooBig.status()).isEqualTo(422);
+        assertThat(tooBig.json().path("errors").get(0).path("field").asText()).isEqualTo("contentLength");
+        var wrongType = api.call("POST", "/v1/gamification/badges/" + badgeId + "/image",
+                json("contentType", "image/gif", "contentLength", 100), admin.subject());
+        assertThat(wrongType.status()).isEqualTo(422);
+        assertThat(api.call("POST", "/v1/gamification/badges/first-deal-won/image",
+                json("contentType", "image/png", "contentLength", 100), admin.subject()).status()).isEqualTo(409);
+        assertThat(api.call("GET", "/openbadges/images/ws-img~no-badge", null, null).status()).isEqualTo(404);
+    }
+}
