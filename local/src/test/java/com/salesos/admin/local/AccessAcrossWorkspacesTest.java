@@ -114,7 +114,10 @@ class AccessAcrossWorkspacesTest {
         List<Integer> statuses = new ArrayList<>(List.of(oneDemotesTwo.get().status(), twoDemotesOne.get().status()));
         pool.shutdown();
 
-        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        // The loser either reached the store (409 last-admin) or was already demoted when its own
+        // access check ran (403): both leave exactly one Admin.
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409 || s == 403).hasSize(1);
         String survivor = statuses.get(0) == 200 ? one : two;
         var admins = api.send("GET", "/v1/users?role=admin&status=active", null, survivor).json().path("items");
         assertThat(admins).hasSize(1);
