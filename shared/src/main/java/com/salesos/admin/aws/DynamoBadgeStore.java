@@ -93,10 +93,12 @@ public final class DynamoBadgeStore implements BadgeStore {
     }
 
     @Override
-    public boolean hasAward(String workspaceId, String userId, String badgeId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Item.key(TableKeys.workspace(workspaceId), awardKey(userId, badgeId)))).item();
-        return item != null && !item.isEmpty();
+    public java.util.Set<String> awardedBadgeIds(String workspaceId, String userId) {
+        return dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :p and begins_with(sk, :s)")
+                        .projectionExpression("badgeId")
+                        .expressionAttributeValues(Map.of(":p", s(TableKeys.workspace(workspaceId)), ":s", s(awardKey(userId, "")))))
+                .items().stream().map(i -> i.get("badgeId").s()).collect(java.util.stream.Collectors.toSet());
     }
 
     @Override

@@ -43,6 +43,6 @@ public final class DynamoCallerDirectory implements CallerDirectory {
         // A role deleted under a user leaves them with no permissions rather than failing the request.
         Role role = roles.find(workspaceId, user.roleId())
                 .orElseGet(() -> new Role(user.roleId(), user.roleId(), java.util.Set.of(), false));
-        return Optional.of(new Caller(workspaceId, user.id(), user.email().value(), role, user.status()));
+        return Optional.of(new Caller(workspaceId, user.id(), user.email().value(), user.name(), user.teamId(), role, user.status()));
     }
 }

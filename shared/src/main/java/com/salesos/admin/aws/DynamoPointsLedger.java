@@ -31,7 +31,7 @@ public final class DynamoPointsLedger implements PointsLedger {
     }
 
     @Override
-    public Entry record(Entry entry) {
+    public Booking record(Entry entry) {
         String ws = entry.workspaceId();
         List<TransactWriteItem> writes = List.of(
                 Transactions.putNew(table, toItem(entry)),
@@ -42,10 +42,10 @@ public final class DynamoPointsLedger implements PointsLedger {
                         .expressionAttributeValues(Map.of(":points", Item.n(entry.total()), ":one", Item.n(1)))).build());
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
-            return entry;
+            return new Booking(entry, true);
         } catch (TransactionCanceledException e) {
             if (Transactions.failedCondition(e.cancellationReasons(), 0)) {
-                return find(ws, entry.activityId()).orElseThrow(() -> e);
+                return new Booking(find(ws, entry.activityId()).orElseThrow(() -> e), false);
             }
             throw e;
         }
@@ -97,8 +97,7 @@ public final class DynamoPointsLedger implements PointsLedger {
                 Cursor.encode(response.lastEvaluatedKey()));
     }
 
-    @Override
-    public Optional<Entry> find(String workspaceId, String activityId) {
+    private Optional<Entry> find(String workspaceId, String activityId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Item.key(TableKeys.workspace(workspaceId), "POINTS#" + activityId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(Item.from(item)));
@@ -135,8 +134,7 @@ public final class DynamoPointsLedger implements PointsLedger {
         return new Entry(item.string("workspaceId"), item.string("activityId"), item.string("userId"),
                 item.optionalString("activityType").map(ActivityType::valueOf).orElse(null), item.string("badgeId"),
                 item.instant("occurredAt"),
-                item.optionalString("currency").isPresent() && item.values().containsKey("valueAmount")
-                        ? item.number("valueAmount") : null,
+                item.values().containsKey("valueAmount") ? item.number("valueAmount") : null,
                 item.string("currency"), item.string("dealId"), (int) item.number("settingsVersion"),
                 item.number("base"), item.number("bonus"), item.instant("recordedAt"));
     }

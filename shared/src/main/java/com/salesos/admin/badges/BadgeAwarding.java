@@ -4,6 +4,8 @@ import com.salesos.admin.plans.Plan;
 import com.salesos.admin.points.PointsLedger;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -31,22 +33,27 @@ public final class BadgeAwarding {
     /** The badges awarded by this evaluation. */
     public List<Badge> evaluate(String workspaceId, String userId) {
         List<Badge> candidates = new ArrayList<>(Badge.DEFAULTS);
-        if (features.has(workspaceId, Plan.CUSTOM_BADGES)) {
-            candidates.addAll(badges.listCustom(workspaceId));
+        List<Badge> custom = badges.listCustom(workspaceId);
+        if (!custom.isEmpty() && features.has(workspaceId, Plan.CUSTOM_BADGES)) {
+            candidates.addAll(custom);
         }
+        Set<String> held = new HashSet<>(badges.awardedBadgeIds(workspaceId, userId));
+        candidates.removeIf(badge -> held.contains(badge.id()));
         List<Badge> awarded = new ArrayList<>();
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        for (int round = 0; round < MAX_ROUNDS && !candidates.isEmpty(); round++) {
             PointsLedger.Standing standing = ledger.standing(workspaceId, userId);
-            boolean awardedThisRound = false;
-            for (Badge badge : candidates) {
-                if (!awarded.contains(badge) && badge.criterion().isMetBy(standing)
-                        && !badges.hasAward(workspaceId, userId, badge.id())
-                        && badges.award(workspaceId, userId, badge, clock.instant())) {
-                    awarded.add(badge);
-                    awardedThisRound |= badge.pointReward() > 0;
+            boolean rewardGiven = false;
+            for (Badge badge : List.copyOf(candidates)) {
+                // The award write is conditional, so a concurrent evaluation that won leaves this one false.
+                if (badge.criterion().isMetBy(standing)) {
+                    candidates.remove(badge);
+                    if (badges.award(workspaceId, userId, badge, clock.instant())) {
+                        awarded.add(badge);
+                        rewardGiven |= badge.pointReward() > 0;
+                    }
                 }
             }
-            if (!awardedThisRound) {
+            if (!rewardGiven) {
                 break;
             }
         }

@@ -24,7 +24,8 @@ public interface BadgeStore {
      */
     boolean award(String workspaceId, String userId, Badge badge, Instant at);
 
-    boolean hasAward(String workspaceId, String userId, String badgeId);
+    /** The ids of the badges the user holds. */
+    java.util.Set<String> awardedBadgeIds(String workspaceId, String userId);
 
     Optional<Award> findAward(String workspaceId, String userId, String badgeId);
 

@@ -3,7 +3,6 @@ package com.salesos.admin.points;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Port: scored activities. Recording writes the ledger entry and adds to the user's total in one
@@ -12,7 +11,11 @@ import java.util.Optional;
 public interface PointsLedger {
 
     /** Records the entry, or answers the entry already recorded for this activity id. */
-    Entry record(Entry entry);
+    Booking record(Entry entry);
+
+    /** The entry as booked, and whether this call booked it (false: the activity id was booked before). */
+    record Booking(Entry entry, boolean first) {
+    }
 
     long total(String workspaceId, String userId);
 
@@ -27,7 +30,6 @@ public interface PointsLedger {
 
     Page<Entry> entries(String workspaceId, String userId, PageRequest page);
 
-    Optional<Entry> find(String workspaceId, String activityId);
 
     /**
      * One ledger line: which activity (or, for a badge's reward, which badge: then {@code type} is

@@ -98,7 +98,7 @@ public final class PointsService {
     }
 
     /** The ledger entry, whether this activity id had been scored before, and badges it earned. */
-    public record Recorded(Entry entry, boolean replayed, List<com.salesos.admin.badges.Badge> awarded) {
+    public record Recorded(Entry entry, boolean replayed, List<com.salesos.admin.badges.Badge> awarded, long userTotal) {
     }
 
     /**
@@ -128,19 +128,16 @@ public final class PointsService {
         }
         validation.throwIfInvalid();
 
-        var existing = ledger.find(caller.workspaceId(), input.id());
-        if (existing.isPresent()) {
-            return new Recorded(existing.get(), true, List.of());
-        }
         PointSettings rules = settings.inForceAt(caller.workspaceId(), input.occurredAt());
         PointSettings.Score score = rules.score(type.get(), input.valueAmount());
         Entry entry = new Entry(caller.workspaceId(), input.id(), input.userId(), type.get(), null, input.occurredAt(),
                 input.valueAmount(), input.valueCurrency(), input.dealId(), score.settingsVersion(), score.base(),
                 score.bonus(), clock.instant());
-        Entry booked = ledger.record(entry);
-        boolean replayed = !booked.equals(entry);
-        // Awards are idempotent too, so evaluating after a replay that raced a first booking is harmless.
-        return new Recorded(booked, replayed, badges.evaluate(caller.workspaceId(), input.userId()));
+        // The booking is conditional on the activity id, so a repeated id answers the first booking.
+        PointsLedger.Booking booking = ledger.record(entry);
+        List<com.salesos.admin.badges.Badge> awarded = booking.first()
+                ? badges.evaluate(caller.workspaceId(), input.userId()) : List.of();
+        return new Recorded(booking.entry(), !booking.first(), awarded, ledger.total(caller.workspaceId(), input.userId()));
     }
 
     /** A user's total and ledger. */

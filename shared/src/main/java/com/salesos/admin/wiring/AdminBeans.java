@@ -20,6 +20,7 @@ import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Prototype;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -71,7 +72,11 @@ public class AdminBeans {
         return clients.dynamoDb();
     }
 
-    @Singleton
+    /**
+     * Prototype, not singleton: Lambda's eager initialisation would build this client in every
+     * function. This way only functions whose use cases take it (invites, users) build it, once.
+     */
+    @Prototype
     CognitoIdentityProviderClient cognito(AwsClients clients) {
         return clients.cognito();
     }

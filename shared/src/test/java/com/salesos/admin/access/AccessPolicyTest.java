@@ -24,7 +24,7 @@ class AccessPolicyTest {
 
     @Test
     void a_manager_may_not_manage_users() {
-        Caller manager = new Caller("ws", "u", "m@x.test", BuiltInRoles.MANAGER, UserStatus.ACTIVE);
+        Caller manager = new Caller("ws", "u", "m@x.test", "Name", null, BuiltInRoles.MANAGER, UserStatus.ACTIVE);
         assertThatThrownBy(() -> policyFor(manager).authorize("sub", Permission.USERS_MANAGE))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProblemKind.FORBIDDEN);
@@ -34,7 +34,7 @@ class AccessPolicyTest {
 
     @Test
     void a_deactivated_admin_is_refused_at_once() {
-        Caller admin = new Caller("ws", "u", "a@x.test", BuiltInRoles.ADMIN, UserStatus.DEACTIVATED);
+        Caller admin = new Caller("ws", "u", "a@x.test", "Name", null, BuiltInRoles.ADMIN, UserStatus.DEACTIVATED);
         assertThatThrownBy(() -> policyFor(admin).authorize("sub", Permission.USERS_MANAGE))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("account-deactivated"));
     }
@@ -47,7 +47,7 @@ class AccessPolicyTest {
 
     @Test
     void an_active_caller_with_the_permission_passes() {
-        Caller admin = new Caller("ws", "u", "a@x.test", BuiltInRoles.ADMIN, UserStatus.ACTIVE);
+        Caller admin = new Caller("ws", "u", "a@x.test", "Name", null, BuiltInRoles.ADMIN, UserStatus.ACTIVE);
         assertThat(policyFor(admin).authorize("sub", Permission.USERS_MANAGE)).isEqualTo(admin);
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class RoleServiceTest {
 
-    static final Caller ADMIN = new Caller("ws", "usr_admin", "a@x.test", BuiltInRoles.ADMIN, UserStatus.ACTIVE);
+    static final Caller ADMIN = new Caller("ws", "usr_admin", "a@x.test", "Name", null, BuiltInRoles.ADMIN, UserStatus.ACTIVE);
     final List<Role> stored = new ArrayList<>();
 
     final RoleStore store = new RoleStore() {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** The invitation rules with in-memory ports: no I/O, time moved by a fixed clock. */
 class InvitationServiceTest {
 
-    static final Caller ADMIN = new Caller("ws", "usr_admin", "admin@x.test", BuiltInRoles.ADMIN, UserStatus.ACTIVE);
+    static final Caller ADMIN = new Caller("ws", "usr_admin", "admin@x.test", "Name", null, BuiltInRoles.ADMIN, UserStatus.ACTIVE);
 
     final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
     final InMemoryInvitations store = new InMemoryInvitations();

@@ -56,10 +56,9 @@ public class PointsController {
         PointsService.Recorded recorded = points.record(caller, new PointsService.ActivityInput(form.id(), form.userId(),
                 form.type(), form.occurredAt(), form.value() == null ? null : form.value().amount(),
                 form.value() == null ? null : form.value().currency(), form.dealId()));
-        long total = points.points(caller, recorded.entry().userId(), PageRequest.of(1, null)).total();
         return HttpResponse.<PointsViews.Scored>status(HttpStatus.CREATED)
                 .header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
-                .body(new PointsViews.Scored(PointsViews.EntryView.of(recorded.entry()), total,
+                .body(new PointsViews.Scored(PointsViews.EntryView.of(recorded.entry()), recorded.userTotal(),
                         recorded.awarded().stream().map(com.salesos.admin.badges.Badge::id).toList()));
     }
 

@@ -7,8 +7,6 @@ import com.salesos.admin.access.Caller;
 import com.salesos.admin.audit.AuditTrail;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.seats.SeatAccount;
-import com.salesos.admin.users.User;
-import com.salesos.admin.users.UserService;
 import com.salesos.admin.web.PageView;
 import com.salesos.admin.web.RequiresPermission;
 import com.salesos.admin.web.RoleView;
@@ -23,13 +21,11 @@ import io.micronaut.http.annotation.QueryValue;
 @Controller("/v1")
 public class AccountController {
 
-    private final UserService users;
     private final SeatAccount seats;
     private final WorkspaceDirectory workspaces;
     private final AuditTrail audit;
 
-    public AccountController(UserService users, SeatAccount seats, WorkspaceDirectory workspaces, AuditTrail audit) {
-        this.users = users;
+    public AccountController(SeatAccount seats, WorkspaceDirectory workspaces, AuditTrail audit) {
         this.seats = seats;
         this.workspaces = workspaces;
         this.audit = audit;
@@ -38,9 +34,9 @@ public class AccountController {
     @Get("/me")
     @SignedIn
     public Views.Me me(Caller caller) {
-        User me = users.get(caller, caller.userId());
-        return new Views.Me(me.id(), me.email().value(), me.name(), RoleView.of(caller.role()),
-                Views.permissionCodes(caller.role()), me.teamId(), me.status().name().toLowerCase(java.util.Locale.ROOT),
+        // The access filter just read the caller from the store; no second read.
+        return new Views.Me(caller.userId(), caller.email(), caller.name(), RoleView.of(caller.role()),
+                Views.permissionCodes(caller.role()), caller.teamId(), caller.status().name().toLowerCase(java.util.Locale.ROOT),
                 new Views.WorkspaceRef(caller.workspaceId(), workspaces.name(caller.workspaceId()).orElse(caller.workspaceId())));
     }
 
