@@ -8,7 +8,7 @@ import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.invites.DeliveryStatus;
 import com.salesos.admin.invites.EmailAddress;
-import com.salesos.admin.invites.IdempotencyKey;
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.invites.Invitation;
 import com.salesos.admin.invites.InvitationStatus;
 import com.salesos.admin.invites.InvitationStore;

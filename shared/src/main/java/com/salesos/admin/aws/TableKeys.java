@@ -14,6 +14,8 @@ package com.salesos.admin.aws;
  * WS#ws                      EMAIL#address              uniqueness guard: who holds the address
  * WS#ws                      INVITATION#id              invitation (gsi1: WS#ws#INVITATIONS#STATUS / id)
  * WS#ws                      IDEMPOTENCY#user#key       what a creating request made
+ * WS#ws                      EXPORT#id                  export job (state, progress, checkpoint, result)
+ * WS#ws                      #EXPORT_ACTIVE             the workspace's one queued or running export
  * WS#ws#AUDIT                instant#id                 audit record
  * SUBJECT#sub                #PRINCIPAL                 which workspace user a sign-in subject is
  * INVITATION_TOKEN#sha256    #TOKEN                     which invitation a link token opens
@@ -30,6 +32,8 @@ final class TableKeys {
     static final String WORKSPACE_SK = "#WORKSPACE";
     static final String PRINCIPAL_SK = "#PRINCIPAL";
     static final String TOKEN_SK = "#TOKEN";
+    static final String EXPORT_ACTIVE_SK = "#EXPORT_ACTIVE";
+    static final String EXPORT_PREFIX = "EXPORT#";
 
     private TableKeys() {
     }
@@ -64,6 +68,10 @@ final class TableKeys {
 
     static String invitationsByStatus(String workspaceId, String status) {
         return "WS#" + workspaceId + "#INVITATIONS#" + status;
+    }
+
+    static String export(String jobId) {
+        return EXPORT_PREFIX + jobId;
     }
 
     static String idempotency(String userId, String key) {

@@ -1,5 +1,6 @@
 package com.salesos.admin.invites;
 
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.access.Caller;
 import com.salesos.admin.access.CallerDirectory;
 import com.salesos.admin.access.Role;

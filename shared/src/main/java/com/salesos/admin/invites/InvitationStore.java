@@ -1,5 +1,6 @@
 package com.salesos.admin.invites;
 
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;

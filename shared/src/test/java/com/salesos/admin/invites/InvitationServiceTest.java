@@ -1,5 +1,6 @@
 package com.salesos.admin.invites;
 
+import com.salesos.admin.common.IdempotencyKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

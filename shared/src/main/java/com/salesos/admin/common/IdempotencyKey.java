@@ -1,4 +1,4 @@
-package com.salesos.admin.invites;
+package com.salesos.admin.common;
 
 import com.salesos.admin.problems.DomainException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,69 @@
+package com.salesos.admin.exports;
+
+import java.util.List;
+
+/**
+ * Writes one CSV record per RFC 4180 (comma separated, CRLF line ends, fields with a comma, quote,
+ * CR or LF quoted, quotes doubled) and neutralises spreadsheet formulas as OWASP advises: a cell
+ * that starts with {@code = + - @}, tab, CR or LF gets a leading apostrophe and is quoted, so
+ * Excel, LibreOffice and Google Sheets show it as text instead of running it.
+ */
+public final class CsvRow {
+
+    private CsvRow() {
+    }
+
+    /** Appends the record, line end included, to {@code out}; nulls are empty cells. */
+    public static void append(List<String> cells, StringBuilder out) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            appendCell(cells.get(i), out);
+        }
+        out.append("\r\n");
+    }
+
+    /** What a spreadsheet user sees for a stored value (the value itself unless it starts like a formula). */
+    public static String neutralised(String value) {
+        return value != null && !value.isEmpty() && startsLikeFormula(value) ? "'" + value : value;
+    }
+
+    private static void appendCell(String value, StringBuilder out) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        boolean formula = startsLikeFormula(value);
+        if (!formula && !needsQuotes(value)) {
+            out.append(value);
+            return;
+        }
+        out.append('"');
+        if (formula) {
+            out.append('\'');
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                out.append('"');
+            }
+            out.append(c);
+        }
+        out.append('"');
+    }
+
+    private static boolean startsLikeFormula(String value) {
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' || first == '\n';
+    }
+
+    private static boolean needsQuotes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

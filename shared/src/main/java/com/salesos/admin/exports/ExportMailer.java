@@ -1,0 +1,17 @@
+package com.salesos.admin.exports;
+
+/** Port: tells the requester that the export is ready (a link to the frontend's export page) or failed. */
+public interface ExportMailer {
+
+    /** @throws MailNotSent when the mail provider refused or could not be reached */
+    void ready(ExportJob job);
+
+    /** @throws MailNotSent when the mail provider refused or could not be reached */
+    void failed(ExportJob job, String reason);
+
+    final class MailNotSent extends RuntimeException {
+        public MailNotSent(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+}
