@@ -42,6 +42,11 @@ public record EmulatorClients(URI endpoint, String region) {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    public software.amazon.awssdk.services.sqs.SqsClient sqs() {
+        return software.amazon.awssdk.services.sqs.SqsClient.builder().endpointOverride(endpoint).region(Region.of(region))
+                .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
     public SesV2Client ses() {
         return SesV2Client.builder().endpointOverride(endpoint).region(Region.of(region))
                 .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();

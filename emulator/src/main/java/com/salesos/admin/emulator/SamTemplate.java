@@ -101,6 +101,29 @@ public final class SamTemplate {
         return functions;
     }
 
+    /** An SQS event source of a function: which queue (logical id) and how many messages per invocation. */
+    public record QueueSource(String queueLogicalId, int batchSize) {
+    }
+
+    public List<QueueSource> queueSources(String functionLogicalId) {
+        Map<String, Object> properties = cast(resources().get(functionLogicalId).get("Properties"));
+        Map<String, Map<String, Object>> events = cast(properties.getOrDefault("Events", Map.of()));
+        return events.values().stream().filter(e -> "SQS".equals(e.get("Type"))).map(event -> {
+            Map<String, Object> eventProperties = cast(event.get("Properties"));
+            Intrinsic queue = (Intrinsic) eventProperties.get("Queue");
+            String logicalId = String.valueOf(queue.argument()).split("\\.")[0];
+            return new QueueSource(logicalId, ((Number) eventProperties.getOrDefault("BatchSize", 10)).intValue());
+        }).toList();
+    }
+
+    /** The function's timeout in seconds (its own, else the Globals', else Lambda's default of 3). */
+    public int timeoutSeconds(String functionLogicalId) {
+        Map<String, Object> allGlobals = cast(root.getOrDefault("Globals", Map.of()));
+        Map<String, Object> globals = cast(allGlobals.getOrDefault("Function", Map.of()));
+        Map<String, Object> properties = cast(resources().get(functionLogicalId).get("Properties"));
+        return ((Number) properties.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3))).intValue();
+    }
+
     public List<Route> routes() {
         return functions().stream().flatMap(f -> f.routes().stream()).toList();
     }

@@ -40,13 +40,26 @@ public final class StackProvisioner {
              CognitoIdentityProviderClient cognito = clients.cognito();
              SesV2Client ses = clients.ses();
              software.amazon.awssdk.services.kms.KmsClient kms = clients.kms();
-             software.amazon.awssdk.services.s3.S3Client s3 = clients.s3()) {
+             software.amazon.awssdk.services.s3.S3Client s3 = clients.s3();
+             software.amazon.awssdk.services.sqs.SqsClient sqs = clients.sqs()) {
             template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, p) -> createTable(dynamo, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPool").forEach((id, p) -> createUserPool(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPoolClient").forEach((id, p) -> createUserPoolClient(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::SES::EmailIdentity").forEach((id, p) -> createEmailIdentity(ses, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::KMS::Key").forEach((id, p) -> createKey(kms, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::S3::Bucket").forEach((id, p) -> createBucket(s3, id, SamTemplate.cast(p), ids));
+            // Dead-letter queues first: a redrive policy names its target's ARN.
+            Map<String, Object> queues = template.resourcesOfType("AWS::SQS::Queue");
+            queues.forEach((id, p) -> {
+                if (!SamTemplate.<Map<String, Object>>cast(p).containsKey("RedrivePolicy")) {
+                    createQueue(sqs, id, SamTemplate.cast(p), ids);
+                }
+            });
+            queues.forEach((id, p) -> {
+                if (SamTemplate.<Map<String, Object>>cast(p).containsKey("RedrivePolicy")) {
+                    createQueue(sqs, id, SamTemplate.cast(p), ids);
+                }
+            });
         }
         return new ProvisionedStack(template, clients.endpoint(), clients.region(), Map.copyOf(ids));
     }
@@ -133,6 +146,29 @@ public final class StackProvisioner {
         s3.createBucket(r -> r.bucket(name));
         ids.put(id, name);
         ids.put(id + ".Arn", "arn:aws:s3:::" + name);
+    }
+
+    private void createQueue(software.amazon.awssdk.services.sqs.SqsClient sqs, String id, Map<String, Object> p,
+                             Map<String, String> ids) {
+        String name = p.containsKey("QueueName") ? template.resolve(p.get("QueueName"), ids) : "salesos-" + id;
+        Map<software.amazon.awssdk.services.sqs.model.QueueAttributeName, String> attributes = new LinkedHashMap<>();
+        if (p.containsKey("VisibilityTimeout")) {
+            attributes.put(software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT,
+                    String.valueOf(p.get("VisibilityTimeout")));
+        }
+        Map<String, Object> redrive = SamTemplate.cast(p.get("RedrivePolicy"));
+        if (redrive != null) {
+            attributes.put(software.amazon.awssdk.services.sqs.model.QueueAttributeName.REDRIVE_POLICY,
+                    "{\"deadLetterTargetArn\":\"" + template.resolve(redrive.get("deadLetterTargetArn"), ids)
+                            + "\",\"maxReceiveCount\":" + redrive.get("maxReceiveCount") + "}");
+        }
+        String url = sqs.createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
+        String arn = sqs.getQueueAttributes(r -> r.queueUrl(url)
+                .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN))
+                .attributes().get(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN);
+        ids.put(id, url);
+        ids.put(id + ".Arn", arn);
+        ids.put(id + ".QueueName", name);
     }
 
     private void createEmailIdentity(SesV2Client ses, String id, Map<String, Object> p, Map<String, String> ids) {

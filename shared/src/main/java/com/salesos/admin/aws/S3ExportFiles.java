@@ -3,8 +3,6 @@ package com.salesos.admin.aws;
 import com.salesos.admin.exports.ExportCheckpoint;
 import com.salesos.admin.exports.ExportFiles;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -12,24 +10,18 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The export bucket. Zips go up as multipart uploads, so an object exists only once complete (a
- * failed export leaves no partial file, and the lifecycle rule drops abandoned uploads); downloads
- * are pre-signed GETs valid for {@link #LINK_VALIDITY}.
+ * failed export leaves no partial file, and the lifecycle rule drops abandoned uploads).
  */
 public final class S3ExportFiles implements ExportFiles {
 
-    public static final Duration LINK_VALIDITY = Duration.ofMinutes(5);
-
     private final S3Client s3;
-    private final S3Presigner presigner;
     private final String bucket;
 
-    public S3ExportFiles(S3Client s3, S3Presigner presigner, String bucket) {
+    public S3ExportFiles(S3Client s3, String bucket) {
         this.s3 = s3;
-        this.presigner = presigner;
         this.bucket = bucket;
     }
 
@@ -70,14 +62,5 @@ public final class S3ExportFiles implements ExportFiles {
         } catch (S3Exception goneOrRefused) {
             // Best effort: the bucket's lifecycle rule aborts abandoned uploads anyway.
         }
-    }
-
-    @Override
-    public URI downloadLink(String key, String fileName) {
-        return URI.create(presigner.presignGetObject(r -> r.signatureDuration(LINK_VALIDITY)
-                .getObjectRequest(g -> g.bucket(bucket).key(key)
-                        .responseContentType("application/zip")
-                        .responseContentDisposition("attachment; filename=\"" + fileName + "\"")))
-                .url().toString());
     }
 }

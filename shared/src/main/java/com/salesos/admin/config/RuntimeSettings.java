@@ -26,7 +26,7 @@ public record RuntimeSettings(String tableName, String senderAddress, String app
      * Optional per-service endpoints, named as the AWS SDKs name them (AWS_ENDPOINT_URL_&lt;SERVICE&gt;);
      * they win over AWS_ENDPOINT_URL for that one service.
      */
-    public static final List<String> SERVICE_IDS = List.of("DYNAMODB", "SESV2", "COGNITO_IDENTITY_PROVIDER", "KMS", "S3");
+    public static final List<String> SERVICE_IDS = List.of("DYNAMODB", "SESV2", "COGNITO_IDENTITY_PROVIDER", "KMS", "S3", "SQS");
 
     /** Variables the template must set for every function (AWS_REGION comes from Lambda). */
     public static final List<String> REQUIRED = List.of(TABLE_NAME, SENDER_ADDRESS, APP_URL, USER_POOL_ID);

@@ -1,6 +1,5 @@
 package com.salesos.admin.exports;
 
-import java.net.URI;
 import java.util.List;
 
 /** Port: the export bucket. The zip is written as a multipart upload and only appears when completed. */
@@ -17,7 +16,4 @@ public interface ExportFiles {
 
     /** Best effort: drops an unfinished upload and its parts. */
     void abort(String key, String uploadId);
-
-    /** A short-lived GET link that saves the object as {@code fileName}. */
-    URI downloadLink(String key, String fileName);
 }

@@ -29,14 +29,14 @@ public final class ExportService {
 
     private final ExportJobStore jobs;
     private final ExportQueue queue;
-    private final ExportFiles files;
+    private final ExportDownloads downloads;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ExportService(ExportJobStore jobs, ExportQueue queue, ExportFiles files, IdGenerator ids, Clock clock) {
+    public ExportService(ExportJobStore jobs, ExportQueue queue, ExportDownloads downloads, IdGenerator ids, Clock clock) {
         this.jobs = jobs;
         this.queue = queue;
-        this.files = files;
+        this.downloads = downloads;
         this.ids = ids;
         this.clock = clock;
     }
@@ -89,7 +89,7 @@ public final class ExportService {
                     "Export files are kept for " + ExportWorker.RETENTION.toDays() + " days; this one expired at "
                             + result.expiresAt() + ". Start a new export.");
         }
-        return files.downloadLink(result.objectKey(), job.fileName());
+        return downloads.downloadLink(result.objectKey(), job.fileName());
     }
 
     private static List<ExportEntity> entities(List<String> names) {

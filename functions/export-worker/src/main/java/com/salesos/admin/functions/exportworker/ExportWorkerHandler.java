@@ -1,0 +1,86 @@
+package com.salesos.admin.functions.exportworker;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.salesos.admin.aws.ExportWakeUps;
+import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.exports.ExportRef;
+import com.salesos.admin.exports.ExportWorker;
+import com.salesos.admin.web.CurrentInvocation;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Invoked by SQS with messages from the export queue (build or continue a job) and from its
+ * dead-letter queue (the job failed for good: mark it and tell the requester). Reports failed
+ * messages individually (ReportBatchItemFailures), so one bad job never re-runs the others.
+ * Logs one JSON line per message, never record data.
+ */
+public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** Outside Lambda (no context) a wake-up gets this much time. */
+    private static final Duration DEFAULT_BUDGET = Duration.ofMinutes(15);
+
+    // Field injection: the Lambda runtime builds this class with its no-arg constructor.
+    @Inject
+    ExportWorker worker;
+    @Inject
+    CurrentInvocation invocation;
+    @Inject
+    IdGenerator ids;
+    @Inject
+    @Named(ExportWorkerWiring.DEAD_LETTER_QUEUE_ARN)
+    String deadLetterQueueArn;
+
+    public ExportWorkerHandler() {
+    }
+
+    /** For tests and the local stack: the same handler on a context they configure (e.g. their clock). */
+    public ExportWorkerHandler(ApplicationContextBuilder builder) {
+        super(builder);
+    }
+
+    @Override
+    public SQSBatchResponse execute(SQSEvent event) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            long started = System.nanoTime();
+            boolean deadLetter = deadLetterQueueArn.equals(message.getEventSourceArn());
+            Optional<ExportRef> ref = ExportWakeUps.parse(message.getBody());
+            String outcome;
+            try {
+                if (ref.isEmpty()) {
+                    outcome = "Ignored[not an export wake-up]";
+                } else if (deadLetter) {
+                    outcome = worker.giveUp(ref.get()).toString();
+                } else {
+                    outcome = worker.wake(ref.get(), timeLeft(), ids.newId("lease")).toString();
+                }
+            } catch (RuntimeException e) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                outcome = "Retry[" + e.getClass().getSimpleName() + "]";
+            }
+            log(message, deadLetter, ref, outcome, started);
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private Duration timeLeft() {
+        return invocation.context().map(c -> Duration.ofMillis(c.getRemainingTimeInMillis())).orElse(DEFAULT_BUDGET);
+    }
+
+    private static void log(SQSEvent.SQSMessage message, boolean deadLetter, Optional<ExportRef> ref, String outcome,
+                            long started) {
+        System.out.println("{\"type\":\"message\",\"queue\":\"" + (deadLetter ? "export-dead-letters" : "exports")
+                + "\",\"messageId\":\"" + message.getMessageId() + "\""
+                + ref.map(r -> ",\"workspace\":\"" + r.workspaceId() + "\",\"job\":\"" + r.jobId() + "\"").orElse("")
+                + ",\"outcome\":\"" + outcome.replace("\\", "\\\\").replace("\"", "'") + "\""
+                + ",\"latencyMs\":" + (System.nanoTime() - started) / 1_000_000 + "}");
+    }
+}

@@ -1,0 +1,50 @@
+package com.salesos.admin.functions.exportworker;
+
+import com.salesos.admin.aws.AwsClients;
+import com.salesos.admin.aws.DynamoAuditLog;
+import com.salesos.admin.aws.DynamoExportJobs;
+import com.salesos.admin.aws.DynamoExportRecords;
+import com.salesos.admin.aws.S3ExportFiles;
+import com.salesos.admin.aws.S3Presigners;
+import com.salesos.admin.aws.SesExportMailer;
+import com.salesos.admin.aws.SqsExportQueue;
+import com.salesos.admin.config.RuntimeSettings;
+import com.salesos.admin.exports.ExportWorker;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The export worker: reads the table, writes the export bucket, wakes itself through the queue, mails the requester. */
+@Factory
+public class ExportWorkerWiring {
+
+    /** Set by template.yaml: the queue continuations go to. */
+    public static final String EXPORT_QUEUE_URL = "EXPORT_QUEUE_URL";
+    /** Set by template.yaml: messages from this queue mean "give up". */
+    public static final String DEAD_LETTER_QUEUE_ARN = "EXPORT_DEAD_LETTER_QUEUE_ARN";
+    /** Set by template.yaml: the private bucket that holds finished exports. */
+    public static final String EXPORTS_BUCKET = "EXPORTS_BUCKET";
+    /** Set by template.yaml: multipart part size in bytes (S3's minimum is 5 MiB); one part is held in memory. */
+    public static final String PART_SIZE_BYTES = "EXPORT_PART_SIZE_BYTES";
+
+    @Singleton
+    ExportWorker exportWorker(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog,
+                              AwsClients clients, Clock clock) {
+        SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
+        return new ExportWorker(new DynamoExportJobs(dynamo, settings.tableName(), auditLog),
+                new DynamoExportRecords(dynamo, settings.tableName()),
+                new S3ExportFiles(S3Presigners.client(clients), RuntimeSettings.required(EXPORTS_BUCKET)),
+                new SqsExportQueue(sqs, RuntimeSettings.required(EXPORT_QUEUE_URL)),
+                new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()),
+                clock, Integer.parseInt(RuntimeSettings.required(PART_SIZE_BYTES)));
+    }
+
+    @Singleton
+    @Named(DEAD_LETTER_QUEUE_ARN)
+    String deadLetterQueueArn() {
+        return RuntimeSettings.required(DEAD_LETTER_QUEUE_ARN);
+    }
+}

@@ -1,0 +1,10 @@
+package com.salesos.admin.functions.exports;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/** The JSON body of POST /v1/exports; a missing list arrives as null and is reported by the use case. */
+@Serdeable
+public record ExportForm(@Nullable List<String> entities) {
+}

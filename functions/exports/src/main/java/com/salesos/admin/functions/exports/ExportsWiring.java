@@ -1,0 +1,36 @@
+package com.salesos.admin.functions.exports;
+
+import com.salesos.admin.aws.AwsClients;
+import com.salesos.admin.aws.DynamoAuditLog;
+import com.salesos.admin.aws.DynamoExportJobs;
+import com.salesos.admin.aws.S3ExportDownloads;
+import com.salesos.admin.aws.S3Presigners;
+import com.salesos.admin.aws.SqsExportQueue;
+import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.config.RuntimeSettings;
+import com.salesos.admin.exports.ExportService;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The exports function: job requests go to the table and the queue; downloads are pre-signed S3 links. */
+@Factory
+public class ExportsWiring {
+
+    /** Set by template.yaml: the queue that wakes the export worker. */
+    public static final String EXPORT_QUEUE_URL = "EXPORT_QUEUE_URL";
+    /** Set by template.yaml: the private bucket that holds finished exports. */
+    public static final String EXPORTS_BUCKET = "EXPORTS_BUCKET";
+
+    @Singleton
+    ExportService exportService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog,
+                                AwsClients clients, IdGenerator ids, Clock clock) {
+        SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
+        // Only pre-signing here (no S3 calls), so no S3 client is built.
+        S3ExportDownloads downloads = new S3ExportDownloads(S3Presigners.presigner(clients), RuntimeSettings.required(EXPORTS_BUCKET));
+        return new ExportService(new DynamoExportJobs(dynamo, settings.tableName(), auditLog),
+                new SqsExportQueue(sqs, RuntimeSettings.required(EXPORT_QUEUE_URL)), downloads, ids, clock);
+    }
+}
