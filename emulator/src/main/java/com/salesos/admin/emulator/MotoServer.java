@@ -68,9 +68,9 @@ public final class MotoServer implements AutoCloseable {
         send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset")).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    /** moto's view of its state, including the emails SES accepted ({@code ses.sent_emails}... per moto version). */
+    /** The emails SES accepted, as {@code {"emails": [{source, subject, body, destinations}]}} (moto_launcher.py's endpoint). */
     public String sentEmailsJson() {
-        return send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).GET().build());
+        return send(HttpRequest.newBuilder(endpoint.resolve("/salesos-api/sent-emails")).GET().build());
     }
 
     private void awaitReady(Duration timeout) {
@@ -80,7 +80,7 @@ public final class MotoServer implements AutoCloseable {
                 throw new IllegalStateException("moto exited with " + process.exitValue());
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json"))
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/salesos-api/sent-emails"))
                         .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -32,7 +32,7 @@ public final class SentEmails {
 
     public List<Email> all() {
         try {
-            JsonNode messages = JSON.readTree(moto.sentEmailsJson()).path("ses").path("Message");
+            JsonNode messages = JSON.readTree(moto.sentEmailsJson()).path("emails");
             List<Email> emails = new ArrayList<>();
             for (JsonNode message : messages) {
                 for (JsonNode to : message.path("destinations").path("ToAddresses")) {
