@@ -1,0 +1,159 @@
+package com.salesos.admin.functions.exportworker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.salesos.admin.aws.DynamoAuditLog;
+import com.salesos.admin.aws.DynamoExportJobs;
+import com.salesos.admin.aws.DynamoExportRecords;
+import com.salesos.admin.aws.S3ExportFiles;
+import com.salesos.admin.aws.SesExportMailer;
+import com.salesos.admin.aws.SqsExportQueue;
+import com.salesos.admin.common.TimeOrderedIds;
+import com.salesos.admin.exports.ExportCheckpoint;
+import com.salesos.admin.exports.ExportEntity;
+import com.salesos.admin.exports.ExportFiles;
+import com.salesos.admin.exports.ExportRef;
+import com.salesos.admin.exports.ExportWorker;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Exports of several 5 MiB parts (S3's real minimum part size, which moto enforces): continuation
+ * across invocations under a tiny time budget, and a crash after some parts resumed from the
+ * checkpoint. Incompressible 16 KB deal names keep the record count, and the test time, small.
+ */
+class LargeExportsThroughLambdaTest {
+
+    static final int DEALS = 1_500;
+    static ExportFixture fx;
+
+    @BeforeAll
+    static void setUp() {
+        fx = new ExportFixture();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void under_a_tiny_time_budget_each_invocation_writes_a_part_checkpoints_and_wakes_the_next_with_progress_visible() {
+        String admin = fx.admin("ws-budget");
+        fx.seedLargeDeals("ws-budget", DEALS, 16_384, 1);
+        String id = fx.requestExport(admin, List.of("deals", "users"));
+        fx.driver.budget(Duration.ofSeconds(1)); // below the worker's 30 s reserve: one part per invocation
+        try {
+            assertThat(fx.driver.pollOnce(Duration.ZERO)).isEqualTo(1);
+
+            JsonNode running = fx.job(admin, id);
+            assertThat(running.path("status").asText()).isEqualTo("running");
+            long written = running.path("progress").path("deals").asLong();
+            assertThat(written).isBetween(1L, DEALS - 1L);
+            assertThat(fx.objectKeys("ws-budget")).as("nothing visible before completion").isEmpty();
+            assertThat(fx.emails.to("admin@ws-budget.test")).isEmpty();
+
+            int invocations = 1 + fx.driver.drain();
+            assertThat(invocations).as("one part per invocation").isGreaterThanOrEqualTo(4);
+        } finally {
+            fx.driver.budget(Duration.ofMinutes(15));
+        }
+        JsonNode done = fx.job(admin, id);
+        assertThat(done.path("status").asText()).isEqualTo("succeeded");
+        assertThat(done.path("counts").path("deals").asLong()).isEqualTo(DEALS);
+        byte[] zip = fx.download(admin, id);
+        assertThat(ExportFixture.sha256(zip)).isEqualTo(done.path("sha256").asText());
+        List<CSVRecord> deals = ExportFixture.unzip(zip).get("deals.csv");
+        assertThat(ExportFixture.csvRows(deals)).isEqualTo(fx.storeRows("ws-budget", ExportEntity.DEALS, "DEAL#"));
+        assertThat(fx.emails.to("admin@ws-budget.test")).hasSize(1);
+        assertThat(fx.s3.listMultipartUploads(r -> r.bucket(fx.bucket)).uploads()).isEmpty();
+    }
+
+    @Test
+    void a_crash_after_some_parts_leaves_no_file_and_the_retry_resumes_from_the_checkpoint_with_one_email() {
+        String admin = fx.admin("ws-crash");
+        fx.seedLargeDeals("ws-crash", DEALS, 16_384, 2);
+        String id = fx.requestExport(admin, List.of("deals"));
+        Message message = fx.receive();
+        ExportRef ref = new ExportRef("ws-crash", id);
+
+        AtomicInteger partsUploaded = new AtomicInteger();
+        ExportWorker crashing = worker(new CrashOnThirdPart(new S3ExportFiles(fx.s3, fx.bucket), partsUploaded));
+        assertThatThrownBy(() -> crashing.wake(ref, Duration.ofMinutes(15), "lease-crashing"))
+                .hasMessageContaining("injected crash");
+
+        JsonNode crashed = fx.job(admin, id);
+        assertThat(crashed.path("status").asText()).isEqualTo("running");
+        assertThat(crashed.path("error").asText()).contains("injected crash");
+        assertThat(partsUploaded.get()).isEqualTo(2);
+        assertThatThrownBy(() -> fx.s3.headObject(r -> r.bucket(fx.bucket).key("exports/ws-crash/" + id + ".zip")))
+                .isInstanceOf(NoSuchKeyException.class);
+        assertThat(fx.emails.to("admin@ws-crash.test")).isEmpty();
+
+        // SQS redelivers the same message; the real handler takes it from the checkpoint.
+        fx.sqs.changeMessageVisibility(r -> r.queueUrl(fx.queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+        assertThat(fx.driver.drain()).isEqualTo(1);
+
+        JsonNode done = fx.job(admin, id);
+        assertThat(done.path("status").asText()).isEqualTo("succeeded");
+        assertThat(done.path("error").isNull()).isTrue();
+        byte[] zip = fx.download(admin, id);
+        assertThat(ExportFixture.sha256(zip)).isEqualTo(done.path("sha256").asText());
+        assertThat(ExportFixture.csvRows(ExportFixture.unzip(zip).get("deals.csv")))
+                .isEqualTo(fx.storeRows("ws-crash", ExportEntity.DEALS, "DEAL#"));
+        assertThat(fx.emails.to("admin@ws-crash.test")).hasSize(1);
+        // One upload, completed: had the retry started over, the first upload would still be open.
+        assertThat(fx.s3.listMultipartUploads(r -> r.bucket(fx.bucket)).uploads()).isEmpty();
+        assertThat(fx.objectKeys("ws-crash")).containsExactly("exports/ws-crash/" + id + ".zip");
+    }
+
+    /** The worker on the real adapters, as the function wires it, with the export bucket behind {@code files}. */
+    private static ExportWorker worker(ExportFiles files) {
+        var ids = new TimeOrderedIds(fx.clock, new SecureRandom());
+        String table = fx.aws.tableName();
+        return new ExportWorker(new DynamoExportJobs(fx.aws.dynamo(), table, new DynamoAuditLog(table, ids)),
+                new DynamoExportRecords(fx.aws.dynamo(), table), files,
+                new SqsExportQueue(fx.sqs, fx.queueUrl),
+                new SesExportMailer(fx.aws.clients().ses(), System.getProperty("SENDER_ADDRESS"), System.getProperty("APP_URL")),
+                fx.clock, Integer.parseInt(System.getProperty("EXPORT_PART_SIZE_BYTES")));
+    }
+
+    /** The real bucket, with the process dying (an exception) while uploading the third part. */
+    private record CrashOnThirdPart(ExportFiles bucket, AtomicInteger uploaded) implements ExportFiles {
+
+        @Override
+        public String startUpload(String key) {
+            return bucket.startUpload(key);
+        }
+
+        @Override
+        public String uploadPart(String key, String uploadId, int partNumber, byte[] bytes, int length) {
+            if (partNumber == 3) {
+                throw new IllegalStateException("injected crash while uploading part 3");
+            }
+            String etag = bucket.uploadPart(key, uploadId, partNumber, bytes, length);
+            uploaded.incrementAndGet();
+            return etag;
+        }
+
+        @Override
+        public void complete(String key, String uploadId, List<ExportCheckpoint.UploadedPart> parts) {
+            bucket.complete(key, uploadId, parts);
+        }
+
+        @Override
+        public void abort(String key, String uploadId) {
+            bucket.abort(key, uploadId);
+        }
+    }
+}
