@@ -40,6 +40,9 @@ public final class LocalStack {
         // EventBridge Scheduler's stand-in: the scheduled function runs every PLAN_SCHEDULE_SECONDS.
         ScheduledJobs schedules = new ScheduledJobs(java.time.Clock.systemUTC());
         schedules.every(Long.parseLong(env("PLAN_SCHEDULE_SECONDS", "60")));
+        // The SQS event source mapping's stand-in: export jobs run as soon as they are queued.
+        QueuedJobs queues = new QueuedJobs(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
+        queues.start();
 
         String apiUrl = "http://localhost:" + port;
         Path session = writeSession(stateDir, apiUrl, moto.endpoint().toString(), seeded);
@@ -49,6 +52,7 @@ public final class LocalStack {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             schedules.close();
+            queues.close();
             server.close();
             moto.close();
             stopped.countDown();
@@ -94,7 +98,7 @@ public final class LocalStack {
 
                 SalesOS Admin is running (ready in %d ms)
                   API           %s
-                  emulated AWS  %s   (state: %s/moto-api/data.json)
+                  emulated AWS  %s   (emails SES accepted: %s/salesos-api/sent-emails)
                   session       %s   (workspace, people, passwords, fresh access tokens)
 
                 Try it:
@@ -103,7 +107,7 @@ public final class LocalStack {
                        -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' \\
                        -d '{"email":"new.rep@example.com","name":"New Rep","role":"Sales Rep","teamId":"team-west"}'
                   # the invitation email, as SES received it:
-                  curl -s %s/moto-api/data.json | python3 -c 'import json,sys;[print(m["body"]) for m in json.load(sys.stdin)["ses"]["Message"]]'
+                  curl -s %s/salesos-api/sent-emails | python3 -c 'import json,sys;[print(m["body"]) for m in json.load(sys.stdin)["emails"]]'
                   # accept it with the token from the link:
                   curl -s -X POST %s/v1/invitations/accept -H 'Content-Type: application/json' \\
                        -d '{"token":"<token from the link>","password":"Choose-a-Passw0rd!"}'
@@ -112,9 +116,14 @@ public final class LocalStack {
                   curl -s -X POST %s/v1/billing/plan-changes -H "Authorization: Bearer $TOKEN" \\
                        -H 'Content-Type: application/json' -d '{"tier":"starter"}'
                   bin/run-schedule --at <effectiveAt from the answer>
+                  # export everything; the worker runs from the queue at once, then emails the admin:
+                  curl -s -X POST %s/v1/exports -H "Authorization: Bearer $TOKEN" \\
+                       -H 'Content-Type: application/json' -d '{"entities":["deals","leads","users","activities"]}'
+                  curl -s %s/v1/exports/<id from the answer> -H "Authorization: Bearer $TOKEN"
+                  curl -s -L -o export.zip %s/v1/exports/<id>/download -H "Authorization: Bearer $TOKEN" && unzip -l export.zip
 
                 Ctrl-C stops the server and the emulator.
-                """.formatted(readyMillis, api, aws, aws, session, session, api, aws, api, api, api);
+                """.formatted(readyMillis, api, aws, aws, session, session, api, aws, api, api, api, api, api, api);
     }
 
     private static String env(String name, String fallback) {

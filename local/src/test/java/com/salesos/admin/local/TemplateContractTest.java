@@ -114,7 +114,11 @@ class TemplateContractTest {
             Map.entry("GET /openbadges/credentials/{}", "public"),
             Map.entry("GET /openbadges/issuers/{}", "public"),
             Map.entry("GET /openbadges/images/{}", "public"),
-            Map.entry("POST /v1/gamification/badges/{}/image", "gamification.manage"));
+            Map.entry("POST /v1/gamification/badges/{}/image", "gamification.manage"),
+            Map.entry("POST /v1/exports", "data.export"),
+            Map.entry("GET /v1/exports", "data.export"),
+            Map.entry("GET /v1/exports/{}", "data.export"),
+            Map.entry("GET /v1/exports/{}/download", "data.export"));
 
     @Test
     void every_route_of_every_function_needs_exactly_the_permission_the_table_says() {
@@ -142,6 +146,67 @@ class TemplateContractTest {
         assertThat(template.functions().stream().filter(f -> f.logicalId().equals("PointsFunction")).findFirst()
                 .orElseThrow().environment()).containsKeys(com.salesos.admin.functions.points.PointsWiring.BADGE_SIGNING_KEY_ID,
                         com.salesos.admin.functions.points.PointsWiring.BADGES_BUCKET);
+        assertThat(environmentOf("ExportsFunction")).containsKeys(
+                com.salesos.admin.functions.exports.ExportsWiring.EXPORT_QUEUE_URL,
+                com.salesos.admin.functions.exports.ExportsWiring.EXPORTS_BUCKET);
+        assertThat(environmentOf("ExportWorkerFunction")).containsKeys(
+                com.salesos.admin.functions.exportworker.ExportWorkerWiring.EXPORT_QUEUE_URL,
+                com.salesos.admin.functions.exportworker.ExportWorkerWiring.DEAD_LETTER_QUEUE_ARN,
+                com.salesos.admin.functions.exportworker.ExportWorkerWiring.EXPORTS_BUCKET,
+                com.salesos.admin.functions.exportworker.ExportWorkerWiring.PART_SIZE_BYTES);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_export_worker_reads_both_queues_reports_item_failures_and_no_message_returns_while_it_may_still_run() {
+        var resources = template.resources();
+        Map<String, Object> worker = (Map<String, Object>) resources.get("ExportWorkerFunction").get("Properties");
+        Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>) worker.get("Events");
+        var sqsEvents = events.values().stream().filter(e -> "SQS".equals(e.get("Type")))
+                .map(e -> (Map<String, Object>) e.get("Properties")).toList();
+        assertThat(sqsEvents).hasSize(2);
+        sqsEvents.forEach(e -> assertThat((java.util.List<String>) e.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"));
+        assertThat(template.queueSources("ExportWorkerFunction")).extracting(SamTemplate.QueueSource::queueLogicalId)
+                .containsExactlyInAnyOrder("ExportQueue", "ExportDeadLetterQueue");
+
+        Map<String, Object> queue = (Map<String, Object>) resources.get("ExportQueue").get("Properties");
+        assertThat(((Number) queue.get("VisibilityTimeout")).intValue()).isGreaterThan(template.timeoutSeconds("ExportWorkerFunction"));
+        Map<String, Object> redrive = (Map<String, Object>) queue.get("RedrivePolicy");
+        assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).isBetween(2, 10);
+        assertThat(String.valueOf(((SamTemplate.Intrinsic) redrive.get("deadLetterTargetArn")).argument())).isEqualTo("ExportDeadLetterQueue.Arn");
+        assertThat(String.valueOf(((SamTemplate.Intrinsic) environmentOf("ExportWorkerFunction")
+                .get(com.salesos.admin.functions.exportworker.ExportWorkerWiring.DEAD_LETTER_QUEUE_ARN)).argument()))
+                .isEqualTo("ExportDeadLetterQueue.Arn");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_export_bucket_is_private_encrypted_tls_only_and_forgets_files_after_seven_days() {
+        Map<String, Object> bucket = (Map<String, Object>) template.resources().get("ExportsBucket").get("Properties");
+        assertThat((Map<String, Object>) bucket.get("PublicAccessBlockConfiguration")).containsEntry("BlockPublicAcls", true)
+                .containsEntry("BlockPublicPolicy", true).containsEntry("IgnorePublicAcls", true).containsEntry("RestrictPublicBuckets", true);
+        assertThat(bucket).containsKey("BucketEncryption");
+        var rules = (java.util.List<Map<String, Object>>) ((Map<String, Object>) bucket.get("LifecycleConfiguration")).get("Rules");
+        assertThat(rules).anySatisfy(rule -> assertThat(rule).containsEntry("ExpirationInDays",
+                (int) com.salesos.admin.exports.ExportWorker.RETENTION.toDays()));
+        Map<String, Object> policy = (Map<String, Object>) template.resources().get("ExportsBucketPolicy").get("Properties");
+        assertThat(policy.toString()).contains("aws:SecureTransport").contains("Deny");
+    }
+
+    @Test
+    void events_holds_an_sqs_event_for_each_queue_the_worker_reads() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = com.salesos.admin.emulator.RepositoryRoot.locate().resolve("events");
+        for (String file : java.util.List.of("export-worker-wake-up.json", "export-worker-dead-letter.json")) {
+            var record = json.readTree(root.resolve(file).toFile()).path("Records").get(0);
+            assertThat(record.path("eventSource").asText()).isEqualTo("aws:sqs");
+            assertThat(com.salesos.admin.aws.ExportWakeUps.parse(record.path("body").asText())).as(file).isPresent();
+        }
+    }
+
+    private static Map<String, Object> environmentOf(String functionLogicalId) {
+        return template.functions().stream().filter(f -> f.logicalId().equals(functionLogicalId)).findFirst()
+                .orElseThrow().environment();
     }
 
     @Test

@@ -1,0 +1,66 @@
+package com.salesos.admin.local;
+
+import com.salesos.admin.emulator.ProvisionedStack;
+import com.salesos.admin.emulator.QueueDriver;
+import com.salesos.admin.functions.exportworker.ExportWorkerHandler;
+import io.micronaut.function.aws.LambdaApplicationContextBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Plays Lambda's SQS event source mapping locally: long-polls the export queue and its
+ * dead-letter queue and invokes the export worker's handler class with what arrives. A failed
+ * message is retried after {@link #RETRY_DELAY} (in AWS: after the queue's visibility timeout).
+ */
+final class QueuedJobs implements AutoCloseable {
+
+    static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+
+    private final ExportWorkerHandler handler;
+    private final SqsClient sqs;
+    private final QueueDriver driver;
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    QueuedJobs(ProvisionedStack stack, SqsClient sqs, Clock clock) {
+        this.handler = new ExportWorkerHandler(new LambdaApplicationContextBuilder().singletons(clock));
+        this.sqs = sqs;
+        this.driver = new QueueDriver(stack, sqs, "ExportWorkerFunction", handler, RETRY_DELAY);
+        this.poller = new Thread(this::poll, "local-export-queue");
+        this.poller.setDaemon(true);
+    }
+
+    void start() {
+        poller.start();
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                driver.pollOnce(Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                if (running) {
+                    System.err.println("export queue poll failed: " + e);
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        poller.interrupt();
+        handler.close();
+        sqs.close();
+    }
+}
