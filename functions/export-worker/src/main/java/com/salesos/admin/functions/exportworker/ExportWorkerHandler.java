@@ -56,19 +56,33 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
             String outcome;
             try {
                 if (ref.isEmpty()) {
-                    outcome = "Ignored[not an export wake-up]";
+                    outcome = "ignored: not an export wake-up";
                 } else if (deadLetter) {
-                    outcome = worker.giveUp(ref.get()).toString();
+                    outcome = summary(worker.giveUp(ref.get()));
                 } else {
-                    outcome = worker.wake(ref.get(), timeLeft(), ids.newId("lease")).toString();
+                    outcome = summary(worker.wake(ref.get(), timeLeft(), ids.newId("lease")));
                 }
             } catch (RuntimeException e) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                outcome = "Retry[" + e.getClass().getSimpleName() + "]";
+                outcome = "will retry: " + e.getClass().getSimpleName();
             }
             log(message, deadLetter, ref, outcome, started);
         }
         return new SQSBatchResponse(failures);
+    }
+
+    /** The outcome for the log line: what happened, with counts but never record data. */
+    static String summary(ExportWorker.Outcome outcome) {
+        if (outcome instanceof ExportWorker.Outcome.Succeeded succeeded) {
+            return "succeeded, " + succeeded.result().sizeBytes() + " bytes";
+        }
+        if (outcome instanceof ExportWorker.Outcome.Continued continued) {
+            return "checkpointed after " + continued.partsSoFar() + " parts, continues";
+        }
+        if (outcome instanceof ExportWorker.Outcome.Skipped skipped) {
+            return "skipped: " + skipped.why();
+        }
+        return "failed: " + ((ExportWorker.Outcome.Failed) outcome).reason();
     }
 
     private Duration timeLeft() {

@@ -5,7 +5,7 @@ import com.salesos.admin.aws.DynamoAuditLog;
 import com.salesos.admin.aws.DynamoExportJobs;
 import com.salesos.admin.aws.DynamoExportRecords;
 import com.salesos.admin.aws.S3ExportFiles;
-import com.salesos.admin.aws.S3Presigners;
+import com.salesos.admin.aws.S3Clients;
 import com.salesos.admin.aws.SesExportMailer;
 import com.salesos.admin.aws.SqsExportQueue;
 import com.salesos.admin.config.RuntimeSettings;
@@ -15,6 +15,8 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The export worker: reads the table, writes the export bucket, wakes itself through the queue, mails the requester. */
@@ -36,10 +38,22 @@ public class ExportWorkerWiring {
         SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
         return new ExportWorker(new DynamoExportJobs(dynamo, settings.tableName(), auditLog),
                 new DynamoExportRecords(dynamo, settings.tableName()),
-                new S3ExportFiles(S3Presigners.client(clients), RuntimeSettings.required(EXPORTS_BUCKET)),
+                new S3ExportFiles(exportBucketClient(clients), RuntimeSettings.required(EXPORTS_BUCKET)),
                 new SqsExportQueue(sqs, RuntimeSettings.required(EXPORT_QUEUE_URL)),
                 new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()),
                 clock, Integer.parseInt(RuntimeSettings.required(PART_SIZE_BYTES)));
+    }
+
+    /**
+     * S3 with the Apache 5 HTTP client: it streams each part from our buffer, where the
+     * URLConnection client (fine for the small requests everywhere else) would first copy the
+     * whole 5 MiB body into a buffer of its own.
+     */
+    public static S3Client exportBucketClient(AwsClients clients) {
+        return S3Clients.client(clients, Apache5HttpClient.builder()
+                .connectionTimeout(java.time.Duration.ofSeconds(2))
+                .socketTimeout(java.time.Duration.ofSeconds(30))
+                .build());
     }
 
     @Singleton

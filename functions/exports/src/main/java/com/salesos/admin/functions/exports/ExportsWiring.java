@@ -4,7 +4,7 @@ import com.salesos.admin.aws.AwsClients;
 import com.salesos.admin.aws.DynamoAuditLog;
 import com.salesos.admin.aws.DynamoExportJobs;
 import com.salesos.admin.aws.S3ExportDownloads;
-import com.salesos.admin.aws.S3Presigners;
+import com.salesos.admin.aws.S3Clients;
 import com.salesos.admin.aws.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.config.RuntimeSettings;
@@ -29,7 +29,7 @@ public class ExportsWiring {
                                 AwsClients clients, IdGenerator ids, Clock clock) {
         SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
         // Only pre-signing here (no S3 calls), so no S3 client is built.
-        S3ExportDownloads downloads = new S3ExportDownloads(S3Presigners.presigner(clients), RuntimeSettings.required(EXPORTS_BUCKET));
+        S3ExportDownloads downloads = new S3ExportDownloads(S3Clients.presigner(clients), RuntimeSettings.required(EXPORTS_BUCKET));
         return new ExportService(new DynamoExportJobs(dynamo, settings.tableName(), auditLog),
                 new SqsExportQueue(sqs, RuntimeSettings.required(EXPORT_QUEUE_URL)), downloads, ids, clock);
     }

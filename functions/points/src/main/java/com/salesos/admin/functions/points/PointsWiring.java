@@ -1,6 +1,7 @@
 package com.salesos.admin.functions.points;
 
 import com.salesos.admin.aws.AwsClients;
+import com.salesos.admin.aws.S3Clients;
 import com.salesos.admin.aws.DynamoAuditLog;
 import com.salesos.admin.aws.DynamoBadgeStore;
 import com.salesos.admin.badges.BadgeAwarding;
@@ -20,11 +21,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import java.net.URI;
 
 /** The points function's use cases: point settings, scoring, badges and awards. */
 @Factory
@@ -56,18 +53,8 @@ public class PointsWiring {
 
     @Singleton
     BadgeService badgeService(BadgeStore badges, PlanFeatures features, AwsClients clients, IdGenerator ids, Clock clock) {
-        return new BadgeService(badges, features, new S3BadgeImages(presigner(clients), RuntimeSettings.required(BADGES_BUCKET)),
+        return new BadgeService(badges, features, new S3BadgeImages(S3Clients.presigner(clients), RuntimeSettings.required(BADGES_BUCKET)),
                 ids, clock);
-    }
-
-    /** Path-style addressing when an emulator endpoint is set (bucket hostnames do not resolve there). */
-    private static S3Presigner presigner(AwsClients clients) {
-        S3Presigner.Builder builder = S3Presigner.builder()
-                .region(Region.of(clients.settings().region()))
-                .credentialsProvider(clients.credentials());
-        clients.settings().endpointFor("S3").map(URI::create).ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
-        return builder.build();
     }
 
     @Singleton

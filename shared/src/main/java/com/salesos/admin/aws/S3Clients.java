@@ -1,8 +1,10 @@
 package com.salesos.admin.aws;
 
 import java.net.URI;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -11,9 +13,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * is set (bucket host names do not resolve there). Kept apart from {@link AwsClients} so that
  * functions without S3 never load its classes.
  */
-public final class S3Presigners {
+public final class S3Clients {
 
-    private S3Presigners() {
+    private S3Clients() {
     }
 
     public static S3Presigner presigner(AwsClients clients) {
@@ -25,8 +27,9 @@ public final class S3Presigners {
         return builder.build();
     }
 
-    public static S3Client client(AwsClients clients) {
-        software.amazon.awssdk.services.s3.S3ClientBuilder builder = clients.configure(S3Client.builder(), "S3");
+    /** An S3 client on the shared settings, with its own HTTP client (e.g. one that streams large bodies). */
+    public static S3Client client(AwsClients clients, SdkHttpClient httpClient) {
+        S3ClientBuilder builder = clients.configure(S3Client.builder(), "S3").httpClient(httpClient);
         if (clients.settings().endpointFor("S3").isPresent()) {
             builder.forcePathStyle(true);
         }
