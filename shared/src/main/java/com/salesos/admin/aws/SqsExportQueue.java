@@ -16,6 +16,20 @@ public final class SqsExportQueue implements ExportQueue {
         this.queueUrl = queueUrl;
     }
 
+    /**
+     * Makes a message that failed visible again after {@code delay} instead of after the queue's
+     * visibility timeout (which must outlast the worker's longest run, so it is long). Best effort:
+     * if this fails, the message simply comes back later.
+     */
+    public void retryAfter(String receiptHandle, java.time.Duration delay) {
+        try {
+            sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(receiptHandle)
+                    .visibilityTimeout((int) delay.toSeconds()));
+        } catch (SdkException e) {
+            // The visibility timeout still brings the message back.
+        }
+    }
+
     @Override
     public void wakeUp(ExportRef ref) {
         try {

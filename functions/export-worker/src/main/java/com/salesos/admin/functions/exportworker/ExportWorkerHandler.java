@@ -3,6 +3,7 @@ package com.salesos.admin.functions.exportworker;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.salesos.admin.aws.ExportWakeUps;
+import com.salesos.admin.aws.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
@@ -19,13 +20,17 @@ import java.util.Optional;
 /**
  * Invoked by SQS with messages from the export queue (build or continue a job) and from its
  * dead-letter queue (the job failed for good: mark it and tell the requester). Reports failed
- * messages individually (ReportBatchItemFailures), so one bad job never re-runs the others.
- * Logs one JSON line per message, never record data.
+ * messages individually (ReportBatchItemFailures), so one bad job never re-runs the others, and
+ * brings a failed message back after a backoff (30 s doubling to 15 min) rather than after the
+ * queue's long visibility timeout. Logs one JSON line per message, never record data.
  */
 public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
     /** Outside Lambda (no context) a wake-up gets this much time. */
     private static final Duration DEFAULT_BUDGET = Duration.ofMinutes(15);
+    /** A failed attempt is retried after 30 s, then 1, 2, 4... minutes (at most 15), before the dead-letter queue. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(15);
 
     // Field injection: the Lambda runtime builds this class with its no-arg constructor.
     @Inject
@@ -34,6 +39,8 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     CurrentInvocation invocation;
     @Inject
     IdGenerator ids;
+    @Inject
+    SqsExportQueue queue;
     @Inject
     @Named(ExportWorkerWiring.DEAD_LETTER_QUEUE_ARN)
     String deadLetterQueueArn;
@@ -64,6 +71,9 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
                 }
             } catch (RuntimeException e) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                if (!deadLetter) {
+                    queue.retryAfter(message.getReceiptHandle(), retryDelay(message));
+                }
                 outcome = "will retry: " + e.getClass().getSimpleName();
             }
             log(message, deadLetter, ref, outcome, started);
@@ -83,6 +93,14 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
             return "skipped: " + skipped.why();
         }
         return "failed: " + ((ExportWorker.Outcome.Failed) outcome).reason();
+    }
+
+    /** Exponential backoff on the message's receive count, instead of the queue's long visibility timeout. */
+    static Duration retryDelay(SQSEvent.SQSMessage message) {
+        String received = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        int attempt = received == null ? 1 : Math.max(1, Math.min(10, Integer.parseInt(received)));
+        Duration delay = FIRST_RETRY.multipliedBy(1L << (attempt - 1));
+        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
     }
 
     private Duration timeLeft() {

@@ -33,13 +33,17 @@ public class ExportWorkerWiring {
     public static final String PART_SIZE_BYTES = "EXPORT_PART_SIZE_BYTES";
 
     @Singleton
+    SqsExportQueue exportQueue(AwsClients clients) {
+        return new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), RuntimeSettings.required(EXPORT_QUEUE_URL));
+    }
+
+    @Singleton
     ExportWorker exportWorker(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog,
-                              AwsClients clients, Clock clock) {
-        SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
+                              AwsClients clients, SqsExportQueue queue, Clock clock) {
         return new ExportWorker(new DynamoExportJobs(dynamo, settings.tableName(), auditLog),
                 new DynamoExportRecords(dynamo, settings.tableName()),
                 new S3ExportFiles(exportBucketClient(clients), RuntimeSettings.required(EXPORTS_BUCKET)),
-                new SqsExportQueue(sqs, RuntimeSettings.required(EXPORT_QUEUE_URL)),
+                queue,
                 new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()),
                 clock, Integer.parseInt(RuntimeSettings.required(PART_SIZE_BYTES)));
     }

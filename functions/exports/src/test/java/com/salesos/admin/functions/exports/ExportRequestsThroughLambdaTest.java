@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.MovableClock;
 import com.salesos.admin.users.User;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ class ExportRequestsThroughLambdaTest {
 
     static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
+    static MovableClock clock;
     static LambdaApi api;
     static SqsClient sqs;
     static String queueUrl;
@@ -27,7 +30,8 @@ class ExportRequestsThroughLambdaTest {
     @BeforeAll
     static void setUp() {
         aws = LocalAws.fresh();
-        api = new LambdaApi();
+        clock = new MovableClock(java.time.Instant.now());
+        api = new LambdaApi(clock);
         sqs = aws.clients().sqs();
         queueUrl = aws.stack().physicalId("ExportQueue");
     }
@@ -164,5 +168,47 @@ class ExportRequestsThroughLambdaTest {
         assertThat(garbage.status()).isEqualTo(404);
         assertThat(api.call("GET", "/v1/exports", null, stranger.subject()).json().path("items")).isEmpty();
         assertThat(exportItems("ws-other")).isEmpty();
+    }
+
+    @Test
+    void a_job_whose_wake_up_was_lost_gets_a_new_one_when_someone_asks_again_after_a_while() {
+        User admin = admin("ws-lost");
+        String id = api.call("POST", "/v1/exports", json("entities", List.of("deals")), admin.subject()).json().path("id").asText();
+        assertThat(drainQueue()).as("the wake-up, lost").hasSize(1);
+
+        var soon = api.call("POST", "/v1/exports", json("entities", List.of("deals")), admin.subject());
+        assertThat(soon.status()).isEqualTo(409);
+        assertThat(drainQueue()).as("a queued job is left alone for a while").isEmpty();
+
+        clock.advance(java.time.Duration.ofMinutes(16));
+        var later = api.call("POST", "/v1/exports", json("entities", List.of("deals")), admin.subject());
+        assertThat(later.status()).isEqualTo(409);
+        assertThat(later.json().path("activeExportId").asText()).isEqualTo(id);
+        List<Message> resent = drainQueue();
+        assertThat(resent).hasSize(1);
+        assertThat(resent.get(0).body()).contains(id);
+    }
+
+    @Test
+    void when_the_queue_is_down_the_request_answers_503_and_leaves_no_job_behind() {
+        User admin = admin("ws-noqueue");
+        System.setProperty("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:" + MotoServer.freePort());
+        LambdaApi queueDown;
+        try {
+            queueDown = new LambdaApi(clock);
+        } finally {
+            System.clearProperty("AWS_ENDPOINT_URL_SQS");
+        }
+        try (queueDown) {
+            var refused = queueDown.call("POST", "/v1/exports", json("entities", List.of("deals")), admin.subject());
+
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.json().path("type").asText()).endsWith("queue-unavailable");
+        }
+        assertThat(exportItems("ws-noqueue")).isEmpty();
+        assertThat(api.call("GET", "/v1/exports", null, admin.subject()).json().path("items")).isEmpty();
+        var retried = api.call("POST", "/v1/exports", json("entities", List.of("deals")), admin.subject());
+        assertThat(retried.status()).as("nothing blocks the next request").isEqualTo(202);
+        assertThat(drainQueue()).hasSize(1);
     }
 }
