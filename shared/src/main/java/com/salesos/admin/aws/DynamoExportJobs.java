@@ -15,7 +15,6 @@ import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportResult;
 import com.salesos.admin.exports.ExportStatus;
 import com.salesos.admin.exports.Notice;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoExportJobs implements ExportJobStore {
 
-    private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     private static final Map<String, String> NAMES = Map.of("#status", "status");
     private static final String HELD = "leaseId = :lease AND #status = :running";
 
@@ -54,12 +52,7 @@ public final class DynamoExportJobs implements ExportJobStore {
     public Creation create(ExportJob job, AuditEvent audit, Optional<IdempotencyKey> key) {
         String ws = job.workspaceId();
         Steps steps = new Steps();
-        key.ifPresent(k -> steps.add("idempotency", Transactions.putNew(table, Item.of(TableKeys.workspace(ws),
-                        TableKeys.idempotency(k.callerUserId(), k.key()))
-                .with("fingerprint", k.fingerprint())
-                .with("resourceId", job.id())
-                .with("createdAt", job.createdAt())
-                .with("ttl", job.createdAt().plus(IDEMPOTENCY_WINDOW).getEpochSecond()))));
+        key.ifPresent(k -> steps.add("idempotency", IdempotencyRecords.claim(table, ws, k, job.id(), job.createdAt())));
         steps.add("active", Transactions.putNew(table, Item.of(TableKeys.workspace(ws), TableKeys.EXPORT_ACTIVE_SK)
                         .with("jobId", job.id())))
                 .add("job", Transactions.putNew(table, ExportItems.toItem(job)))
@@ -69,9 +62,8 @@ public final class DynamoExportJobs implements ExportJobStore {
             return new Creation.Created(job);
         } catch (TransactionCanceledException e) {
             if (key.isPresent() && steps.failed(e.cancellationReasons(), "idempotency")) {
-                Item previous = Item.from(dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                        .key(Item.key(TableKeys.workspace(ws), TableKeys.idempotency(key.get().callerUserId(), key.get().key())))).item());
-                return new Creation.Replayed(previous.string("resourceId"), key.get().fingerprint().equals(previous.string("fingerprint")));
+                IdempotencyRecords.Replay replay = IdempotencyRecords.replay(dynamo, table, ws, key.get());
+                return new Creation.Replayed(replay.resourceId(), replay.sameRequest());
             }
             if (steps.failed(e.cancellationReasons(), "active")) {
                 Map<String, AttributeValue> active = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
@@ -90,8 +82,7 @@ public final class DynamoExportJobs implements ExportJobStore {
                 .conditionExpression("#status = :queued").expressionAttributeNames(NAMES)
                 .expressionAttributeValues(Map.of(":queued", s(ExportStatus.QUEUED.name())))).build());
         writes.add(releaseActive(job.ref()));
-        key.ifPresent(k -> writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
-                .key(Item.key(TableKeys.workspace(ws), TableKeys.idempotency(k.callerUserId(), k.key())))).build()));
+        key.ifPresent(k -> writes.add(IdempotencyRecords.forget(table, ws, k)));
         writes.add(auditLog.append(audit));
         dynamo.transactWriteItems(r -> r.transactItems(writes));
     }

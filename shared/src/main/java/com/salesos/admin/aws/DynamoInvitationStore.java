@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoInvitationStore implements InvitationStore {
 
     private static final String ACCEPTED_BY = "userId";
-    private static final java.time.Duration IDEMPOTENCY_WINDOW = java.time.Duration.ofHours(24);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -51,13 +50,8 @@ public final class DynamoInvitationStore implements InvitationStore {
     public Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key) {
         String ws = invitation.workspaceId();
         Steps steps = new Steps();
-        key.ifPresent(k -> steps.add("idempotency", Transactions.putNew(table, Item.of(TableKeys.workspace(ws),
-                        TableKeys.idempotency(k.callerUserId(), k.key()))
-                .with("fingerprint", k.fingerprint())
-                .with("resourceId", invitation.id())
-                .with("createdAt", invitation.createdAt())
-                // Clients retry within minutes; after a day the key may be reused (TTL removes it).
-                .with("ttl", invitation.createdAt().plus(IDEMPOTENCY_WINDOW).getEpochSecond()))));
+        key.ifPresent(k -> steps.add("idempotency",
+                IdempotencyRecords.claim(table, ws, k, invitation.id(), invitation.createdAt())));
         steps.add("email", EmailGuard.claim(table, ws, invitation.email(), TableKeys.invitation(invitation.id())))
                 .add("counters", CounterChange.of().takeSeatForInvitation().toStep(table, ws))
                 .add("role", holders.hold(ws, invitation.roleId()))
@@ -86,9 +80,8 @@ public final class DynamoInvitationStore implements InvitationStore {
     }
 
     private Creation replay(String ws, IdempotencyKey key) {
-        Item previous = Item.from(dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Item.key(TableKeys.workspace(ws), TableKeys.idempotency(key.callerUserId(), key.key())))).item());
-        return new Creation.Replayed(previous.string("resourceId"), key.fingerprint().equals(previous.string("fingerprint")));
+        IdempotencyRecords.Replay replay = IdempotencyRecords.replay(dynamo, table, ws, key);
+        return new Creation.Replayed(replay.resourceId(), replay.sameRequest());
     }
 
     @Override

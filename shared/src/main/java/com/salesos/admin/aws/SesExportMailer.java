@@ -18,13 +18,11 @@ public final class SesExportMailer implements ExportMailer {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
-    private final SesV2Client ses;
-    private final String sender;
+    private final SesTextEmails emails;
     private final String appUrl;
 
     public SesExportMailer(SesV2Client ses, String sender, String appUrl) {
-        this.ses = ses;
-        this.sender = sender;
+        this.emails = new SesTextEmails(ses, sender);
         this.appUrl = appUrl;
     }
 
@@ -57,11 +55,7 @@ public final class SesExportMailer implements ExportMailer {
 
     private void send(ExportJob job, String subject, String text) {
         try {
-            ses.sendEmail(r -> r.fromEmailAddress(sender)
-                    .destination(d -> d.toAddresses(job.requesterEmail()))
-                    .content(c -> c.simple(m -> m
-                            .subject(s -> s.data(subject).charset("UTF-8"))
-                            .body(b -> b.text(t -> t.data(text).charset("UTF-8"))))));
+            emails.send(job.requesterEmail(), subject, text);
         } catch (SdkException e) {
             throw new MailNotSent("SES did not accept the export email: " + e.getClass().getSimpleName(), e);
         }

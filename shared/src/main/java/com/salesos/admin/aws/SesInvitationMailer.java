@@ -16,13 +16,11 @@ public final class SesInvitationMailer implements InvitationMailer {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
-    private final SesV2Client ses;
-    private final String sender;
+    private final SesTextEmails emails;
     private final String appUrl;
 
     public SesInvitationMailer(SesV2Client ses, String sender, String appUrl) {
-        this.ses = ses;
-        this.sender = sender;
+        this.emails = new SesTextEmails(ses, sender);
         this.appUrl = appUrl;
     }
 
@@ -36,11 +34,7 @@ public final class SesInvitationMailer implements InvitationMailer {
                 + "Accept the invitation and choose your password here:\n" + link + "\n\n"
                 + "The link works once and expires on " + DAY.format(email.expiresAt()) + " (UTC).\n";
         try {
-            ses.sendEmail(r -> r.fromEmailAddress(sender)
-                    .destination(d -> d.toAddresses(email.to().value()))
-                    .content(c -> c.simple(m -> m
-                            .subject(s -> s.data(subject).charset("UTF-8"))
-                            .body(b -> b.text(t -> t.data(text).charset("UTF-8"))))));
+            emails.send(email.to().value(), subject, text);
         } catch (SdkException e) {
             throw new MailNotSent("SES did not accept the invitation email: " + e.getClass().getSimpleName(), e);
         }
