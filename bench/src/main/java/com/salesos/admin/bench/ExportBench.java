@@ -32,7 +32,7 @@ public final class ExportBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int[] sizes = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
-                : new int[] {10_000, 100_000, 1_000_000};
+                : new int[] {10_000, 100_000, 200_000, 1_000_000};
 
         System.out.println("CSV + zip + SHA-256 alone, one thread, 1,000,000 generated deals, after 3 warm-up runs:");
         for (int i = 0; i < 3; i++) {

@@ -50,7 +50,7 @@ public final class ExportPipelineProbe {
             jobs.create(job, new AuditEvent(ws, "usr_bench", "export.requested", "export", job.id(), clock.instant(), Map.of(), Map.of()),
                     Optional.empty());
             ExportWorker worker = new ExportWorker(jobs, new SyntheticDeals(records),
-                    new S3ExportFiles(com.salesos.admin.functions.exportworker.ExportWorkerWiring.exportBucketClient(clients), RuntimeSettings.required("EXPORTS_BUCKET")),
+                    new S3ExportFiles(com.salesos.admin.aws.S3Clients.client(clients), RuntimeSettings.required("EXPORTS_BUCKET")),
                     new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), RuntimeSettings.required("EXPORT_QUEUE_URL")),
                     new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()), clock,
                     Integer.parseInt(RuntimeSettings.required("EXPORT_PART_SIZE_BYTES")));

@@ -1,7 +1,6 @@
 package com.salesos.admin.aws;
 
 import java.net.URI;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -27,9 +26,8 @@ public final class S3Clients {
         return builder.build();
     }
 
-    /** An S3 client on the shared settings, with its own HTTP client (e.g. one that streams large bodies). */
-    public static S3Client client(AwsClients clients, SdkHttpClient httpClient) {
-        S3ClientBuilder builder = clients.configure(S3Client.builder(), "S3").httpClient(httpClient);
+    public static S3Client client(AwsClients clients) {
+        S3ClientBuilder builder = clients.configure(S3Client.builder(), "S3");
         if (clients.settings().endpointFor("S3").isPresent()) {
             builder.forcePathStyle(true);
         }

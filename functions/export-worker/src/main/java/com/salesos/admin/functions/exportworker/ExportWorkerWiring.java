@@ -15,8 +15,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The export worker: reads the table, writes the export bucket, wakes itself through the queue, mails the requester. */
@@ -42,22 +40,10 @@ public class ExportWorkerWiring {
                               AwsClients clients, SqsExportQueue queue, Clock clock) {
         return new ExportWorker(new DynamoExportJobs(dynamo, settings.tableName(), auditLog),
                 new DynamoExportRecords(dynamo, settings.tableName()),
-                new S3ExportFiles(exportBucketClient(clients), RuntimeSettings.required(EXPORTS_BUCKET)),
+                new S3ExportFiles(S3Clients.client(clients), RuntimeSettings.required(EXPORTS_BUCKET)),
                 queue,
                 new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()),
                 clock, Integer.parseInt(RuntimeSettings.required(PART_SIZE_BYTES)));
-    }
-
-    /**
-     * S3 with the Apache 5 HTTP client: it streams each part from our buffer, where the
-     * URLConnection client (fine for the small requests everywhere else) would first copy the
-     * whole 5 MiB body into a buffer of its own.
-     */
-    public static S3Client exportBucketClient(AwsClients clients) {
-        return S3Clients.client(clients, Apache5HttpClient.builder()
-                .connectionTimeout(java.time.Duration.ofSeconds(2))
-                .socketTimeout(java.time.Duration.ofSeconds(30))
-                .build());
     }
 
     @Singleton
