@@ -11,26 +11,28 @@ import com.salesos.admin.aws.S3ExportFiles;
 import com.salesos.admin.aws.SesExportMailer;
 import com.salesos.admin.aws.SqsExportQueue;
 import com.salesos.admin.common.TimeOrderedIds;
-import com.salesos.admin.exports.ExportCheckpoint;
 import com.salesos.admin.exports.ExportEntity;
 import com.salesos.admin.exports.ExportFiles;
+import com.salesos.admin.exports.ExportJobStore;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Exports of several 5 MiB parts (S3's real minimum part size, which moto enforces): continuation
- * across invocations under a tiny time budget, and a crash after some parts resumed from the
- * checkpoint. Incompressible 16 KB deal names keep the record count, and the test time, small.
+ * across invocations under a tiny time budget, and faults after some parts (S3 while uploading a
+ * part, DynamoDB while saving a checkpoint) resumed from the last checkpoint. Incompressible 16 KB
+ * deal names keep the record count, and the test time, small.
  */
 class LargeExportsThroughLambdaTest {
 
@@ -87,15 +89,15 @@ class LargeExportsThroughLambdaTest {
         Message message = fx.receive();
         ExportRef ref = new ExportRef("ws-crash", id);
 
-        AtomicInteger partsUploaded = new AtomicInteger();
-        ExportWorker crashing = worker(new CrashOnThirdPart(new S3ExportFiles(fx.s3, fx.bucket), partsUploaded));
-        assertThatThrownBy(() -> crashing.wake(ref, Duration.ofMinutes(15), "lease-crashing"))
+        ExportFiles crashesOnPartThree = Faults.failOnCall(ExportFiles.class, new S3ExportFiles(fx.s3, fx.bucket),
+                "uploadPart", 3, () -> new IllegalStateException("injected crash while uploading part 3"));
+        assertThatThrownBy(() -> worker(crashesOnPartThree, jobStore()).wake(ref, Duration.ofMinutes(15), "lease-crashing"))
                 .hasMessageContaining("injected crash");
 
         JsonNode crashed = fx.job(admin, id);
         assertThat(crashed.path("status").asText()).isEqualTo("running");
         assertThat(crashed.path("error").asText()).contains("injected crash");
-        assertThat(partsUploaded.get()).isEqualTo(2);
+        assertThat(checkpointedParts("ws-crash", id)).isEqualTo(2);
         assertThatThrownBy(() -> fx.s3.headObject(r -> r.bucket(fx.bucket).key("exports/ws-crash/" + id + ".zip")))
                 .isInstanceOf(NoSuchKeyException.class);
         assertThat(fx.emails.to("admin@ws-crash.test")).isEmpty();
@@ -117,43 +119,55 @@ class LargeExportsThroughLambdaTest {
         assertThat(fx.objectKeys("ws-crash")).containsExactly("exports/ws-crash/" + id + ".zip");
     }
 
-    /** The worker on the real adapters, as the function wires it, with the export bucket behind {@code files}. */
-    private static ExportWorker worker(ExportFiles files) {
-        var ids = new TimeOrderedIds(fx.clock, new SecureRandom());
+    @Test
+    void a_dynamodb_failure_saving_a_checkpoint_is_retried_from_the_previous_one_with_one_email() {
+        String admin = fx.admin("ws-ddb");
+        fx.seedLargeDeals("ws-ddb", DEALS, 16_384, 3);
+        String id = fx.requestExport(admin, List.of("deals"));
+        Message message = fx.receive();
+        ExportRef ref = new ExportRef("ws-ddb", id);
+
+        ExportJobStore failsSecondCheckpoint = Faults.failOnCall(ExportJobStore.class, jobStore(), "saveCheckpoint", 2,
+                () -> DynamoDbException.builder().statusCode(500).message("injected: DynamoDB internal server error").build());
+        assertThatThrownBy(() -> worker(new S3ExportFiles(fx.s3, fx.bucket), failsSecondCheckpoint)
+                .wake(ref, Duration.ofMinutes(15), "lease-failing")).isInstanceOf(DynamoDbException.class);
+
+        assertThat(fx.job(admin, id).path("status").asText()).isEqualTo("running");
+        assertThat(checkpointedParts("ws-ddb", id)).as("the first checkpoint stands").isEqualTo(1);
+        assertThat(fx.objectKeys("ws-ddb")).isEmpty();
+        assertThat(fx.emails.to("admin@ws-ddb.test")).isEmpty();
+
+        fx.sqs.changeMessageVisibility(r -> r.queueUrl(fx.queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+        assertThat(fx.driver.drain()).isEqualTo(1);
+
+        JsonNode done = fx.job(admin, id);
+        assertThat(done.path("status").asText()).isEqualTo("succeeded");
+        byte[] zip = fx.download(admin, id);
+        assertThat(ExportFixture.sha256(zip)).isEqualTo(done.path("sha256").asText());
+        assertThat(ExportFixture.csvRows(ExportFixture.unzip(zip).get("deals.csv")))
+                .isEqualTo(fx.storeRows("ws-ddb", ExportEntity.DEALS, "DEAL#"));
+        assertThat(fx.emails.to("admin@ws-ddb.test")).hasSize(1);
+        assertThat(fx.s3.listMultipartUploads(r -> r.bucket(fx.bucket)).uploads()).isEmpty();
+    }
+
+    /** How many parts the job's saved checkpoint lists, read from the table. */
+    private static int checkpointedParts(String ws, String id) {
+        var item = fx.aws.dynamo().getItem(r -> r.tableName(fx.aws.tableName()).consistentRead(true).key(java.util.Map.of(
+                "pk", AttributeValue.fromS("WS#" + ws), "sk", AttributeValue.fromS("EXPORT#" + id)))).item();
+        return item.get("checkpoint").m().get("parts").l().size();
+    }
+
+    private static ExportJobStore jobStore() {
         String table = fx.aws.tableName();
-        return new ExportWorker(new DynamoExportJobs(fx.aws.dynamo(), table, new DynamoAuditLog(table, ids)),
-                new DynamoExportRecords(fx.aws.dynamo(), table), files,
+        return new DynamoExportJobs(fx.aws.dynamo(), table, new DynamoAuditLog(table, new TimeOrderedIds(fx.clock, new SecureRandom())));
+    }
+
+    /** The worker on the real adapters, as the function wires it, with {@code files} and {@code jobs} possibly failing. */
+    private static ExportWorker worker(ExportFiles files, ExportJobStore jobs) {
+        String table = fx.aws.tableName();
+        return new ExportWorker(jobs, new DynamoExportRecords(fx.aws.dynamo(), table), files,
                 new SqsExportQueue(fx.sqs, fx.queueUrl),
                 new SesExportMailer(fx.aws.clients().ses(), System.getProperty("SENDER_ADDRESS"), System.getProperty("APP_URL")),
                 fx.clock, Integer.parseInt(System.getProperty("EXPORT_PART_SIZE_BYTES")));
-    }
-
-    /** The real bucket, with the process dying (an exception) while uploading the third part. */
-    private record CrashOnThirdPart(ExportFiles bucket, AtomicInteger uploaded) implements ExportFiles {
-
-        @Override
-        public String startUpload(String key) {
-            return bucket.startUpload(key);
-        }
-
-        @Override
-        public String uploadPart(String key, String uploadId, int partNumber, byte[] bytes, int length) {
-            if (partNumber == 3) {
-                throw new IllegalStateException("injected crash while uploading part 3");
-            }
-            String etag = bucket.uploadPart(key, uploadId, partNumber, bytes, length);
-            uploaded.incrementAndGet();
-            return etag;
-        }
-
-        @Override
-        public void complete(String key, String uploadId, List<ExportCheckpoint.UploadedPart> parts) {
-            bucket.complete(key, uploadId, parts);
-        }
-
-        @Override
-        public void abort(String key, String uploadId) {
-            bucket.abort(key, uploadId);
-        }
     }
 }
