@@ -8,6 +8,7 @@ import com.salesos.admin.aws.SesExportMailer;
 import com.salesos.admin.aws.SqsExportQueue;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.TimeOrderedIds;
+import com.salesos.admin.config.ExportSettings;
 import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.exports.ExportEntity;
 import com.salesos.admin.exports.ExportJob;
@@ -50,10 +51,10 @@ public final class ExportPipelineProbe {
             jobs.create(job, new AuditEvent(ws, "usr_bench", "export.requested", "export", job.id(), clock.instant(), Map.of(), Map.of()),
                     Optional.empty());
             ExportWorker worker = new ExportWorker(jobs, new SyntheticDeals(records),
-                    new S3ExportFiles(com.salesos.admin.aws.S3Clients.client(clients), RuntimeSettings.required("EXPORTS_BUCKET")),
-                    new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), RuntimeSettings.required("EXPORT_QUEUE_URL")),
+                    new S3ExportFiles(com.salesos.admin.aws.S3Clients.client(clients), RuntimeSettings.required(ExportSettings.EXPORTS_BUCKET)),
+                    new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), RuntimeSettings.required(ExportSettings.EXPORT_QUEUE_URL)),
                     new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()), clock,
-                    Integer.parseInt(RuntimeSettings.required("EXPORT_PART_SIZE_BYTES")));
+                    Integer.parseInt(RuntimeSettings.required(ExportSettings.PART_SIZE_BYTES)));
             heap.start();
             long started = System.nanoTime();
             ExportWorker.Outcome outcome = worker.wake(job.ref(), Duration.ofMinutes(15), "lease-bench");

@@ -2,6 +2,7 @@ package com.salesos.admin.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesos.admin.config.ExportSettings;
 import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.emulator.SamTemplate;
 import com.salesos.admin.web.PublicRoute;
@@ -146,14 +147,9 @@ class TemplateContractTest {
         assertThat(template.functions().stream().filter(f -> f.logicalId().equals("PointsFunction")).findFirst()
                 .orElseThrow().environment()).containsKeys(com.salesos.admin.functions.points.PointsWiring.BADGE_SIGNING_KEY_ID,
                         com.salesos.admin.functions.points.PointsWiring.BADGES_BUCKET);
-        assertThat(environmentOf("ExportsFunction")).containsKeys(
-                com.salesos.admin.functions.exports.ExportsWiring.EXPORT_QUEUE_URL,
-                com.salesos.admin.functions.exports.ExportsWiring.EXPORTS_BUCKET);
-        assertThat(environmentOf("ExportWorkerFunction")).containsKeys(
-                com.salesos.admin.functions.exportworker.ExportWorkerWiring.EXPORT_QUEUE_URL,
-                com.salesos.admin.functions.exportworker.ExportWorkerWiring.DEAD_LETTER_QUEUE_ARN,
-                com.salesos.admin.functions.exportworker.ExportWorkerWiring.EXPORTS_BUCKET,
-                com.salesos.admin.functions.exportworker.ExportWorkerWiring.PART_SIZE_BYTES);
+        assertThat(environmentOf("ExportsFunction")).containsKeys(ExportSettings.EXPORT_QUEUE_URL, ExportSettings.EXPORTS_BUCKET);
+        assertThat(environmentOf("ExportWorkerFunction")).containsKeys(ExportSettings.EXPORT_QUEUE_URL,
+                ExportSettings.DEAD_LETTER_QUEUE_ARN, ExportSettings.EXPORTS_BUCKET, ExportSettings.PART_SIZE_BYTES);
     }
 
     @Test
@@ -175,7 +171,7 @@ class TemplateContractTest {
         assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).isBetween(2, 10);
         assertThat(String.valueOf(((SamTemplate.Intrinsic) redrive.get("deadLetterTargetArn")).argument())).isEqualTo("ExportDeadLetterQueue.Arn");
         assertThat(String.valueOf(((SamTemplate.Intrinsic) environmentOf("ExportWorkerFunction")
-                .get(com.salesos.admin.functions.exportworker.ExportWorkerWiring.DEAD_LETTER_QUEUE_ARN)).argument()))
+                .get(ExportSettings.DEAD_LETTER_QUEUE_ARN)).argument()))
                 .isEqualTo("ExportDeadLetterQueue.Arn");
     }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.salesos.admin.aws.ExportWakeUps;
 import com.salesos.admin.aws.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.config.ExportSettings;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
 import com.salesos.admin.web.CurrentInvocation;
@@ -42,7 +43,7 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     @Inject
     SqsExportQueue queue;
     @Inject
-    @Named(ExportWorkerWiring.DEAD_LETTER_QUEUE_ARN)
+    @Named(ExportSettings.DEAD_LETTER_QUEUE_ARN)
     String deadLetterQueueArn;
 
     public ExportWorkerHandler() {

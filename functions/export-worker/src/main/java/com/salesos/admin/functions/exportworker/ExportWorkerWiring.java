@@ -8,6 +8,7 @@ import com.salesos.admin.aws.S3ExportFiles;
 import com.salesos.admin.aws.S3Clients;
 import com.salesos.admin.aws.SesExportMailer;
 import com.salesos.admin.aws.SqsExportQueue;
+import com.salesos.admin.config.ExportSettings;
 import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.exports.ExportWorker;
 import io.micronaut.context.annotation.Factory;
@@ -21,18 +22,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Factory
 public class ExportWorkerWiring {
 
-    /** Set by template.yaml: the queue continuations go to. */
-    public static final String EXPORT_QUEUE_URL = "EXPORT_QUEUE_URL";
-    /** Set by template.yaml: messages from this queue mean "give up". */
-    public static final String DEAD_LETTER_QUEUE_ARN = "EXPORT_DEAD_LETTER_QUEUE_ARN";
-    /** Set by template.yaml: the private bucket that holds finished exports. */
-    public static final String EXPORTS_BUCKET = "EXPORTS_BUCKET";
-    /** Set by template.yaml: multipart part size in bytes (S3's minimum is 5 MiB); one part is held in memory. */
-    public static final String PART_SIZE_BYTES = "EXPORT_PART_SIZE_BYTES";
-
     @Singleton
     SqsExportQueue exportQueue(AwsClients clients) {
-        return new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), RuntimeSettings.required(EXPORT_QUEUE_URL));
+        return new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), RuntimeSettings.required(ExportSettings.EXPORT_QUEUE_URL));
     }
 
     @Singleton
@@ -40,15 +32,15 @@ public class ExportWorkerWiring {
                               AwsClients clients, SqsExportQueue queue, Clock clock) {
         return new ExportWorker(new DynamoExportJobs(dynamo, settings.tableName(), auditLog),
                 new DynamoExportRecords(dynamo, settings.tableName()),
-                new S3ExportFiles(S3Clients.client(clients), RuntimeSettings.required(EXPORTS_BUCKET)),
+                new S3ExportFiles(S3Clients.client(clients), RuntimeSettings.required(ExportSettings.EXPORTS_BUCKET)),
                 queue,
                 new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()),
-                clock, Integer.parseInt(RuntimeSettings.required(PART_SIZE_BYTES)));
+                clock, Integer.parseInt(RuntimeSettings.required(ExportSettings.PART_SIZE_BYTES)));
     }
 
     @Singleton
-    @Named(DEAD_LETTER_QUEUE_ARN)
+    @Named(ExportSettings.DEAD_LETTER_QUEUE_ARN)
     String deadLetterQueueArn() {
-        return RuntimeSettings.required(DEAD_LETTER_QUEUE_ARN);
+        return RuntimeSettings.required(ExportSettings.DEAD_LETTER_QUEUE_ARN);
     }
 }

@@ -7,6 +7,7 @@ import com.salesos.admin.aws.S3ExportDownloads;
 import com.salesos.admin.aws.S3Clients;
 import com.salesos.admin.aws.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.config.ExportSettings;
 import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.exports.ExportService;
 import io.micronaut.context.annotation.Factory;
@@ -19,18 +20,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Factory
 public class ExportsWiring {
 
-    /** Set by template.yaml: the queue that wakes the export worker. */
-    public static final String EXPORT_QUEUE_URL = "EXPORT_QUEUE_URL";
-    /** Set by template.yaml: the private bucket that holds finished exports. */
-    public static final String EXPORTS_BUCKET = "EXPORTS_BUCKET";
-
     @Singleton
     ExportService exportService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog,
                                 AwsClients clients, IdGenerator ids, Clock clock) {
         SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
         // Only pre-signing here (no S3 calls), so no S3 client is built.
-        S3ExportDownloads downloads = new S3ExportDownloads(S3Clients.presigner(clients), RuntimeSettings.required(EXPORTS_BUCKET));
+        S3ExportDownloads downloads = new S3ExportDownloads(S3Clients.presigner(clients), RuntimeSettings.required(ExportSettings.EXPORTS_BUCKET));
         return new ExportService(new DynamoExportJobs(dynamo, settings.tableName(), auditLog),
-                new SqsExportQueue(sqs, RuntimeSettings.required(EXPORT_QUEUE_URL)), downloads, ids, clock);
+                new SqsExportQueue(sqs, RuntimeSettings.required(ExportSettings.EXPORT_QUEUE_URL)), downloads, ids, clock);
     }
 }
