@@ -47,9 +47,8 @@ public final class DynamoBadgeStore implements BadgeStore {
 
     @Override
     public Optional<Badge> findCustom(String workspaceId, String badgeId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Item.key(TableKeys.workspace(workspaceId), "BADGE#" + badgeId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(Item.from(item)));
+        return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), "BADGE#" + badgeId))
+                .map(item -> fromItem(item));
     }
 
     @Override
@@ -103,14 +102,9 @@ public final class DynamoBadgeStore implements BadgeStore {
 
     @Override
     public Optional<Award> findAward(String workspaceId, String userId, String badgeId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Item.key(TableKeys.workspace(workspaceId), awardKey(userId, badgeId)))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        Item award = Item.from(item);
-        return Optional.of(new Award(award.string("id"), award.string("badgeId"), award.string("badgeName"),
-                award.string("userId"), award.instant("awardedAt")));
+        return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), awardKey(userId, badgeId)))
+                .map(award -> new Award(award.string("id"), award.string("badgeId"), award.string("badgeName"),
+                        award.string("userId"), award.instant("awardedAt")));
     }
 
     @Override

@@ -66,9 +66,8 @@ public final class DynamoExportJobs implements ExportJobStore {
                 return new Creation.Replayed(replay.resourceId(), replay.sameRequest());
             }
             if (steps.failed(e.cancellationReasons(), "active")) {
-                Map<String, AttributeValue> active = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                        .key(Item.key(TableKeys.workspace(ws), TableKeys.EXPORT_ACTIVE_SK))).item();
-                return new Creation.Busy(active == null || active.isEmpty() ? "unknown" : active.get("jobId").s());
+                return new Creation.Busy(Item.read(dynamo, table, Item.key(TableKeys.workspace(ws), TableKeys.EXPORT_ACTIVE_SK))
+                        .map(active -> active.string("jobId")).orElse("unknown"));
             }
             throw e;
         }
@@ -89,8 +88,7 @@ public final class DynamoExportJobs implements ExportJobStore {
 
     @Override
     public Optional<ExportJob> find(ExportRef ref) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(jobKey(ref))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ExportItems.fromItem(Item.from(item)));
+        return Item.read(dynamo, table, jobKey(ref)).map(ExportItems::fromItem);
     }
 
     @Override
@@ -170,11 +168,7 @@ public final class DynamoExportJobs implements ExportJobStore {
     }
 
     @Override
-    public Optional<ExportJob> fail(ExportRef ref, String reason, Instant at) {
-        Optional<ExportJob> before = find(ref);
-        if (before.isEmpty() || !before.get().status().active()) {
-            return Optional.empty();
-        }
+    public boolean fail(ExportRef ref, String reason, Instant at) {
         TransactWriteItem job = TransactWriteItem.builder().update(u -> u.tableName(table).key(jobKey(ref))
                 .updateExpression("SET #status = :failed, #error = :reason, finishedAt = :at, notice = :sending "
                         + "REMOVE leaseId, leaseUntil, checkpoint")
@@ -183,7 +177,7 @@ public final class DynamoExportJobs implements ExportJobStore {
                 .expressionAttributeValues(Map.of(":failed", s(ExportStatus.FAILED.name()), ":reason", s(reason),
                         ":at", s(at.toString()), ":sending", s(Notice.SENDING.name()),
                         ":queued", s(ExportStatus.QUEUED.name()), ":running", s(ExportStatus.RUNNING.name())))).build();
-        return Transactions.commitUnlessConditionFails(dynamo, List.of(job, releaseActive(ref))) ? before : Optional.empty();
+        return Transactions.commitUnlessConditionFails(dynamo, List.of(job, releaseActive(ref)));
     }
 
     @Override

@@ -86,9 +86,8 @@ public final class DynamoInvitationStore implements InvitationStore {
 
     @Override
     public Optional<Invitation> find(String workspaceId, String invitationId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Item.key(TableKeys.workspace(workspaceId), TableKeys.invitation(invitationId)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(Item.from(item)));
+        return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), TableKeys.invitation(invitationId)))
+                .map(item -> fromItem(item));
     }
 
     @Override
@@ -162,13 +161,8 @@ public final class DynamoInvitationStore implements InvitationStore {
 
     @Override
     public Optional<TokenGrant> findToken(TokenHash hash) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Item.key(TableKeys.token(hash.hex()), TableKeys.TOKEN_SK))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        Item token = Item.from(item);
-        return Optional.of(new TokenGrant(token.string("workspaceId"), token.string("invitationId")));
+        return Item.read(dynamo, table, Item.key(TableKeys.token(hash.hex()), TableKeys.TOKEN_SK))
+                .map(token -> new TokenGrant(token.string("workspaceId"), token.string("invitationId")));
     }
 
     @Override

@@ -48,12 +48,9 @@ public final class DynamoPlanStore implements PlanStore {
 
     @Override
     public Subscription subscription(String workspaceId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Item.key(TableKeys.workspace(workspaceId), TableKeys.WORKSPACE_SK))).item();
-        if (item == null || item.isEmpty()) {
-            throw new IllegalStateException("no workspace " + workspaceId);
-        }
-        return fromItem(Item.from(item));
+        return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), TableKeys.WORKSPACE_SK))
+                .map(item -> fromItem(item))
+                .orElseThrow(() -> new IllegalStateException("no workspace " + workspaceId));
     }
 
     @Override

@@ -53,24 +53,26 @@ public final class DynamoPointsLedger implements PointsLedger {
 
     @Override
     public long total(String workspaceId, String userId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Item.key(TableKeys.workspace(workspaceId), "USERPOINTS#" + userId))).item();
-        return item == null || item.isEmpty() ? 0 : Item.from(item).number("total");
+        return userPoints(workspaceId, userId).map(points -> points.number("total")).orElse(0L);
     }
 
     @Override
     public Standing standing(String workspaceId, String userId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Item.key(TableKeys.workspace(workspaceId), "USERPOINTS#" + userId))).item();
         Map<ActivityType, Long> counts = new java.util.EnumMap<>(ActivityType.class);
-        if (item == null || item.isEmpty()) {
+        Optional<Item> found = userPoints(workspaceId, userId);
+        if (found.isEmpty()) {
             return new Standing(0, counts);
         }
-        Item points = Item.from(item);
+        Item points = found.get();
         for (ActivityType type : ActivityType.values()) {
             counts.put(type, points.number(countOf(type)));
         }
         return new Standing(points.number("total"), counts);
+    }
+
+    /** The user's points item: total and per-type counters. */
+    private Optional<Item> userPoints(String workspaceId, String userId) {
+        return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), "USERPOINTS#" + userId));
     }
 
     /** The per-type counter on the user's points item ({@code count_DEAL_WON}); rewards count as {@code count_BADGE}. */
@@ -98,9 +100,8 @@ public final class DynamoPointsLedger implements PointsLedger {
     }
 
     private Optional<Entry> find(String workspaceId, String activityId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Item.key(TableKeys.workspace(workspaceId), "POINTS#" + activityId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(Item.from(item)));
+        return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), "POINTS#" + activityId))
+                .map(item -> fromItem(item));
     }
 
     private static String byUser(String workspaceId, String userId) {

@@ -40,9 +40,8 @@ public final class DynamoUserStore implements UserStore {
 
     @Override
     public Optional<User> find(String workspaceId, String userId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Item.key(TableKeys.workspace(workspaceId), TableKeys.user(userId)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoUsers.fromItem(Item.from(item)));
+        return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), TableKeys.user(userId)))
+                .map(DynamoUsers::fromItem);
     }
 
     @Override

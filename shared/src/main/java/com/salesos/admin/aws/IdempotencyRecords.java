@@ -33,7 +33,7 @@ final class IdempotencyRecords {
     }
 
     static Replay replay(DynamoDbClient dynamo, String table, String workspaceId, IdempotencyKey key) {
-        Item previous = Item.from(dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(workspaceId, key))).item());
+        Item previous = Item.read(dynamo, table, key(workspaceId, key)).orElseThrow();
         return new Replay(previous.string("resourceId"), key.fingerprint().equals(previous.string("fingerprint")));
     }
 

@@ -24,6 +24,13 @@ final class Item {
         return new Item(values);
     }
 
+    /** A strongly consistent read of one item; empty when there is no such item. */
+    static Optional<Item> read(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table,
+                               Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> values = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key)).item();
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(new Item(values));
+    }
+
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(TableKeys.PK, s(pk), TableKeys.SK, s(sk));
     }

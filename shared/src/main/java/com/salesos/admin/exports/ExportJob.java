@@ -24,6 +24,18 @@ public record ExportJob(String id, String workspaceId, String requestedBy, Strin
         return new ExportRef(workspaceId, id);
     }
 
+    /** This job as it is once it succeeded with {@code result}: its email claimed, its checkpoint gone. */
+    public ExportJob succeeded(ExportResult result, Instant at) {
+        return new ExportJob(id, workspaceId, requestedBy, requesterEmail, requesterName, entities, ExportStatus.SUCCEEDED,
+                result.counts(), Optional.of(result), Optional.empty(), createdAt, Optional.of(at), Optional.empty(), Notice.SENDING);
+    }
+
+    /** This job as it is once it failed for {@code reason}: its email claimed, its checkpoint gone. */
+    public ExportJob failed(String reason, Instant at) {
+        return new ExportJob(id, workspaceId, requestedBy, requesterEmail, requesterName, entities, ExportStatus.FAILED,
+                progress, Optional.empty(), Optional.of(reason), createdAt, Optional.of(at), Optional.empty(), Notice.SENDING);
+    }
+
     /** The name the downloaded file gets. */
     public String fileName() {
         return "salesos-export-" + id + ".zip";

@@ -43,9 +43,9 @@ public interface ExportJobStore {
 
     /**
      * QUEUED or RUNNING to FAILED whoever holds the lease, frees the active slot, claims the notice.
-     * Empty if the job had already finished (or does not exist); otherwise the job as it was.
+     * False if the job had already finished (or does not exist).
      */
-    Optional<ExportJob> fail(ExportRef ref, String reason, Instant at);
+    boolean fail(ExportRef ref, String reason, Instant at);
 
     /** PENDING to SENDING; false if someone else has it or it is sent. */
     boolean claimNotice(ExportRef ref);

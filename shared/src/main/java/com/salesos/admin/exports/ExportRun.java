@@ -150,8 +150,9 @@ final class ExportRun {
 
     private ExportWorker.Outcome complete(ExportCheckpoint checkpoint, ExportResult result) {
         files.complete(checkpoint.objectKey(), checkpoint.uploadId(), checkpoint.parts());
-        jobs.succeed(job.ref(), leaseId, result, clock.instant());
-        return new ExportWorker.Outcome.Succeeded(result);
+        Instant at = clock.instant();
+        jobs.succeed(job.ref(), leaseId, result, at);
+        return new ExportWorker.Outcome.Succeeded(job.succeeded(result, at));
     }
 
     private ExportCheckpoint freshStart() {

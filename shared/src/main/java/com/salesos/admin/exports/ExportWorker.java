@@ -41,7 +41,11 @@ public final class ExportWorker {
 
     /** What a wake-up did. */
     public sealed interface Outcome {
-        record Succeeded(ExportResult result) implements Outcome {
+        /** The job as it finished, with its result. */
+        record Succeeded(ExportJob job) implements Outcome {
+            public ExportResult result() {
+                return job.result().orElseThrow();
+            }
         }
 
         /** Checkpointed; another invocation carries on. */
@@ -80,30 +84,39 @@ public final class ExportWorker {
         } catch (ExportJobStore.LeaseLost lost) {
             return new Outcome.Skipped("the job was taken over or failed meanwhile");
         } catch (ZipStreamWriter.ArchiveTooLarge tooLarge) {
-            return giveUp(ref, tooLarge.getMessage());
+            // Read again: this run may have started the upload its checkpoint names.
+            return giveUp(jobs.find(ref).orElseThrow(), tooLarge.getMessage());
         } catch (RuntimeException e) {
             recordAttemptFailure(ref, leaseId, e);
             throw e;
         }
-        if (outcome instanceof Outcome.Succeeded) {
-            notify(jobs.find(ref).orElseThrow());
+        if (outcome instanceof Outcome.Succeeded succeeded) {
+            notify(succeeded.job());
         }
         return outcome;
     }
 
     /** The dead-letter path: the job failed for good; the requester hears it once. */
     public Outcome giveUp(ExportRef ref) {
-        Optional<String> lastError = jobs.find(ref).flatMap(ExportJob::error);
-        return giveUp(ref, "The export failed repeatedly and was stopped" + lastError.map(e -> " (last error: " + e + ")").orElse(""));
+        Optional<ExportJob> job = jobs.find(ref);
+        if (job.isEmpty()) {
+            return new Outcome.Skipped("no such job");
+        }
+        if (!job.get().status().active()) {
+            return deliverPendingNotice(job.get());
+        }
+        return giveUp(job.get(), "The export failed repeatedly and was stopped"
+                + job.get().error().map(e -> " (last error: " + e + ")").orElse(""));
     }
 
-    private Outcome giveUp(ExportRef ref, String reason) {
-        Optional<ExportJob> failed = jobs.fail(ref, reason, clock.instant());
-        if (failed.isEmpty()) {
-            return jobs.find(ref).map(this::deliverPendingNotice).orElse(new Outcome.Skipped("no such job"));
+    private Outcome giveUp(ExportJob job, String reason) {
+        Instant at = clock.instant();
+        if (!jobs.fail(job.ref(), reason, at)) {
+            // It finished meanwhile: whoever finished it has its email.
+            return jobs.find(job.ref()).map(this::deliverPendingNotice).orElse(new Outcome.Skipped("no such job"));
         }
-        failed.get().checkpoint().ifPresent(c -> files.abort(c.objectKey(), c.uploadId()));
-        notify(jobs.find(ref).orElseThrow());
+        job.checkpoint().ifPresent(c -> files.abort(c.objectKey(), c.uploadId()));
+        notify(job.failed(reason, at));
         return new Outcome.Failed(reason);
     }
 

@@ -77,11 +77,11 @@ class LargeExportsThroughLambdaTest {
 
     @Test
     void a_crash_after_some_parts_leaves_no_file_and_the_retry_resumes_from_the_checkpoint_with_one_email() {
-        String admin = fx.admin("ws-crash");
-        fx.seedLargeDeals("ws-crash", DEALS, 16_384, 2);
-        String id = fx.requestExport(admin, List.of("deals"));
-        Message message = fx.receive();
-        ExportRef ref = new ExportRef("ws-crash", id);
+        Started export = startDealsExport("ws-crash", 2);
+        String admin = export.admin();
+        String id = export.ref().jobId();
+        ExportRef ref = export.ref();
+        Message message = export.message();
 
         ExportFiles crashesOnPartThree = Faults.failOnCall(ExportFiles.class, new S3ExportFiles(fx.s3, fx.bucket),
                 "uploadPart", 3, () -> new IllegalStateException("injected crash while uploading part 3"));
@@ -102,11 +102,11 @@ class LargeExportsThroughLambdaTest {
 
     @Test
     void a_dynamodb_failure_saving_a_checkpoint_is_retried_from_the_previous_one_with_one_email() {
-        String admin = fx.admin("ws-ddb");
-        fx.seedLargeDeals("ws-ddb", DEALS, 16_384, 3);
-        String id = fx.requestExport(admin, List.of("deals"));
-        Message message = fx.receive();
-        ExportRef ref = new ExportRef("ws-ddb", id);
+        Started export = startDealsExport("ws-ddb", 3);
+        String admin = export.admin();
+        String id = export.ref().jobId();
+        ExportRef ref = export.ref();
+        Message message = export.message();
 
         ExportJobStore failsSecondCheckpoint = Faults.failOnCall(ExportJobStore.class, jobStore(), "saveCheckpoint", 2,
                 () -> DynamoDbException.builder().statusCode(500).message("injected: DynamoDB internal server error").build());
@@ -120,6 +120,17 @@ class LargeExportsThroughLambdaTest {
 
         redeliverAndDrain(message);
         assertCompleteAndTold(admin, "ws-ddb", id);
+    }
+
+    /** A large deals export requested by the workspace's admin, its wake-up taken off the queue (not yet handled). */
+    private record Started(String admin, ExportRef ref, Message message) {
+    }
+
+    private static Started startDealsExport(String ws, long seed) {
+        String admin = fx.admin(ws);
+        fx.seedLargeDeals(ws, DEALS, 16_384, seed);
+        String id = fx.requestExport(admin, List.of("deals"));
+        return new Started(admin, new ExportRef(ws, id), fx.receive());
     }
 
     /** SQS redelivers the message (its visibility ends); the real handler takes the job from its checkpoint. */
