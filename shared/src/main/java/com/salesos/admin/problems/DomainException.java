@@ -9,6 +9,12 @@ import java.util.Map;
  */
 public final class DomainException extends RuntimeException {
 
+    /**
+     * Extension member that holds whole seconds until a retry can succeed; the HTTP edge turns it
+     * into a {@code Retry-After} header as well.
+     */
+    public static final String RETRY_AFTER = "retryAfterSeconds";
+
     private final ProblemKind kind;
     private final String type;
     private final String title;

@@ -20,6 +20,10 @@ public enum ProblemKind {
     PRECONDITION_FAILED,
     /** A change that must be conditional came without its precondition (If-Match). */
     PRECONDITION_REQUIRED,
+    /** The body is larger than the route accepts. */
+    TOO_LARGE,
+    /** The caller (or the workspace, or the address) used up a rate limit; {@link DomainException#RETRY_AFTER} says when to retry. */
+    RATE_LIMITED,
     /** A service we depend on failed; the request may be repeated and will finish the job. */
     UNAVAILABLE
 }

@@ -25,6 +25,8 @@ public final class ProblemResponses {
             case GONE -> HttpStatus.GONE;
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
             case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+            case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
@@ -34,7 +36,12 @@ public final class ProblemResponses {
         Problem problem = Problem.of(e.type(), e.title(), status.getCode(), e.detail(),
                 e.errors().stream().map(f -> new Problem.FieldErrorView(f.field(), f.message())).toList(),
                 e.extensions());
-        return of(status, problem);
+        MutableHttpResponse<Problem> response = of(status, problem);
+        Object retryAfter = e.extensions().get(DomainException.RETRY_AFTER);
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter.toString());
+        }
+        return response;
     }
 
     public static MutableHttpResponse<Problem> of(HttpStatus status, String slug, String title, String detail) {
