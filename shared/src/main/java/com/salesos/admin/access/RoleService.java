@@ -2,6 +2,7 @@ package com.salesos.admin.access;
 
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.problems.Validation;
@@ -37,15 +38,29 @@ public final class RoleService {
         return roles;
     }
 
-    public Role create(Caller caller, String name, List<String> permissionCodes) {
+    /** A new custom role, and whether an earlier request with the same {@code Idempotency-Key} made it. */
+    public record Created(Role role, boolean replayed) {
+    }
+
+    public Created create(Caller caller, String name, List<String> permissionCodes, Optional<String> idempotencyHeader) {
         Validation validation = new Validation();
         String cleanName = validName(name, validation);
         Set<Permission> permissions = validPermissions(permissionCodes, validation, true);
         validation.throwIfInvalid();
         Role role = new Role(ids.newId("role"), cleanName, permissions, false);
+        GrantPolicy.requireMayGrant(caller, role);
         Map<String, String> after = describe(role);
-        refuseUnlessDone(store.create(caller.workspaceId(), role, audit(caller, "role.created", role, Map.of(), after)), role);
-        return role;
+        Optional<IdempotencyKey> key = IdempotencyKey.of("roles", caller.userId(), idempotencyHeader.orElse(null),
+                after.get("name") + "\n" + after.get("permissions"));
+        RoleStore.Outcome outcome = store.create(caller.workspaceId(), role,
+                audit(caller, "role.created", role, Map.of(), after), key);
+        if (outcome instanceof RoleStore.Outcome.Replayed replayed) {
+            String roleId = replayed.replay().resourceIdOrRefuse();
+            return new Created(catalog.find(caller.workspaceId(), roleId).filter(r -> r.id().equals(roleId))
+                    .orElseThrow(() -> DomainException.notFound("Role " + roleId)), true);
+        }
+        refuseUnlessDone(outcome, role);
+        return new Created(role, false);
     }
 
     public Role update(Caller caller, String roleId, Optional<String> name, Optional<List<String>> permissionCodes) {
@@ -59,6 +74,8 @@ public final class RoleService {
         }
         validation.throwIfInvalid();
         Role updated = new Role(current.id(), newName, newPermissions, false);
+        GrantPolicy.requireMayGrant(caller, current);
+        GrantPolicy.requireMayGrant(caller, updated);
         refuseUnlessDone(store.update(caller.workspaceId(), current, updated,
                 audit(caller, "role.changed", current, describe(current), describe(updated))), updated);
         return updated;
@@ -66,6 +83,7 @@ public final class RoleService {
 
     public void delete(Caller caller, String roleId) {
         Role current = customRole(caller, roleId);
+        GrantPolicy.requireMayGrant(caller, current);
         refuseUnlessDone(store.delete(caller.workspaceId(), current,
                 audit(caller, "role.deleted", current, describe(current), Map.of())), current);
     }

@@ -1,14 +1,17 @@
 package com.salesos.admin.access;
 
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.IdempotencyKey;
 import java.util.List;
+import java.util.Optional;
 
 /** Port: a workspace's custom roles. Names are unique per workspace (case-insensitive). */
 public interface RoleStore {
 
     List<Role> listCustom(String workspaceId);
 
-    Outcome create(String workspaceId, Role role, AuditEvent audit);
+    /** With a key, a retry of the same creation answers {@link Outcome.Replayed} instead of creating twice. */
+    Outcome create(String workspaceId, Role role, AuditEvent audit, Optional<IdempotencyKey> key);
 
     Outcome update(String workspaceId, Role current, Role updated, AuditEvent audit);
 
@@ -23,6 +26,10 @@ public interface RoleStore {
         }
 
         record InUse(long holders) implements Outcome {
+        }
+
+        /** The key was used before: for this role, and whether for the same request. */
+        record Replayed(IdempotencyKey.Replay replay) implements Outcome {
         }
 
         /** Changed or deleted meanwhile. */

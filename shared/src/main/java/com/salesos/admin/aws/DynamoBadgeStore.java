@@ -6,6 +6,7 @@ import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.badges.Badge;
 import com.salesos.admin.badges.BadgeStore;
 import com.salesos.admin.badges.Criterion;
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.points.ActivityType;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Custom badges ({@code BADGE#id}) and awards ({@code AWARD#user#badge}, GSI1 lists a workspace's
@@ -52,10 +54,28 @@ public final class DynamoBadgeStore implements BadgeStore {
     }
 
     @Override
-    public void save(String workspaceId, Badge badge, boolean isNew, AuditEvent audit) {
+    public Optional<IdempotencyKey.Replay> create(String workspaceId, Badge badge, AuditEvent audit,
+                                                  Optional<IdempotencyKey> key) {
+        Steps steps = new Steps();
+        key.ifPresent(k -> steps.add("idempotency", IdempotencyRecords.claim(table, workspaceId, k, badge.id(), audit.at())));
+        steps.add("badge", Transactions.putNew(table, toItem(workspaceId, badge)))
+                .add("audit", auditLog.append(audit));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            return Optional.empty();
+        } catch (TransactionCanceledException e) {
+            if (key.isPresent() && steps.failed(e.cancellationReasons(), "idempotency")) {
+                return Optional.of(IdempotencyRecords.replay(dynamo, table, workspaceId, key.get()));
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void update(String workspaceId, Badge badge, AuditEvent audit) {
         Item item = toItem(workspaceId, badge);
         TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item.values())
-                .conditionExpression(isNew ? "attribute_not_exists(pk)" : "attribute_exists(pk)")).build();
+                .conditionExpression("attribute_exists(pk)")).build();
         dynamo.transactWriteItems(r -> r.transactItems(put, auditLog.append(audit)));
     }
 

@@ -62,7 +62,7 @@ public final class DynamoExportJobs implements ExportJobStore {
             return new Creation.Created(job);
         } catch (TransactionCanceledException e) {
             if (key.isPresent() && steps.failed(e.cancellationReasons(), "idempotency")) {
-                IdempotencyRecords.Replay replay = IdempotencyRecords.replay(dynamo, table, ws, key.get());
+                IdempotencyKey.Replay replay = IdempotencyRecords.replay(dynamo, table, ws, key.get());
                 return new Creation.Replayed(replay.resourceId(), replay.sameRequest());
             }
             if (steps.failed(e.cancellationReasons(), "active")) {

@@ -80,7 +80,7 @@ public final class DynamoInvitationStore implements InvitationStore {
     }
 
     private Creation replay(String ws, IdempotencyKey key) {
-        IdempotencyRecords.Replay replay = IdempotencyRecords.replay(dynamo, table, ws, key);
+        IdempotencyKey.Replay replay = IdempotencyRecords.replay(dynamo, table, ws, key);
         return new Creation.Replayed(replay.resourceId(), replay.sameRequest());
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Built-in roles from code, custom roles from the workspace's partition. */
+/** Built-in roles from code, custom roles from the workspace's partition, read strongly consistently. */
 public final class DynamoRoleCatalog implements RoleCatalog {
 
     private final DynamoDbClient dynamo;
@@ -30,13 +30,14 @@ public final class DynamoRoleCatalog implements RoleCatalog {
         if (builtIn.isPresent()) {
             return builtIn;
         }
-        Map<String, AttributeValue> byId = dynamo.getItem(r -> r.tableName(table)
+        // Strongly consistent: a role's permissions decide access, and a change must hold at once.
+        Map<String, AttributeValue> byId = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Item.key(TableKeys.workspace(workspaceId), TableKeys.role(reference.trim())))).item();
         if (byId != null && !byId.isEmpty()) {
             return Optional.of(fromItem(byId));
         }
         String wanted = reference.trim().toLowerCase(Locale.ROOT);
-        return dynamo.queryPaginator(r -> r.tableName(table)
+        return dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :p and begins_with(sk, :s)")
                         .expressionAttributeValues(Map.of(":p", Item.s(TableKeys.workspace(workspaceId)),
                                 ":s", Item.s(TableKeys.role("")))))

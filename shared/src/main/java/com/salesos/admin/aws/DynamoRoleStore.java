@@ -6,9 +6,11 @@ import com.salesos.admin.access.Permission;
 import com.salesos.admin.access.Role;
 import com.salesos.admin.access.RoleStore;
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.IdempotencyKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -36,14 +38,15 @@ public final class DynamoRoleStore implements RoleStore {
     }
 
     @Override
-    public Outcome create(String workspaceId, Role role, AuditEvent audit) {
-        Steps steps = new Steps()
-                .add("role", Transactions.putNew(table, Item.of(TableKeys.workspace(workspaceId), TableKeys.role(role.id()))
+    public Outcome create(String workspaceId, Role role, AuditEvent audit, Optional<IdempotencyKey> key) {
+        Steps steps = new Steps();
+        key.ifPresent(k -> steps.add("idempotency", IdempotencyRecords.claim(table, workspaceId, k, role.id(), audit.at())));
+        steps.add("role", Transactions.putNew(table, Item.of(TableKeys.workspace(workspaceId), TableKeys.role(role.id()))
                         .with("type", "role").with("id", role.id()).with("name", role.name()).with("holders", 0)
                         .withSet("permissions", role.permissions().stream().map(Permission::code).sorted().toList())))
                 .add("name", nameGuard(workspaceId, role))
                 .add("audit", auditLog.append(audit));
-        return commit(steps);
+        return commit(steps, workspaceId, key);
     }
 
     @Override
@@ -84,10 +87,17 @@ public final class DynamoRoleStore implements RoleStore {
     }
 
     private Outcome commit(Steps steps) {
+        return commit(steps, null, Optional.empty());
+    }
+
+    private Outcome commit(Steps steps, String workspaceId, Optional<IdempotencyKey> key) {
         try {
             dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
             return new Outcome.Done();
         } catch (TransactionCanceledException e) {
+            if (key.isPresent() && steps.failed(e.cancellationReasons(), "idempotency")) {
+                return new Outcome.Replayed(IdempotencyRecords.replay(dynamo, table, workspaceId, key.get()));
+            }
             if (steps.failed(e.cancellationReasons(), "name")) {
                 return new Outcome.NameTaken();
             }

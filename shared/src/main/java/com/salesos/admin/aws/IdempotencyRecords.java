@@ -17,24 +17,20 @@ final class IdempotencyRecords {
     /** Clients retry within minutes; after a day the key may be reused (TTL removes the item). */
     static final Duration WINDOW = Duration.ofHours(24);
 
-    /** Whose key it was and whether the retry asked for the same thing. */
-    record Replay(String resourceId, boolean sameRequest) {
-    }
-
     private IdempotencyRecords() {
     }
 
     static TransactWriteItem claim(String table, String workspaceId, IdempotencyKey key, String resourceId, Instant at) {
-        return Transactions.putNew(table, Item.of(TableKeys.workspace(workspaceId), TableKeys.idempotency(key.callerUserId(), key.key()))
+        return Transactions.putNew(table, Item.of(TableKeys.workspace(workspaceId), TableKeys.idempotency(key.callerUserId(), key.scope(), key.key()))
                 .with("fingerprint", key.fingerprint())
                 .with("resourceId", resourceId)
                 .with("createdAt", at)
                 .with("ttl", at.plus(WINDOW).getEpochSecond()));
     }
 
-    static Replay replay(DynamoDbClient dynamo, String table, String workspaceId, IdempotencyKey key) {
+    static IdempotencyKey.Replay replay(DynamoDbClient dynamo, String table, String workspaceId, IdempotencyKey key) {
         Item previous = Item.read(dynamo, table, key(workspaceId, key)).orElseThrow();
-        return new Replay(previous.string("resourceId"), key.fingerprint().equals(previous.string("fingerprint")));
+        return new IdempotencyKey.Replay(previous.string("resourceId"), key.fingerprint().equals(previous.string("fingerprint")));
     }
 
     /** Removes the record of a creation that was undone, so the key can be used again. */
@@ -43,6 +39,6 @@ final class IdempotencyRecords {
     }
 
     private static Map<String, AttributeValue> key(String workspaceId, IdempotencyKey key) {
-        return Item.key(TableKeys.workspace(workspaceId), TableKeys.idempotency(key.callerUserId(), key.key()));
+        return Item.key(TableKeys.workspace(workspaceId), TableKeys.idempotency(key.callerUserId(), key.scope(), key.key()));
     }
 }

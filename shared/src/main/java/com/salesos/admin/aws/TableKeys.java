@@ -74,8 +74,8 @@ final class TableKeys {
         return EXPORT_PREFIX + jobId;
     }
 
-    static String idempotency(String userId, String key) {
-        return "IDEMPOTENCY#" + userId + "#" + key;
+    static String idempotency(String userId, String scope, String key) {
+        return "IDEMPOTENCY#" + userId + "#" + scope + "#" + key;
     }
 
     static String subject(String subject) {

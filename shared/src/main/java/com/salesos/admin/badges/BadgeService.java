@@ -3,6 +3,7 @@ package com.salesos.admin.badges;
 import com.salesos.admin.access.Caller;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.plans.Plan;
@@ -53,7 +54,7 @@ public final class BadgeService {
         }
         validation.throwIfInvalid();
         BadgeImages.UploadGrant grant = images.grantUpload(caller.workspaceId(), badgeId, contentType, contentLength);
-        store.save(caller.workspaceId(), badge.withImage(contentType), false, audit(caller, "badge.image-set", badge));
+        store.update(caller.workspaceId(), badge.withImage(contentType), audit(caller, "badge.image-set", badge));
         return grant;
     }
 
@@ -89,18 +90,28 @@ public final class BadgeService {
         return store.findAward(workspaceId, userId, badgeId);
     }
 
-    public Badge create(Caller caller, BadgeDraft draft) {
+    /** A new custom badge, and whether an earlier request with the same {@code Idempotency-Key} made it. */
+    public record Created(Badge badge, boolean replayed) {
+    }
+
+    public Created create(Caller caller, BadgeDraft draft, Optional<String> idempotencyHeader) {
         requireCustomBadges(caller);
         Badge badge = validated(ids.newId("badge"), draft, Optional.empty());
-        store.save(caller.workspaceId(), badge, true, audit(caller, "badge.created", badge));
-        return badge;
+        Optional<IdempotencyKey> key = IdempotencyKey.of("badges", caller.userId(), idempotencyHeader.orElse(null),
+                draft.toString());
+        Optional<IdempotencyKey.Replay> replay = store.create(caller.workspaceId(), badge,
+                audit(caller, "badge.created", badge), key);
+        if (replay.isPresent()) {
+            return new Created(customBadge(caller, replay.get().resourceIdOrRefuse()), true);
+        }
+        return new Created(badge, false);
     }
 
     public Badge update(Caller caller, String badgeId, BadgeDraft draft) {
         Badge current = customBadge(caller, badgeId);
         requireCustomBadges(caller);
         Badge badge = validated(badgeId, draft, Optional.of(current));
-        store.save(caller.workspaceId(), badge, false, audit(caller, "badge.changed", badge));
+        store.update(caller.workspaceId(), badge, audit(caller, "badge.changed", badge));
         return badge;
     }
 

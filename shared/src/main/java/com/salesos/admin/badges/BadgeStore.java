@@ -1,6 +1,7 @@
 package com.salesos.admin.badges;
 
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import java.time.Instant;
@@ -14,7 +15,14 @@ public interface BadgeStore {
 
     Optional<Badge> findCustom(String workspaceId, String badgeId);
 
-    void save(String workspaceId, Badge badge, boolean isNew, AuditEvent audit);
+    /**
+     * Stores a new custom badge; with a key, a retry of the same creation stores nothing and answers
+     * what the first one made.
+     */
+    Optional<IdempotencyKey.Replay> create(String workspaceId, Badge badge, AuditEvent audit, Optional<IdempotencyKey> key);
+
+    /** Replaces an existing custom badge. */
+    void update(String workspaceId, Badge badge, AuditEvent audit);
 
     void delete(String workspaceId, Badge badge, AuditEvent audit);
 

@@ -46,7 +46,7 @@ public final class ExportService {
 
     public Requested request(Caller caller, List<String> entityNames, Optional<String> idempotencyHeader) {
         List<ExportEntity> entities = entities(entityNames);
-        Optional<IdempotencyKey> key = IdempotencyKey.of(caller.userId(), idempotencyHeader.orElse(null),
+        Optional<IdempotencyKey> key = IdempotencyKey.of("exports", caller.userId(), idempotencyHeader.orElse(null),
                 entities.stream().map(ExportEntity::wireName).collect(Collectors.joining(",")));
         Instant now = clock.instant();
         ExportJob job = new ExportJob(ids.newId("exp"), caller.workspaceId(), caller.userId(), caller.email(),
@@ -59,9 +59,7 @@ public final class ExportService {
         }
         if (creation instanceof ExportJobStore.Creation.Replayed replayed) {
             if (!replayed.sameRequest()) {
-                throw new DomainException(ProblemKind.INVALID_INPUT, "idempotency-key-reused", "Idempotency-Key reused",
-                        "This Idempotency-Key was already used for a different request",
-                        List.of(new FieldError("Idempotency-Key", "was used for a different request")), Map.of());
+                throw IdempotencyKey.reusedForAnotherRequest();
             }
             return new Requested(jobs.find(new ExportRef(caller.workspaceId(), replayed.jobId())).orElseThrow(), true);
         }

@@ -2,6 +2,7 @@ package com.salesos.admin.invites;
 
 import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.access.Caller;
+import com.salesos.admin.access.GrantPolicy;
 import com.salesos.admin.access.CallerDirectory;
 import com.salesos.admin.access.Role;
 import com.salesos.admin.access.RoleCatalog;
@@ -93,8 +94,9 @@ public final class InvitationService {
             validation.reject("teamId", "is not a team of this workspace");
         }
         validation.throwIfInvalid();
+        GrantPolicy.requireMayGrant(caller, role.get());
 
-        Optional<IdempotencyKey> key = IdempotencyKey.of(caller.userId(), idempotencyHeader.orElse(null),
+        Optional<IdempotencyKey> key = IdempotencyKey.of("invitations", caller.userId(), idempotencyHeader.orElse(null),
                 String.join("\n", email.get().value(), name, role.get().id(), String.valueOf(teamId)));
         Instant now = clock.instant();
         InvitationToken token = InvitationToken.generate(random);
@@ -109,9 +111,7 @@ public final class InvitationService {
         }
         if (creation instanceof Creation.Replayed replayed) {
             if (!replayed.sameRequest()) {
-                throw new DomainException(ProblemKind.INVALID_INPUT, "idempotency-key-reused",
-                        "Idempotency-Key reused", "This Idempotency-Key was already used for a different request",
-                        List.of(new FieldError("Idempotency-Key", "was used for a different request")), Map.of());
+                throw IdempotencyKey.reusedForAnotherRequest();
             }
             return new Invited(store.find(ws, replayed.invitationId()).orElseThrow(), true);
         }
@@ -145,6 +145,8 @@ public final class InvitationService {
     public Invitation resend(Caller caller, String invitationId) {
         Invitation current = get(caller, invitationId);
         requirePending(current, "resent");
+        // A new link hands the invitation's role out again, so it needs the same right as inviting.
+        roles.find(current.workspaceId(), current.roleId()).ifPresent(role -> GrantPolicy.requireMayGrant(caller, role));
         InvitationToken token = InvitationToken.generate(random);
         Invitation reissued = current.reissued(token.hash(), clock.instant().plus(Invitation.VALIDITY));
         AuditEvent audit = audit(caller, "invitation.resent", current,

@@ -1,6 +1,7 @@
 package com.salesos.admin.users;
 
 import com.salesos.admin.access.Caller;
+import com.salesos.admin.access.GrantPolicy;
 import com.salesos.admin.access.Role;
 import com.salesos.admin.access.RoleCatalog;
 import com.salesos.admin.audit.AuditEvent;
@@ -103,6 +104,10 @@ public final class UserService {
             }
         }
         validation.throwIfInvalid();
+        if (to != from) {
+            GrantPolicy.requireMayGrant(caller, from);
+            GrantPolicy.requireMayGrant(caller, to);
+        }
         User updated = new User(current.id(), current.workspaceId(), current.email(), current.name(), to.id(), newTeam,
                 current.status(), current.subject(), current.createdAt());
         Map<String, String> before = new java.util.HashMap<>(Map.of("roleId", current.roleId()));
@@ -139,6 +144,7 @@ public final class UserService {
                             java.util.function.BiFunction<User, AuditEvent, Change> storeMove,
                             java.util.function.Consumer<User> identityMove, String identityAction) {
         User current = get(caller, userId);
+        GrantPolicy.requireMayGrant(caller, roleOf(current));
         if (current.status() == from) {
             String before = from.name().toLowerCase(Locale.ROOT);
             String after = to.name().toLowerCase(Locale.ROOT);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.FieldError;
@@ -26,7 +27,7 @@ class RoleServiceTest {
             return stored;
         }
 
-        public Outcome create(String workspaceId, Role role, AuditEvent audit) {
+        public Outcome create(String workspaceId, Role role, AuditEvent audit, Optional<IdempotencyKey> key) {
             stored.add(role);
             return new Outcome.Done();
         }
@@ -45,7 +46,7 @@ class RoleServiceTest {
 
     @Test
     void unknown_permissions_and_built_in_names_are_refused_before_anything_is_stored() {
-        assertThatThrownBy(() -> roles.create(ADMIN, "sales rep", List.of("magic.cast")))
+        assertThatThrownBy(() -> roles.create(ADMIN, "sales rep", List.of("magic.cast"), Optional.empty()))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_INPUT);
                     assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("name", "permissions");
@@ -55,7 +56,7 @@ class RoleServiceTest {
 
     @Test
     void a_custom_role_holds_exactly_the_permissions_named() {
-        Role role = roles.create(ADMIN, "  Team Lead ", List.of("data.export", "gamification.manage"));
+        Role role = roles.create(ADMIN, "  Team Lead ", List.of("data.export", "gamification.manage"), Optional.empty()).role();
         assertThat(role.name()).isEqualTo("Team Lead");
         assertThat(role.permissions()).containsExactlyInAnyOrder(Permission.DATA_EXPORT, Permission.GAMIFICATION_MANAGE);
         assertThat(role.builtIn()).isFalse();
@@ -71,11 +72,29 @@ class RoleServiceTest {
 
     @Test
     void a_role_in_use_is_not_deleted_and_the_answer_says_by_how_many() {
-        Role role = roles.create(ADMIN, "Lead", List.of("data.export"));
+        Role role = roles.create(ADMIN, "Lead", List.of("data.export"), Optional.empty()).role();
         assertThatThrownBy(() -> roles.delete(ADMIN, role.id()))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.type()).isEqualTo("role-in-use");
                     assertThat(e.detail()).contains("3");
                 });
+    }
+
+    @Test
+    void a_user_manager_cannot_create_or_widen_a_role_beyond_its_own_permissions() {
+        Role usersOnly = new Role("role_u", "People Ops", java.util.Set.of(Permission.USERS_MANAGE), false);
+        Caller peopleOps = new Caller("ws", "usr_po", "po@x.test", "PO", null, usersOnly, UserStatus.ACTIVE);
+        stored.add(new Role("role_lead", "Lead", java.util.Set.of(Permission.USERS_MANAGE), false));
+
+        assertThatThrownBy(() -> roles.create(peopleOps, "Everything", List.of("users.manage", "billing.manage"), Optional.empty()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.FORBIDDEN);
+                    assertThat(e.extensions()).containsEntry("missingPermissions", List.of("billing.manage"));
+                });
+        assertThatThrownBy(() -> roles.update(peopleOps, "role_lead", Optional.empty(), Optional.of(List.of("users.manage", "data.export"))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("grant-not-held"));
+        assertThat(stored).hasSize(1);
+        assertThat(roles.create(peopleOps, "Recruiter", List.of("users.manage"), Optional.empty()).role().permissions())
+                .containsExactly(Permission.USERS_MANAGE);
     }
 }

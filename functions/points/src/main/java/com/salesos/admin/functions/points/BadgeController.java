@@ -10,11 +10,13 @@ import com.salesos.admin.web.PageView;
 import com.salesos.admin.web.RequiresPermission;
 import com.salesos.admin.web.SignedIn;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -39,10 +41,14 @@ public class BadgeController {
     }
 
     @Post("/badges")
-    @Status(HttpStatus.CREATED)
     @RequiresPermission(GAMIFICATION_MANAGE)
-    public BadgeViews.BadgeView create(Caller caller, @Body BadgeViews.BadgeForm form) {
-        return BadgeViews.BadgeView.of(badges.create(caller, draft(form)));
+    public HttpResponse<BadgeViews.BadgeView> create(Caller caller, @Body BadgeViews.BadgeForm form,
+                                                     @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        BadgeService.Created created = badges.create(caller, draft(form), Optional.ofNullable(idempotencyKey));
+        return HttpResponse.<BadgeViews.BadgeView>status(HttpStatus.CREATED)
+                .header("Location", "/v1/gamification/badges/" + created.badge().id())
+                .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+                .body(BadgeViews.BadgeView.of(created.badge()));
     }
 
     @Get("/badges/{id}")

@@ -5,11 +5,14 @@ import static com.salesos.admin.access.Permission.USERS_MANAGE;
 import com.salesos.admin.access.Caller;
 import com.salesos.admin.access.RoleService;
 import com.salesos.admin.web.RequiresPermission;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -33,10 +36,15 @@ public class RoleController {
     }
 
     @Post
-    @Status(HttpStatus.CREATED)
     @RequiresPermission(USERS_MANAGE)
-    public Views.RoleDetail create(Caller caller, @Body Forms.RoleForm form) {
-        return Views.RoleDetail.of(roles.create(caller, form.name(), form.permissions()));
+    public HttpResponse<Views.RoleDetail> create(Caller caller, @Body Forms.RoleForm form,
+                                                 @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        RoleService.Created created = roles.create(caller, form.name(), form.permissions(),
+                Optional.ofNullable(idempotencyKey));
+        return HttpResponse.<Views.RoleDetail>status(HttpStatus.CREATED)
+                .header("Location", "/v1/roles/" + created.role().id())
+                .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+                .body(Views.RoleDetail.of(created.role()));
     }
 
     @Patch("/{id}")
