@@ -23,15 +23,24 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
+        if (status == HttpStatus.BAD_REQUEST) {
+            // Micronaut could not read or convert part of the request (an empty body, a query value
+            // of the wrong type): the same answer as any other invalid input, naming the part.
+            List<Problem.FieldErrorView> errors = context.getErrors().stream()
+                    .map(e -> new Problem.FieldErrorView(e.getPath().orElse("body"), readable(e.getMessage())))
+                    .toList();
+            if (errors.isEmpty()) {
+                errors = List.of(new Problem.FieldErrorView("body", "could not be read"));
+            }
+            Problem problem = Problem.of("invalid-input", "The request has invalid fields",
+                    HttpStatus.UNPROCESSABLE_ENTITY.getCode(),
+                    errors.get(0).field() + ": " + errors.get(0).message(), errors, Map.of());
+            return response.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem).contentType(Problem.MEDIA_TYPE);
+        }
         String slug;
         String title;
         String detail;
-        if (status == HttpStatus.BAD_REQUEST) {
-            slug = "malformed-request";
-            title = "Malformed request";
-            detail = context.getErrors().stream().map(Error::getMessage).findFirst()
-                    .map(ProblemErrorResponseProcessor::firstLine).orElse("The request could not be read");
-        } else if (status.getCode() >= 500) {
+        if (status.getCode() >= 500) {
             slug = "internal-error";
             title = "Internal error";
             detail = "Something went wrong on our side. Try again; if it keeps failing, contact support.";
@@ -44,7 +53,12 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         return response.body(problem).contentType(Problem.MEDIA_TYPE);
     }
 
-    private static String firstLine(String message) {
-        return Optional.ofNullable(message).map(m -> m.lines().findFirst().orElse(m)).orElse("");
+    /** Micronaut's first line, without the Java types it may name. */
+    private static String readable(String message) {
+        String line = Optional.ofNullable(message).map(m -> m.lines().findFirst().orElse(m)).orElse("");
+        if (line.contains("Empty body")) {
+            return "a JSON body is required";
+        }
+        return line.replaceAll("\\[?[a-z]+(\\.[a-zA-Z0-9_$]+)+\\]?", "").trim();
     }
 }

@@ -139,8 +139,9 @@ class ExportRequestsThroughLambdaTest {
         assertThat(missing.status()).isEqualTo(422);
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().path("detail").asText()).contains("invoices");
-        assertThat(notAList.status()).isEqualTo(400);
-        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notAList.status()).isEqualTo(422);
+        assertThat(notAList.json().path("errors").get(0).path("field").asText()).isEqualTo("entities");
+        assertThat(notJson.status()).isEqualTo(422);
         assertThat(byRep.status()).isEqualTo(403);
         assertThat(byManager.status()).isEqualTo(403);
         assertThat(api.call("GET", "/v1/exports", null, rep.subject()).status()).isEqualTo(403);

@@ -103,11 +103,12 @@ class InvitationsThroughLambdaTest {
     }
 
     @Test
-    void malformed_json_is_a_400_problem() {
+    void malformed_json_is_a_422_problem_naming_the_body() {
         var response = api.call("POST", "/v1/invitations", "{\"email\": ", admin.subject());
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().path("type").asText()).endsWith("/malformed-request");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().path("type").asText()).endsWith("/invalid-input");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("body");
     }
 
     @Test

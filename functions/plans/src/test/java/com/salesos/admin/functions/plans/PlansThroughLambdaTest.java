@@ -125,7 +125,7 @@ class PlansThroughLambdaTest {
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().path("errors").get(0).path("field").asText()).isEqualTo("tier");
         assertThat(api.call("POST", "/v1/billing/plan-changes", json("tier", "team"), admin.subject()).status()).isEqualTo(409);
-        assertThat(api.call("POST", "/v1/billing/plan-changes", "{\"tier\":", admin.subject()).status()).isEqualTo(400);
+        assertThat(api.call("POST", "/v1/billing/plan-changes", "{\"tier\":", admin.subject()).status()).isEqualTo(422);
         assertThat(api.call("POST", "/v1/billing/plan-changes", json("tier", "business"), manager.subject()).status()).isEqualTo(403);
         assertThat(api.call("GET", "/v1/billing/subscription", null, admin.subject()).json().path("tier").asText()).isEqualTo("team");
         assertThat(api.call("GET", "/v1/billing/charges", null, admin.subject()).json().path("items")).isEmpty();

@@ -152,7 +152,7 @@ class PointsThroughLambdaTest {
         var unknownUser = api.call("POST", "/v1/gamification/activities",
                 json("id", "x2", "userId", "usr_ghost", "type", "CALL_LOGGED", "occurredAt", T0.toString()), manager.subject());
         assertThat(unknownUser.status()).isEqualTo(422);
-        assertThat(api.call("POST", "/v1/gamification/activities", "{\"id\":", manager.subject()).status()).isEqualTo(400);
+        assertThat(api.call("POST", "/v1/gamification/activities", "{\"id\":", manager.subject()).status()).isEqualTo(422);
         assertThat(api.call("POST", "/v1/gamification/activities",
                 json("id", "x3", "userId", "usr_rep", "type", "CALL_LOGGED", "occurredAt", T0.toString()), rep.subject()).status()).isEqualTo(403);
         assertThat(api.call("GET", "/v1/users/usr_ghost/points", null, admin.subject()).status()).isEqualTo(404);

@@ -179,7 +179,7 @@ class UsersThroughLambdaTest {
         assertThat(unknownRole.status()).isEqualTo(422);
         var unknownTeam = api.call("PATCH", "/v1/users/usr_rep", json("teamId", "team-nowhere"), admin.subject());
         assertThat(unknownTeam.status()).isEqualTo(422);
-        assertThat(api.call("PATCH", "/v1/users/usr_rep", "{\"role\": ", admin.subject()).status()).isEqualTo(400);
+        assertThat(api.call("PATCH", "/v1/users/usr_rep", "{\"role\": ", admin.subject()).status()).isEqualTo(422);
         assertThat(api.call("GET", "/v1/users?status=sleeping", null, admin.subject()).status()).isEqualTo(422);
         var unchanged = api.call("GET", "/v1/users/usr_rep", null, admin.subject()).json();
         assertThat(unchanged.path("role").path("id").asText()).isEqualTo("sales-rep");

@@ -1,0 +1,67 @@
+package com.salesos.admin.functions.points;
+
+import static com.salesos.admin.emulator.LambdaApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.users.User;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gamification routes bind strictly (no 1.5 points saved as 1, no epoch number read as a
+ * time) and a retried badge creation with the same Idempotency-Key creates one badge.
+ */
+class StrictPointsInputThroughLambdaTest {
+
+    static final String PASSWORD = "Correct-Horse-9-Battery";
+    static LocalAws aws;
+    static LambdaApi api;
+    static User admin;
+
+    @BeforeAll
+    static void setUp() {
+        aws = LocalAws.fresh();
+        aws.workspaces().createWorkspace("ws-strict-points", "Strict Points", "enterprise", 10);
+        admin = aws.workspaces().addUser("ws-strict-points", "usr_admin", "admin@sp.test", "Admin", "admin", null, PASSWORD);
+        api = new LambdaApi();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        api.close();
+    }
+
+    @Test
+    void fractional_points_are_refused_not_rounded() {
+        var current = api.call("GET", "/v1/gamification/point-settings", null, admin.subject());
+        var refused = api.call("PUT", "/v1/gamification/point-settings",
+                "{\"pointsByActivityType\":{\"LEAD_CREATED\":1.5},\"valueBonusMultiplier\":1}", admin.subject(),
+                Map.of("If-Match", current.header("ETag")));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("pointsByActivityType.LEAD_CREATED");
+        assertThat(api.call("GET", "/v1/gamification/point-settings", null, admin.subject()).header("ETag"))
+                .isEqualTo(current.header("ETag"));
+    }
+
+    @Test
+    void a_retried_badge_creation_creates_one_badge() {
+        String body = json("name", "Caller", "description", "Makes calls", "pointReward", 5, "criteria",
+                Map.of("kind", "activityCount", "activityType", "CALL_LOGGED", "atLeast", 3, "narrative", "Log calls."));
+        Map<String, String> key = Map.of("Idempotency-Key", "badge-1");
+
+        var first = api.call("POST", "/v1/gamification/badges", body, admin.subject(), key);
+        var retry = api.call("POST", "/v1/gamification/badges", body, admin.subject(), key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(api.call("GET", "/v1/gamification/badges", null, admin.subject()).json().findValuesAsText("name")
+                .stream().filter("Caller"::equals).count()).isEqualTo(1);
+    }
+}
