@@ -111,9 +111,9 @@ class AuthorizationMatrixTest {
     @BeforeAll
     static void start() throws Exception {
         aws = LocalAws.fresh();
-        // Enterprise, so that creating a custom badge is not refused by the plan (also a 403).
+        // Enterprise, so that creating a custom badge is not refused by the plan (a 403 of its own).
         aws.workspaces().createWorkspace("ws-m", "Matrix", "enterprise", 20);
-        aws.workspaces().createWorkspace("ws-other", "Other", "team", 5);
+        aws.workspaces().createWorkspace("ws-other", "Other", "enterprise", 5);
         aws.workspaces().addUser("ws-m", "usr_admin", "admin@m.test", "Admin", "admin", null, PASSWORD);
         aws.workspaces().addUser("ws-m", "usr_manager", "manager@m.test", "Manager", "manager", null, PASSWORD);
         aws.workspaces().addUser("ws-m", "usr_rep", "rep@m.test", "Rep", "sales-rep", null, PASSWORD);
