@@ -63,6 +63,7 @@ class AuthorizationMatrixTest {
         ACCESS.put("PATCH /v1/users/{id}", needs("users.manage"));
         ACCESS.put("POST /v1/users/{id}/deactivate", needs("users.manage"));
         ACCESS.put("POST /v1/users/{id}/reactivate", needs("users.manage"));
+        ACCESS.put("GET /v1/users/{id}/deals", needs("users.manage"));
         ACCESS.put("POST /v1/users/{id}/reassign-deals", needs("users.manage"));
         ACCESS.put("GET /v1/roles", needs("users.manage"));
         ACCESS.put("POST /v1/roles", needs("users.manage"));
@@ -72,6 +73,7 @@ class AuthorizationMatrixTest {
         ACCESS.put("GET /v1/audit-log", needs("audit.read"));
         ACCESS.put("GET /v1/plans", SIGNED_IN);
         ACCESS.put("GET /v1/billing/subscription", needs("billing.manage"));
+        ACCESS.put("GET /v1/billing/plan-changes/preview", needs("billing.manage"));
         ACCESS.put("POST /v1/billing/plan-changes", needs("billing.manage"));
         ACCESS.put("DELETE /v1/billing/plan-changes/pending", needs("billing.manage"));
         ACCESS.put("GET /v1/billing/charges", needs("billing.manage"));

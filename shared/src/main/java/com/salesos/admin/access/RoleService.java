@@ -104,7 +104,8 @@ public final class RoleService {
         }
         if (outcome instanceof RoleStore.Outcome.InUse inUse) {
             throw DomainException.conflict("role-in-use", "Role in use", "The role '" + role.name() + "' is held by "
-                    + inUse.holders() + " users or pending invitations; give them another role first");
+                    + inUse.holders() + (inUse.holders() == 1 ? " user or pending invitation" : " users or pending invitations")
+                    + "; give them another role first");
         }
         if (outcome instanceof RoleStore.Outcome.Stale) {
             throw DomainException.conflict("role-changed", "Role changed meanwhile",

@@ -3,6 +3,8 @@ package com.salesos.admin.aws;
 import static com.salesos.admin.aws.Item.s;
 
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.users.DealOwnership;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -49,6 +52,44 @@ public final class DynamoDealOwnership implements DealOwnership {
         });
         return new DealPage(response.items().stream().map(i -> i.get("id").s()).toList(),
                 Cursor.encode(response.lastEvaluatedKey()));
+    }
+
+    @Override
+    public Page<Deal> dealsOf(String workspaceId, String userId, PageRequest page) {
+        String partition = TableKeys.workspace(workspaceId);
+        List<Deal> deals = new ArrayList<>();
+        Optional<Map<String, AttributeValue>> start = page.cursor().map(c -> Cursor.decodeTableKey(c, partition, "DEAL#"));
+        // The filter applies after Limit, so ask for what is still missing until the page is full:
+        // a response never holds more than that, and the last evaluated key is an exact cursor.
+        do {
+            int missing = page.limit() - deals.size();
+            Optional<Map<String, AttributeValue>> from = start;
+            QueryResponse response = dynamo.query(r -> {
+                r.tableName(table).limit(missing)
+                        .keyConditionExpression("pk = :p and begins_with(sk, :s)")
+                        .filterExpression("ownerUserId = :owner")
+                        .expressionAttributeValues(Map.of(":p", s(partition), ":s", s("DEAL#"), ":owner", s(userId)));
+                from.ifPresent(r::exclusiveStartKey);
+            });
+            response.items().forEach(item -> deals.add(deal(Item.from(item))));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? Optional.of(response.lastEvaluatedKey()) : Optional.empty();
+        } while (deals.size() < page.limit() && start.isPresent());
+        return new Page<>(deals, start.flatMap(Cursor::encode));
+    }
+
+    private static Deal deal(Item item) {
+        Optional<Long> amount = item.optionalString("amount").flatMap(DynamoDealOwnership::minorUnits);
+        return new Deal(item.string("id"), item.optionalString("name").orElse(""),
+                item.optionalString("stage").orElse(""), amount, item.optionalString("currency").orElse(""));
+    }
+
+    private static Optional<Long> minorUnits(String amount) {
+        try {
+            return Optional.of(Long.parseLong(amount));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -58,22 +58,50 @@ public final class PlanService {
                 new IllegalStateException("workspace " + subscription.workspaceId() + " is on unknown tier " + subscription.tier()));
     }
 
+    /** What changing to a tier would do, computed exactly as {@link #change} would, committing nothing. */
+    public record Preview(Plan to, boolean upgrade, java.util.Optional<Money> charge, Instant effectiveAt,
+                          long seatsToFree) {
+    }
+
+    public Preview preview(Caller caller, String tier) {
+        Plan to = target(tier);
+        Subscription current = store.subscription(caller.workspaceId());
+        Plan from = differentFrom(current, to);
+        Instant now = clock.instant();
+        BillingPeriod period = current.currentPeriod(now);
+        if (to.rank() > from.rank()) {
+            return new Preview(to, true, java.util.Optional.of(Proration.charge(from.monthlyPrice(), to.monthlyPrice(), period, now)),
+                    now, 0);
+        }
+        long used = seats.read(caller.workspaceId()).used();
+        return new Preview(to, false, java.util.Optional.empty(), period.end(), Math.max(0, used - to.seatLimit()));
+    }
+
     public Change change(Caller caller, String tier) {
+        Plan to = target(tier);
+        Subscription current = store.subscription(caller.workspaceId());
+        Plan from = differentFrom(current, to);
+        Instant now = clock.instant();
+        BillingPeriod period = current.currentPeriod(now);
+        return to.rank() > from.rank() ? upgrade(caller, current, from, to, period, now)
+                : scheduleDowngrade(caller, current, from, to, period);
+    }
+
+    private Plan target(String tier) {
         if (tier == null || tier.isBlank()) {
             throw DomainException.invalidField("tier", "is required");
         }
-        Plan to = catalog.find(tier).orElseThrow(() -> DomainException.invalidField("tier",
+        return catalog.find(tier).orElseThrow(() -> DomainException.invalidField("tier",
                 "is not a plan; known tiers: " + String.join(", ", catalog.plans().stream().map(Plan::tier).toList())));
-        Subscription current = store.subscription(caller.workspaceId());
+    }
+
+    private Plan differentFrom(Subscription current, Plan to) {
         Plan from = planOf(current);
         if (to.tier().equals(from.tier())) {
             throw DomainException.conflict("plan-unchanged", "Already on this plan",
                     "The workspace is already on " + from.name() + "; to drop a pending downgrade, cancel it");
         }
-        Instant now = clock.instant();
-        BillingPeriod period = current.currentPeriod(now);
-        return to.rank() > from.rank() ? upgrade(caller, current, from, to, period, now)
-                : scheduleDowngrade(caller, current, from, to, period);
+        return from;
     }
 
     private Change upgrade(Caller caller, Subscription current, Plan from, Plan to, BillingPeriod period, Instant now) {

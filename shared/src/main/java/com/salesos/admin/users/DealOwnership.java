@@ -20,4 +20,11 @@ public interface DealOwnership {
 
     record DealPage(List<String> dealIds, Optional<String> nextCursor) {
     }
+
+    /** One page of the deals the user owns, as the CRM recorded them. */
+    com.salesos.admin.common.Page<Deal> dealsOf(String workspaceId, String userId, com.salesos.admin.common.PageRequest page);
+
+    /** A deal as the admin sees it when choosing what to reassign; the amount in minor units, if the CRM gave one. */
+    record Deal(String id, String name, String stage, Optional<Long> amount, String currency) {
+    }
 }

@@ -90,9 +90,7 @@ public final class UserService {
             Optional<Role> found = roles.find(caller.workspaceId(), roleReference.get());
             if (found.isEmpty()) {
                 validation.reject("role", "is not a role of this workspace");
-            } else if (found.get().id().equals(current.roleId())) {
-                validation.reject("role", "is already this user's role");
-            } else {
+            } else if (!found.get().id().equals(current.roleId())) {
                 to = found.get();
             }
         }
@@ -104,16 +102,28 @@ public final class UserService {
             }
         }
         validation.throwIfInvalid();
+        boolean teamChanges = !java.util.Objects.equals(newTeam, current.teamId());
+        if (to == from && !teamChanges) {
+            // A form saved as it was (the frontend sends every field): nothing to change, nothing to audit.
+            return current;
+        }
         if (to != from) {
             GrantPolicy.requireMayGrant(caller, from);
             GrantPolicy.requireMayGrant(caller, to);
         }
         User updated = new User(current.id(), current.workspaceId(), current.email(), current.name(), to.id(), newTeam,
                 current.status(), current.subject(), current.createdAt());
-        Map<String, String> before = new java.util.HashMap<>(Map.of("roleId", current.roleId()));
-        Map<String, String> after = new java.util.HashMap<>(Map.of("roleId", to.id()));
-        Optional.ofNullable(current.teamId()).ifPresent(t -> before.put("teamId", t));
-        Optional.ofNullable(newTeam).ifPresent(t -> after.put("teamId", t));
+        // The audit names only what changed.
+        Map<String, String> before = new java.util.HashMap<>();
+        Map<String, String> after = new java.util.HashMap<>();
+        if (to != from) {
+            before.put("roleId", current.roleId());
+            after.put("roleId", to.id());
+        }
+        if (teamChanges) {
+            Optional.ofNullable(current.teamId()).ifPresent(t -> before.put("teamId", t));
+            Optional.ofNullable(newTeam).ifPresent(t -> after.put("teamId", t));
+        }
         Change change = users.update(current, from, to, updated, audit(caller, "user.changed", current, before, after));
         refuseUnlessDone(change, current);
         return updated;
@@ -160,6 +170,12 @@ public final class UserService {
         return moved;
     }
 
+    /** The deals a user owns, a page at a time, so an admin can choose which to reassign. */
+    public Page<DealOwnership.Deal> deals(Caller caller, String userId, PageRequest page) {
+        User owner = get(caller, userId);
+        return deals.dealsOf(caller.workspaceId(), owner.id(), page);
+    }
+
     /** What a reassignment moved. */
     public record Reassignment(int moved, List<String> movedDealIds, List<String> notMoved) {
     }
@@ -174,7 +190,9 @@ public final class UserService {
         Validation validation = new Validation();
         Optional<User> to = toUserId == null || toUserId.isBlank() ? Optional.empty()
                 : users.find(caller.workspaceId(), toUserId);
-        if (to.isEmpty() || to.get().status() != UserStatus.ACTIVE) {
+        if (toUserId == null || toUserId.isBlank()) {
+            validation.reject("toUserId", "is required");
+        } else if (to.isEmpty() || to.get().status() != UserStatus.ACTIVE) {
             validation.reject("toUserId", "must be an active user of this workspace");
         } else if (to.get().id().equals(from.id())) {
             validation.reject("toUserId", "must be another user than the one the deals come from");

@@ -45,6 +45,13 @@ public class PlanController {
         return PlanViews.SubscriptionView.of(plans.subscription(caller), clock.instant());
     }
 
+    /** What a change to {@code tier} would do (the same computation as the change itself); commits nothing. */
+    @Get("/billing/plan-changes/preview")
+    @RequiresPermission(BILLING_MANAGE)
+    public PlanViews.PreviewView preview(Caller caller, @Nullable @QueryValue String tier) {
+        return PlanViews.PreviewView.of(plans.preview(caller, tier));
+    }
+
     /** 200 with the charge for an upgrade (applied now); 202 with the date for a downgrade. */
     @Post("/billing/plan-changes")
     @RequiresPermission(BILLING_MANAGE)

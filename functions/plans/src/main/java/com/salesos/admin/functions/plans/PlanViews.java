@@ -73,6 +73,18 @@ final class PlanViews {
     record DowngradeView(SubscriptionView subscription, Instant effectiveAt) {
     }
 
+    /** API.md: {tier, kind: upgrade|downgrade, charge: {amount, currency} | null, effectiveAt, seatLimit, seatsToFree}. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record PreviewView(String tier, String kind, @Nullable MoneyView charge, Instant effectiveAt, long seatLimit,
+                       long seatsToFree) {
+        static PreviewView of(com.salesos.admin.plans.PlanService.Preview preview) {
+            return new PreviewView(preview.to().tier(), preview.upgrade() ? "upgrade" : "downgrade",
+                    preview.charge().map(MoneyView::of).orElse(null), preview.effectiveAt(), preview.to().seatLimit(),
+                    preview.seatsToFree());
+        }
+    }
+
     @Serdeable
     record PlanChangeForm(@Nullable String tier) {
     }

@@ -64,6 +64,13 @@ public class UserController {
         return view(users.reactivate(caller, id));
     }
 
+    @Get("/{id}/deals")
+    @RequiresPermission(USERS_MANAGE)
+    public PageView<Views.DealView> deals(Caller caller, @PathVariable String id, @Nullable @QueryValue Integer limit,
+                                          @Nullable @QueryValue String cursor) {
+        return PageView.of(users.deals(caller, id, PageRequest.of(limit, cursor)), Views.DealView::of);
+    }
+
     @Post("/{id}/reassign-deals")
     @RequiresPermission(USERS_MANAGE)
     public Views.ReassignmentView reassignDeals(Caller caller, @PathVariable String id, @Body Forms.Reassign form) {

@@ -74,4 +74,19 @@ final class Views {
     static List<String> permissionCodes(Role role) {
         return role.permissions().stream().map(Permission::code).sorted().toList();
     }
+
+    /** API.md: {id, name, stage, amount: {amount, currency}}; amount is null when the CRM gave none. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record DealView(String id, String name, String stage, @Nullable MoneyView amount) {
+        static DealView of(com.salesos.admin.users.DealOwnership.Deal deal) {
+            return new DealView(deal.id(), deal.name(), deal.stage(),
+                    deal.amount().map(a -> new MoneyView(a, deal.currency())).orElse(null));
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record MoneyView(long amount, String currency) {
+    }
 }

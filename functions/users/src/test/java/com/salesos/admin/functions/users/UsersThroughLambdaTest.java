@@ -173,8 +173,8 @@ class UsersThroughLambdaTest {
     @Test
     void bad_input_is_problem_json_and_changes_nothing() {
         assertThat(api.call("GET", "/v1/users/usr_nobody", null, admin.subject()).status()).isEqualTo(404);
-        var sameRole = api.call("PATCH", "/v1/users/usr_rep", json("role", "Sales Rep"), admin.subject());
-        assertThat(sameRole.status()).isEqualTo(422);
+        // Saving the role the user already has is not bad input (AdminFormsThroughLambdaTest): 200, no change.
+        assertThat(api.call("PATCH", "/v1/users/usr_rep", json("role", "Sales Rep"), admin.subject()).status()).isEqualTo(200);
         var unknownRole = api.call("PATCH", "/v1/users/usr_rep", json("role", "Overlord"), admin.subject());
         assertThat(unknownRole.status()).isEqualTo(422);
         var unknownTeam = api.call("PATCH", "/v1/users/usr_rep", json("teamId", "team-nowhere"), admin.subject());
