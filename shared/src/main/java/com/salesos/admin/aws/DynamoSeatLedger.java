@@ -21,7 +21,9 @@ public final class DynamoSeatLedger implements SeatAccount {
     @Override
     public Seats read(String workspaceId) {
         Item item = workspaceItem(workspaceId);
-        return new Seats(item.number("seatLimit"), item.number("activeUsers"), item.number("pendingInvitations"));
+        // The plan store keeps a pending downgrade on the same item (DynamoPlanStore).
+        return new Seats(item.number("seatLimit"), item.number("activeUsers"), item.number("pendingInvitations"),
+                item.optionalString("pendingTier").map(tier -> new Seats.LoweredLimit(tier, item.instant("pendingEffectiveAt"))));
     }
 
     long activeAdmins(String workspaceId) {

@@ -20,7 +20,7 @@ import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.FieldError;
 import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.problems.Validation;
-import com.salesos.admin.seats.Seats;
+import com.salesos.admin.seats.NoFreeSeat;
 import com.salesos.admin.users.User;
 import com.salesos.admin.users.UserStatus;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
@@ -122,7 +122,7 @@ public final class InvitationService {
         if (creation instanceof Creation.RoleGone) {
             throw DomainException.conflict("role-gone", "Role deleted", "The role was deleted meanwhile; choose another");
         }
-        throw noFreeSeat(((Creation.NoFreeSeat) creation).seats());
+        throw NoFreeSeat.refusal(((Creation.NoFreeSeat) creation).seats(), 1);
     }
 
     public Page<Invitation> list(Caller caller, Optional<String> status, PageRequest page) {
@@ -253,13 +253,6 @@ public final class InvitationService {
     private static DomainException notPending(String id, String verb) {
         return DomainException.conflict("invitation-not-pending", "Invitation is not pending",
                 "Invitation " + id + " is no longer pending and cannot be " + verb);
-    }
-
-    private static DomainException noFreeSeat(Seats seats) {
-        return new DomainException(ProblemKind.CONFLICT, "seats-exhausted", "No free seat",
-                "All " + seats.limit() + " seats of the plan are in use (" + seats.active() + " active users, "
-                        + seats.pending() + " pending invitations); deactivate a user, revoke an invitation or upgrade the plan",
-                List.of(), Map.of("seatsMissing", 1, "seats", Map.of("limit", seats.limit(), "used", seats.used())));
     }
 
     private static DomainException emailRegistered(EmailAddress email) {

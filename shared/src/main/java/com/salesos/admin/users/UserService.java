@@ -10,7 +10,7 @@ import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.problems.Validation;
-import com.salesos.admin.seats.Seats;
+import com.salesos.admin.seats.NoFreeSeat;
 import com.salesos.admin.users.DealOwnership.DealPage;
 import com.salesos.admin.users.SignInControl.SignInControlFailed;
 import com.salesos.admin.users.UserStore.Change;
@@ -234,10 +234,7 @@ public final class UserService {
                     "A workspace always keeps at least one active Admin; make someone else Admin first");
         }
         if (change instanceof Change.NoFreeSeat noSeat) {
-            Seats seats = noSeat.seats();
-            throw new DomainException(ProblemKind.CONFLICT, "seats-exhausted", "No free seat",
-                    "All " + seats.limit() + " seats are in use; deactivate a user, revoke an invitation or upgrade the plan",
-                    List.of(), Map.of("seatsMissing", 1));
+            throw NoFreeSeat.refusal(noSeat.seats(), 1);
         }
         if (change instanceof Change.RoleGone) {
             throw DomainException.conflict("role-gone", "Role deleted", "The role was deleted meanwhile");
