@@ -6,6 +6,7 @@ import com.salesos.admin.access.CallerDirectory;
 import com.salesos.admin.access.Role;
 import com.salesos.admin.access.RoleCatalog;
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.DisplayText;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
@@ -215,16 +216,21 @@ public final class InvitationService {
     }
 
     /**
-     * An account that exists at the identity provider but belongs to no SalesOS user is the
-     * leftover of an accept that crashed half-way; it cannot reach any workspace, so it is safe
-     * to take over. An account that belongs to a user stays theirs.
+     * An existing account is adopted only when this very invitation opened it, on an earlier
+     * accept that died between the identity provider and the store: the account carries the id of
+     * the invitation that opened it. Every other account belongs to someone (a user of some
+     * workspace, the support identity, another invitation's invitee) even when no workspace user
+     * owns it: setting its password would hand its owner's sessions, or the account itself, to
+     * whoever holds this link. Adopting sets the password, which signs out every session the
+     * half-finished account may have.
      */
-    private String adoptOrphan(String subject, EmailAddress email, String password) {
-        if (callers.findBySubject(subject).isPresent()) {
-            throw emailRegistered(email);
+    private String adoptOwnLeftover(Opening.AlreadyRegistered account, Invitation invitation, String password) {
+        boolean openedByThisInvitation = account.invitationId().filter(invitation.id()::equals).isPresent();
+        if (!openedByThisInvitation || callers.findBySubject(account.subject()).isPresent()) {
+            throw emailRegistered(invitation.email());
         }
-        accounts.setPassword(subject, email, password);
-        return subject;
+        accounts.setPassword(account.subject(), invitation.email(), password);
+        return account.subject();
     }
 
     private Invitation deliver(Caller caller, Invitation invitation, InvitationToken token) {

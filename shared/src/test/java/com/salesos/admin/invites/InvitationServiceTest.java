@@ -39,6 +39,9 @@ class InvitationServiceTest {
     final List<InvitationMailer.InvitationEmail> sent = new ArrayList<>();
     boolean mailDown;
     final List<String> accountsOpened = new ArrayList<>();
+    /** Accounts already at the identity provider: address to the invitation that opened it, if any. */
+    final Map<String, Optional<String>> existingAccounts = new HashMap<>();
+    final List<String> passwordsSet = new ArrayList<>();
 
     final InvitationService service = new InvitationService(store,
             (ws, ref) -> BuiltInRoles.find(ref),
@@ -62,12 +65,16 @@ class InvitationServiceTest {
                 sent.add(email);
             },
             new AccountDirectory() {
-                public Opening open(EmailAddress email, String password) {
+                public Opening open(EmailAddress email, String password, Optional<String> invitationId) {
+                    if (existingAccounts.containsKey(email.value())) {
+                        return new Opening.AlreadyRegistered("sub-" + email.value(), existingAccounts.get(email.value()));
+                    }
                     accountsOpened.add(email.value());
                     return new Opening.Opened("sub-" + email.value());
                 }
 
                 public void setPassword(String subject, EmailAddress email, String password) {
+                    passwordsSet.add(email.value());
                 }
 
                 public void close(String subject, EmailAddress email) {
@@ -143,6 +150,38 @@ class InvitationServiceTest {
         assertThatThrownBy(() -> service.invite(ADMIN, new InvitationRequest("b@x.test", "B", "manager", null), Optional.of("k1")))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("idempotency-key-reused"));
         assertThat(store.invitations).hasSize(1);
+    }
+
+    @Test
+    void an_account_that_no_invitation_opened_is_not_taken_over_even_when_no_workspace_user_owns_it() {
+        existingAccounts.put("support@x.test", Optional.empty());
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("support@x.test", "S", "admin", null), Optional.empty()).invitation();
+
+        assertThatThrownBy(() -> service.accept(sent.get(0).token().value(), "Passw0rd-Passw0rd"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("account-exists"));
+        assertThat(passwordsSet).isEmpty();
+        assertThat(store.invitations.get(invitation.id()).isPending()).isTrue();
+    }
+
+    @Test
+    void an_account_another_invitation_opened_is_not_taken_over() {
+        existingAccounts.put("a@x.test", Optional.of("inv_other"));
+        service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty());
+
+        assertThatThrownBy(() -> service.accept(sent.get(0).token().value(), "Passw0rd-Passw0rd"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("account-exists"));
+        assertThat(passwordsSet).isEmpty();
+    }
+
+    @Test
+    void the_account_this_invitation_opened_before_a_crash_is_adopted_with_the_new_password() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
+        existingAccounts.put("a@x.test", Optional.of(invitation.id()));
+
+        User user = service.accept(sent.get(0).token().value(), "Passw0rd-Passw0rd");
+
+        assertThat(user.subject()).isEqualTo("sub-a@x.test");
+        assertThat(passwordsSet).containsExactly("a@x.test");
     }
 
     static final class MovableClock extends Clock {
