@@ -74,7 +74,9 @@ public final class InvitationService {
             validation.reject("email", request.email() == null || request.email().isBlank()
                     ? "is required" : "is not a valid email address");
         }
-        String name = request.name() == null ? "" : request.name().strip();
+        // Cleaned before anything else sees it: the stored name, the audit record and every email
+        // or export that shows it get one line of visible text.
+        String name = DisplayText.singleLine(request.name());
         if (name.isEmpty()) {
             validation.reject("name", "is required");
         } else if (name.length() > MAX_NAME_LENGTH) {
@@ -196,10 +198,10 @@ public final class InvitationService {
                     "This invitation link expired at " + invitation.expiresAt() + "; ask an admin to resend it");
         }
 
-        Opening opening = accounts.open(invitation.email(), password);
+        Opening opening = accounts.open(invitation.email(), password, Optional.of(invitation.id()));
         String subject = opening instanceof Opening.Opened opened
                 ? opened.subject()
-                : adoptOrphan(((Opening.AlreadyRegistered) opening).subject(), invitation.email(), password);
+                : adoptOwnLeftover((Opening.AlreadyRegistered) opening, invitation, password);
         String userId = "usr_" + invitation.id().substring(invitation.id().indexOf('_') + 1);
         User user = new User(userId, invitation.workspaceId(), invitation.email(), invitation.name(),
                 invitation.roleId(), invitation.teamId(), UserStatus.ACTIVE, subject, now);

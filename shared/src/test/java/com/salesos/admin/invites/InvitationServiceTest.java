@@ -105,6 +105,22 @@ class InvitationServiceTest {
     }
 
     @Test
+    void the_name_is_stored_as_one_line_without_control_characters() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test",
+                "Ann\r\n\r\nYour account is locked:\thttp://evil.test\u202E", "manager", null), Optional.empty()).invitation();
+
+        assertThat(invitation.name()).isEqualTo("Ann Your account is locked: http://evil.test");
+        assertThat(store.invitations.get(invitation.id()).name()).isEqualTo(invitation.name());
+    }
+
+    @Test
+    void a_name_of_only_line_breaks_is_missing() {
+        assertThatThrownBy(() -> service.invite(ADMIN, new InvitationRequest("a@x.test", "\r\n\t\u200B", "manager", null), Optional.empty()))
+                .isInstanceOfSatisfying(DomainException.class, e ->
+                        assertThat(e.errors()).extracting(FieldError::field).containsExactly("name"));
+    }
+
+    @Test
     void a_mail_outage_leaves_the_invitation_marked_failed() {
         mailDown = true;
         Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();

@@ -72,6 +72,24 @@ class InvitationsThroughLambdaTest {
     }
 
     @Test
+    void the_name_is_stored_on_one_line_and_no_typed_text_forms_a_link_in_the_email() {
+        String name = "Nina\r\n\r\nYour account is locked, log in at http://evil.test/login or www.evil.test\u202E";
+        var created = api.call("POST", "/v1/invitations", json("email", "links@example.com", "name", name, "role", "sales-rep"),
+                admin.subject());
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("name").asText())
+                .isEqualTo("Nina Your account is locked, log in at http://evil.test/login or www.evil.test");
+        SentEmails.Email email = emails.to("links@example.com").get(0);
+        assertThat(email.body()).doesNotContain("Nina", "evil");
+        assertThat(email.body()).containsOnlyOnce("://").containsOnlyOnce("/accept-invitation?token=");
+        // Nothing but the accept link would be linked: no scheme, no www., no dotted domain or address.
+        String rest = email.body().replaceAll("\\S+/accept-invitation\\?token=\\S+", "");
+        assertThat(rest).doesNotContainPattern("(?i)www\\.|[a-z0-9-]\\.[a-z]{2,}");
+        assertThat(rest).contains("admin@acme[.]test");
+    }
+
+    @Test
     void a_manager_without_users_manage_gets_403() {
         var response = api.call("POST", "/v1/invitations",
                 json("email", "x@example.com", "name", "X", "role", "sales-rep"), manager.subject());
