@@ -15,6 +15,8 @@ import com.salesos.admin.invites.InvitationMailer.InvitationEmail;
 import com.salesos.admin.invites.InvitationMailer.MailNotSent;
 import com.salesos.admin.invites.InvitationStore.Acceptance;
 import com.salesos.admin.invites.InvitationStore.Creation;
+import com.salesos.admin.invites.InvitationStore.Reissue;
+import com.salesos.admin.invites.InvitationStore.SendLimitReached;
 import com.salesos.admin.invites.InvitationStore.TokenGrant;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.FieldError;
@@ -26,6 +28,7 @@ import com.salesos.admin.users.UserStatus;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -43,20 +46,22 @@ public final class InvitationService {
     private final InvitationMailer mailer;
     private final AccountDirectory accounts;
     private final CallerDirectory callers;
+    private final SendLimits limits;
     private final IdGenerator ids;
     private final SecureRandom random;
     private final Clock clock;
 
     public InvitationService(InvitationStore store, RoleCatalog roles,
                              WorkspaceDirectory workspaces, InvitationMailer mailer,
-                             AccountDirectory accounts, CallerDirectory callers, IdGenerator ids,
-                             SecureRandom random, Clock clock) {
+                             AccountDirectory accounts, CallerDirectory callers, SendLimits limits,
+                             IdGenerator ids, SecureRandom random, Clock clock) {
         this.store = store;
         this.roles = roles;
         this.workspaces = workspaces;
         this.mailer = mailer;
         this.accounts = accounts;
         this.callers = callers;
+        this.limits = limits;
         this.ids = ids;
         this.random = random;
         this.clock = clock;
@@ -106,7 +111,7 @@ public final class InvitationService {
                 now, caller.userId());
         AuditEvent audit = audit(caller, "invitation.created", invitation, Map.of(), describe(invitation));
 
-        Creation creation = store.create(invitation, audit, key);
+        Creation creation = store.create(invitation, audit, key, limits);
         if (creation instanceof Creation.Created created) {
             return new Invited(deliver(caller, created.invitation(), token), false);
         }
@@ -121,6 +126,9 @@ public final class InvitationService {
         if (creation instanceof Creation.EmailTaken) {
             throw DomainException.conflict("email-taken", "Email already in use",
                     "A user or pending invitation of this workspace already has the email " + email.get());
+        }
+        if (creation instanceof SendLimitReached limited) {
+            throw sendLimitReached(limited, email.get(), now);
         }
         if (creation instanceof Creation.RoleGone) {
             throw DomainException.conflict("role-gone", "Role deleted", "The role was deleted meanwhile; choose another");
@@ -149,10 +157,15 @@ public final class InvitationService {
         Invitation current = get(caller, invitationId);
         requirePending(current, "resent");
         InvitationToken token = InvitationToken.generate(random);
-        Invitation reissued = current.reissued(token.hash(), clock.instant().plus(Invitation.VALIDITY));
+        Instant now = clock.instant();
+        Invitation reissued = current.reissued(token.hash(), now.plus(Invitation.VALIDITY));
         AuditEvent audit = audit(caller, "invitation.resent", current,
                 Map.of("expiresAt", current.expiresAt().toString()), Map.of("expiresAt", reissued.expiresAt().toString()));
-        if (!store.reissue(current, reissued, audit)) {
+        Reissue reissue = store.reissue(current, reissued, audit, limits, now);
+        if (reissue instanceof SendLimitReached limited) {
+            throw sendLimitReached(limited, current.email(), now);
+        }
+        if (reissue instanceof Reissue.NoLongerPending) {
             throw notPending(invitationId, "resent");
         }
         return deliver(caller, reissued, token);
@@ -266,6 +279,26 @@ public final class InvitationService {
                 "All " + seats.limit() + " seats of the plan are in use (" + seats.active() + " active users, "
                         + seats.pending() + " pending invitations); deactivate a user, revoke an invitation or upgrade the plan",
                 List.of(), Map.of("seatsMissing", 1, "seats", Map.of("limit", seats.limit(), "used", seats.used())));
+    }
+
+    /**
+     * The email was not sent and nothing was written; the problem says which limit and when the
+     * next send can succeed (also as {@code Retry-After}).
+     */
+    private DomainException sendLimitReached(SendLimitReached limited, EmailAddress to, Instant now) {
+        SendLimits.Limit limit = limits.of(limited.scope());
+        long seconds = Math.max(1, Duration.between(now, limited.retryAt()).plusMillis(999).toSeconds());
+        long hours = limit.window().toHours();
+        String window = hours * 3600 == limit.window().toSeconds()
+                ? (hours == 1 ? "1 hour" : hours + " hours") : limit.window().toSeconds() + " seconds";
+        String detail = switch (limited.scope()) {
+            case WORKSPACE -> "This workspace may send " + limit.sends() + " invitation emails per " + window;
+            case ADDRESS -> "This workspace may send " + limit.sends() + " invitation emails to " + to + " per " + window;
+        } + " and has sent them all; try again in " + seconds + " seconds";
+        return new DomainException(ProblemKind.RATE_LIMITED, "invitation-emails-limited", "Too many invitation emails",
+                detail, List.of(), Map.of(DomainException.RETRY_AFTER, seconds,
+                "limit", Map.of("scope", limited.scope().name().toLowerCase(Locale.ROOT), "sends", limit.sends(),
+                        "windowSeconds", limit.window().toSeconds())));
     }
 
     private static DomainException emailRegistered(EmailAddress email) {

@@ -10,6 +10,7 @@ import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.common.TimeOrderedIds;
+import com.salesos.admin.invites.InvitationStore.SendLimitReached;
 import com.salesos.admin.invites.InvitationToken.TokenHash;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.FieldError;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.Test;
 /** The invitation rules with in-memory ports: no I/O, time moved by a fixed clock. */
 class InvitationServiceTest {
 
+    /** Small limits, so that a test reaches them in a few steps: 5 an hour per workspace, 2 a day per address. */
+    static final SendLimits LIMITS = new SendLimits(new SendLimits.Limit(5, Duration.ofHours(1)),
+            new SendLimits.Limit(2, Duration.ofDays(1)));
     static final Caller ADMIN = new Caller("ws", "usr_admin", "admin@x.test", "Name", null, BuiltInRoles.ADMIN, UserStatus.ACTIVE);
 
     final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
@@ -81,7 +85,7 @@ class InvitationServiceTest {
                 }
             },
             subject -> Optional.empty(),
-            new TimeOrderedIds(clock, new SecureRandom()), new SecureRandom(), clock);
+            LIMITS, new TimeOrderedIds(clock, new SecureRandom()), new SecureRandom(), clock);
 
     @Test
     void every_invalid_field_is_reported_and_nothing_is_stored_or_sent() {
@@ -200,6 +204,49 @@ class InvitationServiceTest {
         assertThat(passwordsSet).containsExactly("a@x.test");
     }
 
+    @Test
+    void resends_to_one_address_stop_at_its_limit_until_the_next_utc_day_and_a_refused_resend_changes_nothing() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
+        Invitation resent = service.resend(ADMIN, invitation.id());
+
+        assertThatThrownBy(() -> service.resend(ADMIN, invitation.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.RATE_LIMITED);
+                    assertThat(e.type()).isEqualTo("invitation-emails-limited");
+                    // 09:00 UTC: the address's day window ends at midnight, 15 hours on.
+                    assertThat(e.extensions()).containsEntry(DomainException.RETRY_AFTER, 15 * 3600L);
+                    assertThat(e.detail()).contains("a@x.test");
+                });
+        assertThat(sent).hasSize(2);
+        assertThat(store.invitations.get(invitation.id()).tokenHash()).isEqualTo(resent.tokenHash());
+        String secondLink = sent.get(1).token().value();
+
+        clock.advance(Duration.ofHours(15));
+        service.resend(ADMIN, invitation.id());
+        assertThat(sent).hasSize(3);
+        assertThatThrownBy(() -> service.accept(secondLink, "Passw0rd-Passw0rd")).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void the_workspace_limit_counts_every_address_and_a_refused_invite_stores_nothing() {
+        for (int i = 0; i < 5; i++) {
+            service.invite(ADMIN, new InvitationRequest("p" + i + "@x.test", "P", "manager", null), Optional.empty());
+        }
+        clock.advance(Duration.ofMinutes(59));
+
+        assertThatThrownBy(() -> service.invite(ADMIN, new InvitationRequest("late@x.test", "L", "manager", null), Optional.empty()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.RATE_LIMITED);
+                    assertThat(e.extensions()).containsEntry(DomainException.RETRY_AFTER, 60L);
+                });
+        assertThat(store.invitations).hasSize(5);
+        assertThat(sent).hasSize(5);
+
+        clock.advance(Duration.ofMinutes(1));
+        service.invite(ADMIN, new InvitationRequest("late@x.test", "L", "manager", null), Optional.empty());
+        assertThat(sent).hasSize(6);
+    }
+
     static final class MovableClock extends Clock {
         private Instant now;
 
@@ -233,12 +280,17 @@ class InvitationServiceTest {
         final Map<String, String> tokens = new HashMap<>();
         final Map<String, IdempotencyKey> keys = new HashMap<>();
         final Map<String, String> keyResources = new HashMap<>();
+        final Map<String, Integer> sends = new HashMap<>();
 
         @Override
-        public Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key) {
+        public Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key, SendLimits limits) {
             if (key.isPresent() && keys.containsKey(key.get().key())) {
                 return new Creation.Replayed(keyResources.get(key.get().key()),
                         keys.get(key.get().key()).fingerprint().equals(key.get().fingerprint()));
+            }
+            Optional<SendLimitReached> limited = count(invitation.email(), limits, invitation.createdAt());
+            if (limited.isPresent()) {
+                return limited.get();
             }
             key.ifPresent(k -> {
                 keys.put(k.key(), k);
@@ -265,9 +317,30 @@ class InvitationServiceTest {
         }
 
         @Override
-        public boolean reissue(Invitation current, Invitation reissued, AuditEvent audit) {
+        public Reissue reissue(Invitation current, Invitation reissued, AuditEvent audit, SendLimits limits, Instant at) {
+            Optional<SendLimitReached> limited = count(current.email(), limits, at);
+            if (limited.isPresent()) {
+                return limited.get();
+            }
             invitations.put(current.id(), reissued);
-            return true;
+            tokens.remove(current.tokenHash().hex());
+            tokens.put(reissued.tokenHash().hex(), current.id());
+            return new Reissue.Reissued();
+        }
+
+        /** Fixed windows, as the real store counts them: a refused send counts nothing. */
+        private Optional<SendLimitReached> count(EmailAddress to, SendLimits limits, Instant at) {
+            String workspace = "ws#" + limits.perWorkspace().windowAt(at).start();
+            String address = to.value() + "#" + limits.perAddress().windowAt(at).start();
+            if (sends.getOrDefault(workspace, 0) >= limits.perWorkspace().sends()) {
+                return Optional.of(new SendLimitReached(SendLimits.Scope.WORKSPACE, limits.perWorkspace().windowAt(at).end()));
+            }
+            if (sends.getOrDefault(address, 0) >= limits.perAddress().sends()) {
+                return Optional.of(new SendLimitReached(SendLimits.Scope.ADDRESS, limits.perAddress().windowAt(at).end()));
+            }
+            sends.merge(workspace, 1, Integer::sum);
+            sends.merge(address, 1, Integer::sum);
+            return Optional.empty();
         }
 
         @Override
