@@ -27,7 +27,7 @@ public final class CognitoAccountDirectory implements AccountDirectory {
      * The template declares it immutable, and the pool allows no self sign-up, so nobody can set
      * it afterwards.
      */
-    static final String INVITATION_ATTRIBUTE = "custom:invitation";
+    public static final String INVITATION_ATTRIBUTE = "custom:invitation";
 
     private final CognitoIdentityProviderClient cognito;
     private final String userPoolId;
