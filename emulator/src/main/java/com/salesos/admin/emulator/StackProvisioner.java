@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -105,8 +106,10 @@ public final class StackProvisioner {
         Map<String, Object> policies = SamTemplate.cast(p.getOrDefault("Policies", Map.of()));
         Map<String, Object> password = SamTemplate.cast(policies.getOrDefault("PasswordPolicy", Map.of()));
         List<String> usernameAttributes = SamTemplate.cast(p.getOrDefault("UsernameAttributes", List.of()));
+        List<Map<String, Object>> schema = SamTemplate.cast(p.getOrDefault("Schema", List.of()));
         UserPoolType pool = cognito.createUserPool(r -> r
                 .poolName(template.resolve(p.getOrDefault("UserPoolName", id), ids))
+                .schema(schema.stream().map(StackProvisioner::schemaAttribute).toList())
                 .usernameAttributes(usernameAttributes.stream().map(UsernameAttributeType::fromValue).toList())
                 .policies(pp -> pp.passwordPolicy(pw -> pw
                         .minimumLength((Integer) password.getOrDefault("MinimumLength", 8))
@@ -116,6 +119,18 @@ public final class StackProvisioner {
                         .requireSymbols((Boolean) password.getOrDefault("RequireSymbols", false))))).userPool();
         ids.put(id, pool.id());
         ids.put(id + ".Arn", pool.arn());
+    }
+
+    private static SchemaAttributeType schemaAttribute(
+            Map<String, Object> a) {
+        Map<String, Object> strings = SamTemplate.cast(a.getOrDefault("StringAttributeConstraints", Map.of()));
+        return SchemaAttributeType.builder()
+                .name((String) a.get("Name"))
+                .attributeDataType((String) a.get("AttributeDataType"))
+                .mutable((Boolean) a.getOrDefault("Mutable", true))
+                .stringAttributeConstraints(c -> c.minLength((String) strings.get("MinLength"))
+                        .maxLength((String) strings.get("MaxLength")))
+                .build();
     }
 
     private void createUserPoolClient(CognitoIdentityProviderClient cognito, String id, Map<String, Object> p,

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The seeded demo workspace: a team plan with 10 seats, an Admin, a Manager and a Sales Rep in two
@@ -73,7 +74,7 @@ public final class DemoWorkspace {
 
         String supportPassword = password();
         EmailAddress supportEmail = EmailAddress.parse("support@salesos.test").orElseThrow();
-        accounts.open(supportEmail, supportPassword);
+        accounts.open(supportEmail, supportPassword, Optional.empty());
         Person support = new Person(null, supportEmail.value(), "SalesOS Support", "support", supportPassword,
                 signIn.accessToken(supportEmail.value(), supportPassword));
         return new Seeded(ID, NAME, people.get(0), List.copyOf(people), support);

@@ -154,6 +154,52 @@ class TemplateContractTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void every_route_is_throttled_and_every_public_route_more_tightly_than_the_default() {
+        Map<String, Object> api = (Map<String, Object>) template.resourcesOfType("AWS::Serverless::HttpApi").get("AdminApi");
+        Map<String, Object> defaults = (Map<String, Object>) api.get("DefaultRouteSettings");
+        Map<String, Map<String, Object>> perRoute = (Map<String, Map<String, Object>>) api.getOrDefault("RouteSettings", Map.of());
+        double defaultRate = number(defaults, "ThrottlingRateLimit");
+        double defaultBurst = number(defaults, "ThrottlingBurstLimit");
+        assertThat(defaultRate).isPositive();
+        assertThat(defaultBurst).isPositive();
+
+        Set<String> routeKeys = template.routes().stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
+        // A key that names no route fails the deployment of the stage.
+        assertThat(routeKeys).containsAll(perRoute.keySet());
+        var publicRoutes = template.routes().stream().filter(r -> !r.authorized()).map(r -> r.method() + " " + r.path()).toList();
+        assertThat(publicRoutes).isNotEmpty().allSatisfy(key -> {
+            assertThat(perRoute).as("throttling of public route " + key).containsKey(key);
+            assertThat(number(perRoute.get(key), "ThrottlingRateLimit")).as(key).isPositive().isLessThan(defaultRate);
+            assertThat(number(perRoute.get(key), "ThrottlingBurstLimit")).as(key).isPositive().isLessThan(defaultBurst);
+        });
+    }
+
+    private static double number(Map<String, Object> settings, String name) {
+        return ((Number) settings.get(name)).doubleValue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void accounts_carry_the_immutable_invitation_mark_the_code_reads_and_the_invites_function_may_sign_them_out() {
+        Map<String, Object> pool = (Map<String, Object>) template.resourcesOfType("AWS::Cognito::UserPool").get("UserPool");
+        var schema = (java.util.List<Map<String, Object>>) pool.get("Schema");
+        assertThat(schema).anySatisfy(attribute -> {
+            assertThat("custom:" + attribute.get("Name")).isEqualTo(com.salesos.admin.aws.CognitoAccountDirectory.INVITATION_ATTRIBUTE);
+            assertThat(attribute.get("Mutable")).isEqualTo(false);
+        });
+        assertThat(((Map<String, Object>) pool.get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly")).isEqualTo(true);
+
+        Map<String, Object> invites = (Map<String, Object>) template.resources().get("InvitesFunction").get("Properties");
+        var statements = ((java.util.List<Map<String, Object>>) invites.get("Policies")).stream()
+                .flatMap(p -> ((java.util.List<Map<String, Object>>) p.get("Statement")).stream()).toList();
+        var actions = statements.stream().flatMap(st -> st.get("Action") instanceof java.util.List<?> list
+                ? list.stream().map(String::valueOf) : java.util.stream.Stream.of(String.valueOf(st.get("Action")))).toList();
+        assertThat(actions).contains("cognito-idp:AdminCreateUser", "cognito-idp:AdminGetUser",
+                "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminUserGlobalSignOut", "cognito-idp:AdminDeleteUser");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void the_export_worker_reads_both_queues_reports_item_failures_and_no_message_returns_while_it_may_still_run() {
         var resources = template.resources();
         Map<String, Object> worker = (Map<String, Object>) resources.get("ExportWorkerFunction").get("Properties");

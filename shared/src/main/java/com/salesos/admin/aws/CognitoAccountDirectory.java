@@ -3,6 +3,9 @@ package com.salesos.admin.aws;
 import com.salesos.admin.invites.AccountDirectory;
 import com.salesos.admin.invites.EmailAddress;
 import com.salesos.admin.problems.DomainException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -17,6 +20,15 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
  */
 public final class CognitoAccountDirectory implements AccountDirectory {
 
+    /**
+     * Which invitation opened the account. Cognito writes it in the same AdminCreateUser call that
+     * creates the account, so no crash can separate the account from its mark (a table record
+     * written before the call could not tell "we created it, then died" from "it already existed").
+     * The template declares it immutable, and the pool allows no self sign-up, so nobody can set
+     * it afterwards.
+     */
+    public static final String INVITATION_ATTRIBUTE = "custom:invitation";
+
     private final CognitoIdentityProviderClient cognito;
     private final String userPoolId;
 
@@ -26,24 +38,26 @@ public final class CognitoAccountDirectory implements AccountDirectory {
     }
 
     @Override
-    public Opening open(EmailAddress email, String password) {
+    public Opening open(EmailAddress email, String password, Optional<String> invitationId) {
+        List<AttributeType> attributes = new ArrayList<>(List.of(
+                attribute("email", email.value()), attribute("email_verified", "true")));
+        invitationId.ifPresent(id -> attributes.add(attribute(INVITATION_ATTRIBUTE, id)));
         AdminCreateUserResponse created;
         try {
             created = cognito.adminCreateUser(r -> r.userPoolId(userPoolId)
                     .username(email.value())
-                    .userAttributes(attribute("email", email.value()), attribute("email_verified", "true"))
+                    .userAttributes(attributes)
                     // The invitation email already went out; Cognito must not send its own.
                     .messageAction(MessageActionType.SUPPRESS));
         } catch (UsernameExistsException e) {
-            String subject = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email.value()))
-                    .userAttributes().stream().filter(a -> a.name().equals("sub")).findFirst()
-                    .map(AttributeType::value).orElseThrow();
-            return new Opening.AlreadyRegistered(subject);
+            List<AttributeType> existing = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email.value()))
+                    .userAttributes();
+            return new Opening.AlreadyRegistered(value(existing, "sub").orElseThrow(),
+                    value(existing, INVITATION_ATTRIBUTE));
         }
-        String subject = created.user().attributes().stream().filter(a -> a.name().equals("sub")).findFirst()
-                .map(AttributeType::value).orElseThrow();
+        String subject = value(created.user().attributes(), "sub").orElseThrow();
         try {
-            setPassword(subject, email, password);
+            choosePassword(email, password);
         } catch (DomainException weakPassword) {
             close(subject, email);
             throw weakPassword;
@@ -53,6 +67,13 @@ public final class CognitoAccountDirectory implements AccountDirectory {
 
     @Override
     public void setPassword(String subject, EmailAddress email, String password) {
+        choosePassword(email, password);
+        // Sessions opened with the old password (or tokens refreshed from them) end here.
+        cognito.adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(email.value()));
+    }
+
+    /** A brand-new account has no session yet, so opening one sets the password without a sign-out. */
+    private void choosePassword(EmailAddress email, String password) {
         try {
             cognito.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(email.value())
                     .password(password).permanent(true));
@@ -69,6 +90,10 @@ public final class CognitoAccountDirectory implements AccountDirectory {
         } catch (UserNotFoundException alreadyGone) {
             // Nothing to remove.
         }
+    }
+
+    private static Optional<String> value(List<AttributeType> attributes, String name) {
+        return attributes.stream().filter(a -> a.name().equals(name)).findFirst().map(AttributeType::value);
     }
 
     private static AttributeType attribute(String name, String value) {

@@ -13,7 +13,9 @@ import com.salesos.admin.invites.Invitation;
 import com.salesos.admin.invites.InvitationStatus;
 import com.salesos.admin.invites.InvitationStore;
 import com.salesos.admin.invites.InvitationToken.TokenHash;
+import com.salesos.admin.invites.SendLimits;
 import com.salesos.admin.users.User;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class DynamoInvitationStore implements InvitationStore {
     private final DynamoSeatLedger seats;
     private final DynamoAuditLog auditLog;
     private final RoleHolders holders;
+    private final SendCounters sends;
 
     public DynamoInvitationStore(DynamoDbClient dynamo, String table, DynamoSeatLedger seats, DynamoAuditLog auditLog) {
         this.dynamo = dynamo;
@@ -44,10 +47,11 @@ public final class DynamoInvitationStore implements InvitationStore {
         this.seats = seats;
         this.auditLog = auditLog;
         this.holders = new RoleHolders(table);
+        this.sends = new SendCounters(table);
     }
 
     @Override
-    public Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key) {
+    public Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key, SendLimits limits) {
         String ws = invitation.workspaceId();
         Steps steps = new Steps();
         key.ifPresent(k -> steps.add("idempotency",
@@ -58,6 +62,7 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .add("invitation", Transactions.putNew(table, toItem(invitation)))
                 .add("token", Transactions.putNew(table, tokenItem(invitation)))
                 .add("audit", auditLog.append(audit));
+        sends.count(steps, ws, invitation.email(), limits, invitation.createdAt());
         try {
             dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
             return new Creation.Created(invitation);
@@ -74,6 +79,11 @@ public final class DynamoInvitationStore implements InvitationStore {
             }
             if (steps.failed(reasons, "role")) {
                 return new Creation.RoleGone();
+            }
+            // Last: waiting for the next window would not help against any refusal above.
+            Optional<SendLimitReached> limited = SendCounters.refusal(steps, reasons, limits, invitation.createdAt());
+            if (limited.isPresent()) {
+                return limited.get();
             }
             throw e;
         }
@@ -128,10 +138,10 @@ public final class DynamoInvitationStore implements InvitationStore {
     }
 
     @Override
-    public boolean reissue(Invitation current, Invitation reissued, AuditEvent audit) {
+    public Reissue reissue(Invitation current, Invitation reissued, AuditEvent audit, SendLimits limits, Instant at) {
         String ws = current.workspaceId();
-        List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().update(u -> u.tableName(table)
+        Steps steps = new Steps()
+                .add("invitation", TransactWriteItem.builder().update(u -> u.tableName(table)
                         .key(Item.key(TableKeys.workspace(ws), TableKeys.invitation(current.id())))
                         .updateExpression("SET tokenHash = :new, expiresAt = :exp, delivery = :d")
                         .conditionExpression("#st = :pending AND tokenHash = :old")
@@ -139,11 +149,28 @@ public final class DynamoInvitationStore implements InvitationStore {
                         .expressionAttributeValues(Map.of(":new", s(reissued.tokenHash().hex()),
                                 ":old", s(current.tokenHash().hex()), ":exp", s(reissued.expiresAt().toString()),
                                 ":d", s(DeliveryStatus.SENDING.name()), ":pending", s(InvitationStatus.PENDING.name()))))
-                        .build(),
-                Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)),
-                Transactions.putNew(table, tokenItem(reissued)),
-                auditLog.append(audit));
-        return Transactions.commitUnlessConditionFails(dynamo, writes);
+                        .build())
+                .add("oldToken", Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)))
+                .add("newToken", Transactions.putNew(table, tokenItem(reissued)))
+                .add("audit", auditLog.append(audit));
+        sends.count(steps, ws, current.email(), limits, at);
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            return new Reissue.Reissued();
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (steps.failed(reasons, "invitation") || steps.failed(reasons, "oldToken")) {
+                return new Reissue.NoLongerPending();
+            }
+            Optional<SendLimitReached> limited = SendCounters.refusal(steps, reasons, limits, at);
+            if (limited.isPresent()) {
+                return limited.get();
+            }
+            if (Transactions.anyConditionFailed(reasons)) {
+                return new Reissue.NoLongerPending();
+            }
+            throw e;
+        }
     }
 
     @Override

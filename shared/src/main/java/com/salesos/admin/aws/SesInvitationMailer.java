@@ -11,6 +11,11 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 /**
  * Sends invitation emails through SES (v2 API). The link goes to the admin frontend
  * ({@code <APP_URL>/accept-invitation?token=...}), never to the API. The link is never logged.
+ *
+ * <p>Whoever can invite can make us mail any address, so the email carries as little typed text
+ * as it can: it greets the person neutrally (the invitee's name, which the inviter typed freely,
+ * is not in it) and quotes the inviter's address and the workspace name only through
+ * {@link MailText#inert}, so the accept link is the only link in it.
  */
 public final class SesInvitationMailer implements InvitationMailer {
 
@@ -28,11 +33,14 @@ public final class SesInvitationMailer implements InvitationMailer {
     public void send(InvitationEmail email) {
         String link = appUrl + "/accept-invitation?token="
                 + URLEncoder.encode(email.token().value(), StandardCharsets.UTF_8);
-        String subject = email.invitedBy() + " invited you to " + email.workspaceName() + " on SalesOS";
-        String text = "Hello " + email.inviteeName() + ",\n\n"
-                + email.invitedBy() + " invited you to join " + email.workspaceName() + " on SalesOS.\n\n"
+        String invitedBy = MailText.inert(email.invitedBy());
+        String workspace = MailText.inert(email.workspaceName());
+        String subject = "You are invited to " + workspace + " on SalesOS";
+        String text = "Hello,\n\n"
+                + invitedBy + " invited you to join the workspace " + workspace + " on SalesOS.\n\n"
                 + "Accept the invitation and choose your password here:\n" + link + "\n\n"
-                + "The link works once and expires on " + DAY.format(email.expiresAt()) + " (UTC).\n";
+                + "The link works once and expires on " + DAY.format(email.expiresAt()) + " (UTC).\n"
+                + "If you did not expect this invitation, ignore this email; nothing happens until the link is used.\n";
         try {
             emails.send(email.to().value(), subject, text);
         } catch (SdkException e) {

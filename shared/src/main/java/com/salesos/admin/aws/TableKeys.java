@@ -1,5 +1,7 @@
 package com.salesos.admin.aws;
 
+import java.time.Instant;
+
 /**
  * The single-table key scheme. Everything of a workspace shares the partition {@code WS#<id>};
  * lookups that start from outside a workspace (a token, a signed-in subject) have partitions of
@@ -14,6 +16,8 @@ package com.salesos.admin.aws;
  * WS#ws                      EMAIL#address              uniqueness guard: who holds the address
  * WS#ws                      INVITATION#id              invitation (gsi1: WS#ws#INVITATIONS#STATUS / id)
  * WS#ws                      IDEMPOTENCY#user#key       what a creating request made
+ * WS#ws                      SENDS#WORKSPACE#start      invitation emails sent in the window from start (ttl)
+ * WS#ws                      SENDS#ADDRESS#addr#start   invitation emails sent to addr in that window (ttl)
  * WS#ws                      EXPORT#id                  export job (state, progress, checkpoint, result)
  * WS#ws                      #EXPORT_ACTIVE             the workspace's one queued or running export
  * WS#ws#AUDIT                instant#id                 audit record
@@ -76,6 +80,14 @@ final class TableKeys {
 
     static String idempotency(String userId, String scope, String key) {
         return "IDEMPOTENCY#" + userId + "#" + scope + "#" + key;
+    }
+
+    static String workspaceSends(Instant windowStart) {
+        return "SENDS#WORKSPACE#" + windowStart;
+    }
+
+    static String addressSends(String canonicalEmail, Instant windowStart) {
+        return "SENDS#ADDRESS#" + canonicalEmail + "#" + windowStart;
     }
 
     static String subject(String subject) {

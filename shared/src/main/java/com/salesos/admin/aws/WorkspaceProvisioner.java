@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -66,7 +67,7 @@ public final class WorkspaceProvisioner {
     public User addUser(String workspaceId, String userId, String email, String name, String roleId, String teamId,
                         String password) {
         EmailAddress address = EmailAddress.parse(email).orElseThrow(() -> new IllegalArgumentException(email));
-        Opening opening = accounts.open(address, password);
+        Opening opening = accounts.open(address, password, Optional.empty());
         String subject = opening instanceof Opening.Opened opened
                 ? opened.subject() : ((Opening.AlreadyRegistered) opening).subject();
         Instant now = clock.instant();

@@ -1,16 +1,25 @@
 package com.salesos.admin.invites;
 
+import java.util.Optional;
+
 /** Port: sign-in accounts at the identity provider (Cognito in AWS). */
 public interface AccountDirectory {
 
     /**
-     * Opens a sign-in account for the address with this password.
+     * Opens a sign-in account for the address with this password. When an invitation's accept
+     * opens it, the account is marked with that invitation's id in the same call that creates it,
+     * so that a later retry can tell its own leftover from somebody else's account.
      *
+     * @param invitationId the invitation whose accept opens the account; empty for accounts opened
+     *                     by provisioning
      * @throws com.salesos.admin.problems.DomainException (invalid input) when the password breaks the policy
      */
-    Opening open(EmailAddress email, String password);
+    Opening open(EmailAddress email, String password, Optional<String> invitationId);
 
-    /** Sets a new permanent password on an existing account (used to adopt an orphaned account). */
+    /**
+     * Sets a new permanent password on an existing account and signs out every session it had:
+     * whoever held a session before the system chose a password must not keep it.
+     */
     void setPassword(String subject, EmailAddress email, String password);
 
     /** Removes an account this service opened but could not finish wiring up. */
@@ -20,7 +29,8 @@ public interface AccountDirectory {
         record Opened(String subject) implements Opening {
         }
 
-        record AlreadyRegistered(String subject) implements Opening {
+        /** The address already has an account; {@code invitationId} is the invitation that opened it, if any. */
+        record AlreadyRegistered(String subject, Optional<String> invitationId) implements Opening {
         }
     }
 }

@@ -7,6 +7,7 @@ import com.salesos.admin.access.CallerDirectory;
 import com.salesos.admin.access.Role;
 import com.salesos.admin.access.RoleCatalog;
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.DisplayText;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
@@ -15,6 +16,8 @@ import com.salesos.admin.invites.InvitationMailer.InvitationEmail;
 import com.salesos.admin.invites.InvitationMailer.MailNotSent;
 import com.salesos.admin.invites.InvitationStore.Acceptance;
 import com.salesos.admin.invites.InvitationStore.Creation;
+import com.salesos.admin.invites.InvitationStore.Reissue;
+import com.salesos.admin.invites.InvitationStore.SendLimitReached;
 import com.salesos.admin.invites.InvitationStore.TokenGrant;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.FieldError;
@@ -26,6 +29,7 @@ import com.salesos.admin.users.UserStatus;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -43,20 +47,22 @@ public final class InvitationService {
     private final InvitationMailer mailer;
     private final AccountDirectory accounts;
     private final CallerDirectory callers;
+    private final SendLimits limits;
     private final IdGenerator ids;
     private final SecureRandom random;
     private final Clock clock;
 
     public InvitationService(InvitationStore store, RoleCatalog roles,
                              WorkspaceDirectory workspaces, InvitationMailer mailer,
-                             AccountDirectory accounts, CallerDirectory callers, IdGenerator ids,
-                             SecureRandom random, Clock clock) {
+                             AccountDirectory accounts, CallerDirectory callers, SendLimits limits,
+                             IdGenerator ids, SecureRandom random, Clock clock) {
         this.store = store;
         this.roles = roles;
         this.workspaces = workspaces;
         this.mailer = mailer;
         this.accounts = accounts;
         this.callers = callers;
+        this.limits = limits;
         this.ids = ids;
         this.random = random;
         this.clock = clock;
@@ -74,7 +80,9 @@ public final class InvitationService {
             validation.reject("email", request.email() == null || request.email().isBlank()
                     ? "is required" : "is not a valid email address");
         }
-        String name = request.name() == null ? "" : request.name().strip();
+        // Cleaned before anything else sees it: the stored name, the audit record and every email
+        // or export that shows it get one line of visible text.
+        String name = DisplayText.singleLine(request.name());
         if (name.isEmpty()) {
             validation.reject("name", "is required");
         } else if (name.length() > MAX_NAME_LENGTH) {
@@ -105,7 +113,7 @@ public final class InvitationService {
                 now, caller.userId());
         AuditEvent audit = audit(caller, "invitation.created", invitation, Map.of(), describe(invitation));
 
-        Creation creation = store.create(invitation, audit, key);
+        Creation creation = store.create(invitation, audit, key, limits);
         if (creation instanceof Creation.Created created) {
             return new Invited(deliver(caller, created.invitation(), token), false);
         }
@@ -118,6 +126,9 @@ public final class InvitationService {
         if (creation instanceof Creation.EmailTaken) {
             throw DomainException.conflict("email-taken", "Email already in use",
                     "A user or pending invitation of this workspace already has the email " + email.get());
+        }
+        if (creation instanceof SendLimitReached limited) {
+            throw sendLimitReached(limited, email.get(), now);
         }
         if (creation instanceof Creation.RoleGone) {
             throw DomainException.conflict("role-gone", "Role deleted", "The role was deleted meanwhile; choose another");
@@ -148,10 +159,15 @@ public final class InvitationService {
         // A new link hands the invitation's role out again, so it needs the same right as inviting.
         roles.find(current.workspaceId(), current.roleId()).ifPresent(role -> GrantPolicy.requireMayGrant(caller, role));
         InvitationToken token = InvitationToken.generate(random);
-        Invitation reissued = current.reissued(token.hash(), clock.instant().plus(Invitation.VALIDITY));
+        Instant now = clock.instant();
+        Invitation reissued = current.reissued(token.hash(), now.plus(Invitation.VALIDITY));
         AuditEvent audit = audit(caller, "invitation.resent", current,
                 Map.of("expiresAt", current.expiresAt().toString()), Map.of("expiresAt", reissued.expiresAt().toString()));
-        if (!store.reissue(current, reissued, audit)) {
+        Reissue reissue = store.reissue(current, reissued, audit, limits, now);
+        if (reissue instanceof SendLimitReached limited) {
+            throw sendLimitReached(limited, current.email(), now);
+        }
+        if (reissue instanceof Reissue.NoLongerPending) {
             throw notPending(invitationId, "resent");
         }
         return deliver(caller, reissued, token);
@@ -197,10 +213,10 @@ public final class InvitationService {
                     "This invitation link expired at " + invitation.expiresAt() + "; ask an admin to resend it");
         }
 
-        Opening opening = accounts.open(invitation.email(), password);
+        Opening opening = accounts.open(invitation.email(), password, Optional.of(invitation.id()));
         String subject = opening instanceof Opening.Opened opened
                 ? opened.subject()
-                : adoptOrphan(((Opening.AlreadyRegistered) opening).subject(), invitation.email(), password);
+                : adoptOwnLeftover((Opening.AlreadyRegistered) opening, invitation, password);
         String userId = "usr_" + invitation.id().substring(invitation.id().indexOf('_') + 1);
         User user = new User(userId, invitation.workspaceId(), invitation.email(), invitation.name(),
                 invitation.roleId(), invitation.teamId(), UserStatus.ACTIVE, subject, now);
@@ -217,16 +233,21 @@ public final class InvitationService {
     }
 
     /**
-     * An account that exists at the identity provider but belongs to no SalesOS user is the
-     * leftover of an accept that crashed half-way; it cannot reach any workspace, so it is safe
-     * to take over. An account that belongs to a user stays theirs.
+     * An existing account is adopted only when this very invitation opened it, on an earlier
+     * accept that died between the identity provider and the store: the account carries the id of
+     * the invitation that opened it. Every other account belongs to someone (a user of some
+     * workspace, the support identity, another invitation's invitee) even when no workspace user
+     * owns it: setting its password would hand its owner's sessions, or the account itself, to
+     * whoever holds this link. Adopting sets the password, which signs out every session the
+     * half-finished account may have.
      */
-    private String adoptOrphan(String subject, EmailAddress email, String password) {
-        if (callers.findBySubject(subject).isPresent()) {
-            throw emailRegistered(email);
+    private String adoptOwnLeftover(Opening.AlreadyRegistered account, Invitation invitation, String password) {
+        boolean openedByThisInvitation = account.invitationId().filter(invitation.id()::equals).isPresent();
+        if (!openedByThisInvitation || callers.findBySubject(account.subject()).isPresent()) {
+            throw emailRegistered(invitation.email());
         }
-        accounts.setPassword(subject, email, password);
-        return subject;
+        accounts.setPassword(account.subject(), invitation.email(), password);
+        return account.subject();
     }
 
     private Invitation deliver(Caller caller, Invitation invitation, InvitationToken token) {
@@ -253,6 +274,26 @@ public final class InvitationService {
     private static DomainException notPending(String id, String verb) {
         return DomainException.conflict("invitation-not-pending", "Invitation is not pending",
                 "Invitation " + id + " is no longer pending and cannot be " + verb);
+    }
+
+    /**
+     * The email was not sent and nothing was written; the problem says which limit and when the
+     * next send can succeed (also as {@code Retry-After}).
+     */
+    private DomainException sendLimitReached(SendLimitReached limited, EmailAddress to, Instant now) {
+        SendLimits.Limit limit = limits.of(limited.scope());
+        long seconds = Math.max(1, Duration.between(now, limited.retryAt()).plusMillis(999).toSeconds());
+        long hours = limit.window().toHours();
+        String window = hours * 3600 == limit.window().toSeconds()
+                ? (hours == 1 ? "1 hour" : hours + " hours") : limit.window().toSeconds() + " seconds";
+        String detail = switch (limited.scope()) {
+            case WORKSPACE -> "This workspace may send " + limit.sends() + " invitation emails per " + window;
+            case ADDRESS -> "This workspace may send " + limit.sends() + " invitation emails to " + to + " per " + window;
+        } + " and has sent them all; try again in " + seconds + " seconds";
+        return new DomainException(ProblemKind.RATE_LIMITED, "invitation-emails-limited", "Too many invitation emails",
+                detail, List.of(), Map.of(DomainException.RETRY_AFTER, seconds,
+                "limit", Map.of("scope", limited.scope().name().toLowerCase(Locale.ROOT), "sends", limit.sends(),
+                        "windowSeconds", limit.window().toSeconds())));
     }
 
     private static DomainException emailRegistered(EmailAddress email) {

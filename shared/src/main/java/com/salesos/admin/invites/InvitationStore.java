@@ -7,6 +7,7 @@ import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.invites.InvitationToken.TokenHash;
 import com.salesos.admin.seats.Seats;
 import com.salesos.admin.users.User;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -16,8 +17,12 @@ import java.util.Optional;
  */
 public interface InvitationStore {
 
-    /** Takes a seat, claims the email and stores the invitation (and the idempotency key) atomically. */
-    Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key);
+    /**
+     * Takes a seat, claims the email, counts the email about to go out against the limits (at the
+     * invitation's creation time) and stores the invitation (and the idempotency key) atomically:
+     * a refusal of any kind writes nothing and counts nothing.
+     */
+    Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key, SendLimits limits);
 
     Optional<Invitation> find(String workspaceId, String invitationId);
 
@@ -26,8 +31,11 @@ public interface InvitationStore {
     /** Records the mail outcome, unless the invitation has been reissued or changed since. */
     void recordDelivery(Invitation invitation, DeliveryStatus delivery);
 
-    /** Replaces the token of a pending invitation (the old one stops working); false if no longer pending. */
-    boolean reissue(Invitation current, Invitation reissued, AuditEvent audit);
+    /**
+     * Replaces the token of a pending invitation (the old one stops working) and counts the email
+     * about to go out against the limits, atomically; a refusal changes nothing.
+     */
+    Reissue reissue(Invitation current, Invitation reissued, AuditEvent audit, SendLimits limits, Instant at);
 
     /** Revokes a pending invitation and frees its seat; false if no longer pending. */
     boolean revoke(Invitation current, AuditEvent audit);
@@ -58,6 +66,19 @@ public interface InvitationStore {
         /** The idempotency key was used before: here is what it created, and whether the request matched. */
         record Replayed(String invitationId, boolean sameRequest) implements Creation {
         }
+    }
+
+    sealed interface Reissue {
+        record Reissued() implements Reissue {
+        }
+
+        /** Someone accepted, revoked or reissued it in the meantime. */
+        record NoLongerPending() implements Reissue {
+        }
+    }
+
+    /** Sending one more email would break a limit; nothing was written. Retry at {@code retryAt}. */
+    record SendLimitReached(SendLimits.Scope scope, Instant retryAt) implements Creation, Reissue {
     }
 
     sealed interface Acceptance {

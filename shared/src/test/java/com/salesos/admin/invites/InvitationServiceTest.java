@@ -10,6 +10,7 @@ import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.common.TimeOrderedIds;
+import com.salesos.admin.invites.InvitationStore.SendLimitReached;
 import com.salesos.admin.invites.InvitationToken.TokenHash;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.FieldError;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.Test;
 /** The invitation rules with in-memory ports: no I/O, time moved by a fixed clock. */
 class InvitationServiceTest {
 
+    /** Small limits, so that a test reaches them in a few steps: 5 an hour per workspace, 2 a day per address. */
+    static final SendLimits LIMITS = new SendLimits(new SendLimits.Limit(5, Duration.ofHours(1)),
+            new SendLimits.Limit(2, Duration.ofDays(1)));
     static final Caller ADMIN = new Caller("ws", "usr_admin", "admin@x.test", "Name", null, BuiltInRoles.ADMIN, UserStatus.ACTIVE);
 
     final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
@@ -39,6 +43,9 @@ class InvitationServiceTest {
     final List<InvitationMailer.InvitationEmail> sent = new ArrayList<>();
     boolean mailDown;
     final List<String> accountsOpened = new ArrayList<>();
+    /** Accounts already at the identity provider: address to the invitation that opened it, if any. */
+    final Map<String, Optional<String>> existingAccounts = new HashMap<>();
+    final List<String> passwordsSet = new ArrayList<>();
 
     final InvitationService service = new InvitationService(store,
             (ws, ref) -> BuiltInRoles.find(ref),
@@ -62,19 +69,23 @@ class InvitationServiceTest {
                 sent.add(email);
             },
             new AccountDirectory() {
-                public Opening open(EmailAddress email, String password) {
+                public Opening open(EmailAddress email, String password, Optional<String> invitationId) {
+                    if (existingAccounts.containsKey(email.value())) {
+                        return new Opening.AlreadyRegistered("sub-" + email.value(), existingAccounts.get(email.value()));
+                    }
                     accountsOpened.add(email.value());
                     return new Opening.Opened("sub-" + email.value());
                 }
 
                 public void setPassword(String subject, EmailAddress email, String password) {
+                    passwordsSet.add(email.value());
                 }
 
                 public void close(String subject, EmailAddress email) {
                 }
             },
             subject -> Optional.empty(),
-            new TimeOrderedIds(clock, new SecureRandom()), new SecureRandom(), clock);
+            LIMITS, new TimeOrderedIds(clock, new SecureRandom()), new SecureRandom(), clock);
 
     @Test
     void every_invalid_field_is_reported_and_nothing_is_stored_or_sent() {
@@ -95,6 +106,22 @@ class InvitationServiceTest {
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).token().hash()).isEqualTo(invitation.tokenHash());
         assertThat(store.invitations.get(invitation.id()).delivery()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void the_name_is_stored_as_one_line_without_control_characters() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test",
+                "Ann\r\n\r\nYour account is locked:\thttp://evil.test\u202E", "manager", null), Optional.empty()).invitation();
+
+        assertThat(invitation.name()).isEqualTo("Ann Your account is locked: http://evil.test");
+        assertThat(store.invitations.get(invitation.id()).name()).isEqualTo(invitation.name());
+    }
+
+    @Test
+    void a_name_of_only_line_breaks_is_missing() {
+        assertThatThrownBy(() -> service.invite(ADMIN, new InvitationRequest("a@x.test", "\r\n\t\u200B", "manager", null), Optional.empty()))
+                .isInstanceOfSatisfying(DomainException.class, e ->
+                        assertThat(e.errors()).extracting(FieldError::field).containsExactly("name"));
     }
 
     @Test
@@ -145,6 +172,81 @@ class InvitationServiceTest {
         assertThat(store.invitations).hasSize(1);
     }
 
+    @Test
+    void an_account_that_no_invitation_opened_is_not_taken_over_even_when_no_workspace_user_owns_it() {
+        existingAccounts.put("support@x.test", Optional.empty());
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("support@x.test", "S", "admin", null), Optional.empty()).invitation();
+
+        assertThatThrownBy(() -> service.accept(sent.get(0).token().value(), "Passw0rd-Passw0rd"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("account-exists"));
+        assertThat(passwordsSet).isEmpty();
+        assertThat(store.invitations.get(invitation.id()).isPending()).isTrue();
+    }
+
+    @Test
+    void an_account_another_invitation_opened_is_not_taken_over() {
+        existingAccounts.put("a@x.test", Optional.of("inv_other"));
+        service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty());
+
+        assertThatThrownBy(() -> service.accept(sent.get(0).token().value(), "Passw0rd-Passw0rd"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("account-exists"));
+        assertThat(passwordsSet).isEmpty();
+    }
+
+    @Test
+    void the_account_this_invitation_opened_before_a_crash_is_adopted_with_the_new_password() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
+        existingAccounts.put("a@x.test", Optional.of(invitation.id()));
+
+        User user = service.accept(sent.get(0).token().value(), "Passw0rd-Passw0rd");
+
+        assertThat(user.subject()).isEqualTo("sub-a@x.test");
+        assertThat(passwordsSet).containsExactly("a@x.test");
+    }
+
+    @Test
+    void resends_to_one_address_stop_at_its_limit_until_the_next_utc_day_and_a_refused_resend_changes_nothing() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
+        Invitation resent = service.resend(ADMIN, invitation.id());
+
+        assertThatThrownBy(() -> service.resend(ADMIN, invitation.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.RATE_LIMITED);
+                    assertThat(e.type()).isEqualTo("invitation-emails-limited");
+                    // 09:00 UTC: the address's day window ends at midnight, 15 hours on.
+                    assertThat(e.extensions()).containsEntry(DomainException.RETRY_AFTER, 15 * 3600L);
+                    assertThat(e.detail()).contains("a@x.test");
+                });
+        assertThat(sent).hasSize(2);
+        assertThat(store.invitations.get(invitation.id()).tokenHash()).isEqualTo(resent.tokenHash());
+        String secondLink = sent.get(1).token().value();
+
+        clock.advance(Duration.ofHours(15));
+        service.resend(ADMIN, invitation.id());
+        assertThat(sent).hasSize(3);
+        assertThatThrownBy(() -> service.accept(secondLink, "Passw0rd-Passw0rd")).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void the_workspace_limit_counts_every_address_and_a_refused_invite_stores_nothing() {
+        for (int i = 0; i < 5; i++) {
+            service.invite(ADMIN, new InvitationRequest("p" + i + "@x.test", "P", "manager", null), Optional.empty());
+        }
+        clock.advance(Duration.ofMinutes(59));
+
+        assertThatThrownBy(() -> service.invite(ADMIN, new InvitationRequest("late@x.test", "L", "manager", null), Optional.empty()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.RATE_LIMITED);
+                    assertThat(e.extensions()).containsEntry(DomainException.RETRY_AFTER, 60L);
+                });
+        assertThat(store.invitations).hasSize(5);
+        assertThat(sent).hasSize(5);
+
+        clock.advance(Duration.ofMinutes(1));
+        service.invite(ADMIN, new InvitationRequest("late@x.test", "L", "manager", null), Optional.empty());
+        assertThat(sent).hasSize(6);
+    }
+
     static final class MovableClock extends Clock {
         private Instant now;
 
@@ -178,12 +280,17 @@ class InvitationServiceTest {
         final Map<String, String> tokens = new HashMap<>();
         final Map<String, IdempotencyKey> keys = new HashMap<>();
         final Map<String, String> keyResources = new HashMap<>();
+        final Map<String, Integer> sends = new HashMap<>();
 
         @Override
-        public Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key) {
+        public Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key, SendLimits limits) {
             if (key.isPresent() && keys.containsKey(key.get().key())) {
                 return new Creation.Replayed(keyResources.get(key.get().key()),
                         keys.get(key.get().key()).fingerprint().equals(key.get().fingerprint()));
+            }
+            Optional<SendLimitReached> limited = count(invitation.email(), limits, invitation.createdAt());
+            if (limited.isPresent()) {
+                return limited.get();
             }
             key.ifPresent(k -> {
                 keys.put(k.key(), k);
@@ -210,9 +317,30 @@ class InvitationServiceTest {
         }
 
         @Override
-        public boolean reissue(Invitation current, Invitation reissued, AuditEvent audit) {
+        public Reissue reissue(Invitation current, Invitation reissued, AuditEvent audit, SendLimits limits, Instant at) {
+            Optional<SendLimitReached> limited = count(current.email(), limits, at);
+            if (limited.isPresent()) {
+                return limited.get();
+            }
             invitations.put(current.id(), reissued);
-            return true;
+            tokens.remove(current.tokenHash().hex());
+            tokens.put(reissued.tokenHash().hex(), current.id());
+            return new Reissue.Reissued();
+        }
+
+        /** Fixed windows, as the real store counts them: a refused send counts nothing. */
+        private Optional<SendLimitReached> count(EmailAddress to, SendLimits limits, Instant at) {
+            String workspace = "ws#" + limits.perWorkspace().windowAt(at).start();
+            String address = to.value() + "#" + limits.perAddress().windowAt(at).start();
+            if (sends.getOrDefault(workspace, 0) >= limits.perWorkspace().sends()) {
+                return Optional.of(new SendLimitReached(SendLimits.Scope.WORKSPACE, limits.perWorkspace().windowAt(at).end()));
+            }
+            if (sends.getOrDefault(address, 0) >= limits.perAddress().sends()) {
+                return Optional.of(new SendLimitReached(SendLimits.Scope.ADDRESS, limits.perAddress().windowAt(at).end()));
+            }
+            sends.merge(workspace, 1, Integer::sum);
+            sends.merge(address, 1, Integer::sum);
+            return Optional.empty();
         }
 
         @Override

@@ -11,6 +11,7 @@ import com.salesos.admin.aws.SesInvitationMailer;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.invites.InvitationService;
+import com.salesos.admin.invites.SendLimits;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -39,6 +40,6 @@ public class InvitesWiring {
                 roles, workspaces,
                 new SesInvitationMailer(ses, settings.senderAddress(), settings.appUrl()),
                 new CognitoAccountDirectory(cognito, settings.userPoolId()),
-                callers, ids, random, clock);
+                callers, SendLimits.STANDARD, ids, random, clock);
     }
 }

@@ -7,12 +7,16 @@ import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.invites.EmailAddress;
 import com.salesos.admin.users.User;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -24,6 +28,7 @@ class InvitationFaultsThroughLambdaTest {
     static LambdaApi api;
     static SentEmails emails;
     static User admin;
+    static CognitoIdentityProviderClient cognito;
 
     @BeforeAll
     static void setUp() {
@@ -32,11 +37,13 @@ class InvitationFaultsThroughLambdaTest {
         admin = aws.workspaces().addUser("ws-faults", "usr_f_admin", "admin@faults.test", "Admin", "admin", null, PASSWORD);
         emails = new SentEmails(MotoServer.shared());
         api = new LambdaApi();
+        cognito = aws.clients().cognito();
     }
 
     @AfterAll
     static void tearDown() {
         api.close();
+        cognito.close();
     }
 
     @Test
@@ -81,16 +88,52 @@ class InvitationFaultsThroughLambdaTest {
     }
 
     @Test
-    void an_accept_that_crashed_after_creating_the_sign_in_account_completes_on_retry() {
-        api.call("POST", "/v1/invitations", json("email", "crash@example.com", "name", "Crash", "role", "manager"), admin.subject());
+    void an_accept_that_crashed_after_creating_the_sign_in_account_completes_on_retry_and_ends_its_sessions() {
+        var created = api.call("POST", "/v1/invitations", json("email", "crash@example.com", "name", "Crash", "role", "manager"), admin.subject());
         String token = emails.latestInvitationToken("crash@example.com");
-        // The first attempt got as far as the identity provider, then the process died.
-        aws.accounts().open(com.salesos.admin.invites.EmailAddress.parse("crash@example.com").orElseThrow(), "Some-Other-Passw0rd");
+        // The first attempt got as far as the identity provider (which marked the account with this
+        // invitation), then the process died.
+        aws.accounts().open(address("crash@example.com"), "Some-Other-Passw0rd",
+                Optional.of(created.json().path("id").asText()));
+        String oldSession = aws.signIn().accessToken("crash@example.com", "Some-Other-Passw0rd");
 
         var retry = api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
 
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
         assertThat(aws.signIn().accessToken("crash@example.com", PASSWORD)).isNotBlank();
+        assertThat(sessionAlive(oldSession)).as("a session from before the system set the password").isFalse();
+    }
+
+    @Test
+    void an_account_no_workspace_user_owns_is_not_adopted_by_an_invitation_for_its_address() {
+        // Like the support identity: a real account in the pool, in no workspace, with a live session.
+        aws.accounts().open(address("helpdesk@example.com"), PASSWORD, Optional.empty());
+        String session = aws.signIn().accessToken("helpdesk@example.com", PASSWORD);
+        api.call("POST", "/v1/invitations", json("email", "helpdesk@example.com", "name", "Help", "role", "admin"), admin.subject());
+        String token = emails.latestInvitationToken("helpdesk@example.com");
+
+        var accept = api.call("POST", "/v1/invitations/accept", json("token", token, "password", "Attacker-Passw0rd!"), null);
+
+        assertThat(accept.status()).as(accept.body()).isEqualTo(409);
+        assertThat(accept.json().path("type").asText()).endsWith("/account-exists");
+        assertThat(aws.signIn().accessToken("helpdesk@example.com", PASSWORD)).as("old password").isNotBlank();
+        assertThat(sessionAlive(session)).isTrue();
+        // The account's subject still belongs to no workspace user: its token opens nothing here.
+        String subject = cognito.getUser(r -> r.accessToken(session)).userAttributes().stream()
+                .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
+        assertThat(api.call("GET", "/v1/invitations", null, subject).status()).isEqualTo(403);
+    }
+
+    @Test
+    void an_account_opened_by_another_invitation_is_not_adopted() {
+        aws.accounts().open(address("twice@example.com"), "Some-Other-Passw0rd", Optional.of("inv_someone_else"));
+        api.call("POST", "/v1/invitations", json("email", "twice@example.com", "name", "Twice", "role", "manager"), admin.subject());
+
+        var accept = api.call("POST", "/v1/invitations/accept",
+                json("token", emails.latestInvitationToken("twice@example.com"), "password", PASSWORD), null);
+
+        assertThat(accept.status()).isEqualTo(409);
+        assertThat(aws.signIn().accessToken("twice@example.com", "Some-Other-Passw0rd")).isNotBlank();
     }
 
     @Test
@@ -104,6 +147,20 @@ class InvitationFaultsThroughLambdaTest {
 
         assertThat(accept.status()).isEqualTo(409);
         assertThat(aws.signIn().accessToken("taken@example.com", PASSWORD)).isNotBlank();
+    }
+
+    private static EmailAddress address(String email) {
+        return EmailAddress.parse(email).orElseThrow();
+    }
+
+    /** Whether Cognito still honours the access token (a global sign-out revokes it). */
+    private static boolean sessionAlive(String accessToken) {
+        try {
+            cognito.getUser(r -> r.accessToken(accessToken));
+            return true;
+        } catch (NotAuthorizedException signedOut) {
+            return false;
+        }
     }
 
     private static void expireInvitation(String id) {

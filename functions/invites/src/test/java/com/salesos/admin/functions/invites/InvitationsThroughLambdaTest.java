@@ -8,11 +8,15 @@ import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.invites.SendLimits;
 import com.salesos.admin.users.User;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The invitation flow through the real Lambda handler class against the emulated AWS account. */
 class InvitationsThroughLambdaTest {
@@ -69,6 +73,104 @@ class InvitationsThroughLambdaTest {
         var again = api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void the_name_is_stored_on_one_line_and_no_typed_text_forms_a_link_in_the_email() {
+        String name = "Nina\r\n\r\nYour account is locked, log in at http://evil.test/login or www.evil.test\u202E";
+        var created = api.call("POST", "/v1/invitations", json("email", "links@example.com", "name", name, "role", "sales-rep"),
+                admin.subject());
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("name").asText())
+                .isEqualTo("Nina Your account is locked, log in at http://evil.test/login or www.evil.test");
+        SentEmails.Email email = emails.to("links@example.com").get(0);
+        assertThat(email.body()).doesNotContain("Nina", "evil");
+        assertThat(email.body()).containsOnlyOnce("://").containsOnlyOnce("/accept-invitation?token=");
+        // Nothing but the accept link would be linked: no scheme, no www., no dotted domain or address.
+        String rest = email.body().replaceAll("\\S+/accept-invitation\\?token=\\S+", "");
+        assertThat(rest).doesNotContainPattern("(?i)www\\.|[a-z0-9-]\\.[a-z]{2,}");
+        assertThat(rest).contains("admin@acme[.]test");
+    }
+
+    @Test
+    void an_invite_and_revoke_loop_to_one_address_is_cut_off_at_its_limit_and_a_refused_invite_writes_nothing() {
+        String to = "loop-target@outside.test";
+        int created = 0;
+        LambdaApi.Response refused = null;
+        for (int i = 0; i < 25; i++) {
+            var invite = api.call("POST", "/v1/invitations", json("email", to, "name", "Loop", "role", "sales-rep"), admin.subject());
+            if (invite.status() == 201) {
+                created++;
+                assertThat(api.call("DELETE", "/v1/invitations/" + invite.json().path("id").asText(), null, admin.subject())
+                        .status()).isEqualTo(204);
+            } else {
+                refused = invite;
+            }
+        }
+
+        assertThat(created).isEqualTo(SendLimits.STANDARD.perAddress().sends());
+        assertThat(emails.to(to)).hasSize(SendLimits.STANDARD.perAddress().sends());
+        assertRateLimited(refused, SendLimits.STANDARD.perAddress());
+        assertThat(listAll()).filteredOn(i -> i.path("email").asText().equals(to)).hasSize(created)
+                .allMatch(i -> i.path("status").asText().equals("revoked"));
+    }
+
+    @Test
+    void resends_to_one_address_are_cut_off_at_its_limit_and_a_refused_resend_keeps_the_last_link() {
+        String to = "resend-target@outside.test";
+        String id = api.call("POST", "/v1/invitations", json("email", to, "name", "Again", "role", "sales-rep"), admin.subject())
+                .json().path("id").asText();
+        int resent = 0;
+        LambdaApi.Response refused = null;
+        for (int i = 0; i < 25; i++) {
+            var resend = api.call("POST", "/v1/invitations/" + id + "/resend", null, admin.subject());
+            if (resend.status() == 200) {
+                resent++;
+            } else {
+                refused = resend;
+            }
+        }
+
+        int limit = SendLimits.STANDARD.perAddress().sends();
+        assertThat(resent).isEqualTo(limit - 1);
+        assertThat(emails.to(to)).hasSize(limit);
+        assertRateLimited(refused, SendLimits.STANDARD.perAddress());
+        var accepted = api.call("POST", "/v1/invitations/accept",
+                json("token", emails.latestInvitationToken(to), "password", PASSWORD), null);
+        assertThat(accepted.status()).as("the last link sent still works").isEqualTo(201);
+    }
+
+    @Test
+    void a_workspace_that_used_up_its_hourly_sends_gets_429_and_sends_nothing() {
+        aws.workspaces().createWorkspace("ws-busy", "Busy", "team", 10);
+        User busyAdmin = aws.workspaces().addUser("ws-busy", "usr_busy_admin", "admin@busy.test", "Busy Admin", "admin", null, PASSWORD);
+        // As if 300 invitations went out this hour (and, should the hour turn mid-test, the next one).
+        SendLimits.Limit hourly = SendLimits.STANDARD.perWorkspace();
+        Instant now = Instant.now();
+        for (Instant at : List.of(now, now.plus(hourly.window()))) {
+            aws.dynamo().putItem(r -> r.tableName(aws.tableName()).item(Map.of(
+                    "pk", AttributeValue.fromS("WS#ws-busy"),
+                    "sk", AttributeValue.fromS("SENDS#WORKSPACE#" + hourly.windowAt(at).start()),
+                    "sends", AttributeValue.fromN(Integer.toString(hourly.sends())))));
+        }
+
+        var invite = api.call("POST", "/v1/invitations", json("email", "fresh@outside.test", "name", "Fresh", "role", "sales-rep"),
+                busyAdmin.subject());
+
+        assertRateLimited(invite, hourly);
+        assertThat(emails.to("fresh@outside.test")).isEmpty();
+        assertThat(api.call("GET", "/v1/invitations", null, busyAdmin.subject()).json().path("items")).isEmpty();
+    }
+
+    private static void assertRateLimited(LambdaApi.Response response, SendLimits.Limit limit) {
+        assertThat(response).as("a refused call").isNotNull();
+        assertThat(response.status()).as(response.body()).isEqualTo(429);
+        assertThat(response.header("content-type")).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asText()).endsWith("/invitation-emails-limited");
+        long retryAfter = Long.parseLong(response.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, limit.window().toSeconds());
+        assertThat(response.json().path("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
     }
 
     @Test
