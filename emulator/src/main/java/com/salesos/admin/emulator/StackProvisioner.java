@@ -22,11 +22,17 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  */
 public final class StackProvisioner {
 
+    /**
+     * The emulator deploys the template as stage {@code local}: the template's {@code IsLocal}
+     * condition then allows what only the local stack needs (password sign-in for seeded people).
+     */
+    public static final Map<String, String> EMULATOR_PARAMETERS = Map.of("Stage", "local");
+
     private final SamTemplate template;
     private final EmulatorClients clients;
 
     public StackProvisioner(SamTemplate template, EmulatorClients clients) {
-        this.template = template;
+        this.template = template.withParameters(EMULATOR_PARAMETERS);
         this.clients = clients;
     }
 
@@ -120,7 +126,7 @@ public final class StackProvisioner {
 
     private void createUserPoolClient(CognitoIdentityProviderClient cognito, String id, Map<String, Object> p,
                                       Map<String, String> ids) {
-        List<String> flows = SamTemplate.cast(p.getOrDefault("ExplicitAuthFlows", List.of()));
+        List<String> flows = SamTemplate.cast(template.evaluate(p.getOrDefault("ExplicitAuthFlows", List.of())));
         String clientId = cognito.createUserPoolClient(r -> r
                 .userPoolId(template.resolve(p.get("UserPoolId"), ids))
                 .clientName(template.resolve(p.getOrDefault("ClientName", id), ids))

@@ -190,6 +190,37 @@ class TemplateContractTest {
     }
 
     @Test
+    void deployed_app_clients_offer_no_password_sign_in_and_only_the_emulator_stage_does() {
+        for (String stage : java.util.List.of("prod", "dev")) {
+            assertThat(authFlows(template.withParameters(Map.of("Stage", stage)))).as("stage %s", stage)
+                    .contains("ALLOW_USER_SRP_AUTH").doesNotContain("ALLOW_USER_PASSWORD_AUTH");
+        }
+        assertThat(authFlows(template.withParameters(com.salesos.admin.emulator.StackProvisioner.EMULATOR_PARAMETERS)))
+                .contains("ALLOW_USER_PASSWORD_AUTH");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> authFlows(SamTemplate deployed) {
+        Map<String, Object> client = (Map<String, Object>) deployed.resources().get("UserPoolClient").get("Properties");
+        return (java.util.List<String>) deployed.evaluate(client.get("ExplicitAuthFlows"));
+    }
+
+    @Test
+    void the_points_function_may_delete_items_because_deleting_a_badge_deletes_its_item() {
+        assertThat(tableActionsOf("PointsFunction")).contains("dynamodb:DeleteItem", "dynamodb:PutItem",
+                "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:Query");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> tableActionsOf(String functionLogicalId) {
+        Map<String, Object> properties = (Map<String, Object>) template.resources().get(functionLogicalId).get("Properties");
+        var policies = (java.util.List<Map<String, Object>>) properties.get("Policies");
+        return policies.stream().flatMap(p -> ((java.util.List<Map<String, Object>>) p.get("Statement")).stream())
+                .filter(statement -> "AdminTableItems".equals(statement.get("Sid")))
+                .flatMap(statement -> ((java.util.List<String>) statement.get("Action")).stream()).toList();
+    }
+
+    @Test
     void events_holds_an_sqs_event_for_each_queue_the_worker_reads() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         var root = com.salesos.admin.emulator.RepositoryRoot.locate().resolve("events");
