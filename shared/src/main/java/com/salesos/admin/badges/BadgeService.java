@@ -59,7 +59,7 @@ public final class BadgeService {
 
     /** Where a public consumer can fetch a badge's image for a short while. */
     public Optional<java.net.URI> imageLink(String workspaceId, String badgeId) {
-        return find(workspaceId, badgeId).filter(Badge::hasImage).map(b -> images.downloadLink(workspaceId, badgeId));
+        return find(workspaceId, badgeId).filter(Badge::hasImage).map(b -> images.downloadLink(workspaceId, badgeId, b.imageType()));
     }
 
     /** A badge definition as an admin sends it; criterion kind is activityCount or pointsTotal. */
