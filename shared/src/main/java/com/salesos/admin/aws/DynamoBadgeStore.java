@@ -82,11 +82,8 @@ public final class DynamoBadgeStore implements BadgeStore {
             Entry reward = new Entry(workspaceId, "badge-" + badge.id() + "-" + userId, userId, null, badge.id(), at,
                     null, null, null, 0, badge.pointReward(), 0, at);
             writes.add(Transactions.putNew(table, DynamoPointsLedger.ledgerItem(reward)));
-            writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(Item.key(TableKeys.workspace(workspaceId), "USERPOINTS#" + userId))
-                    .updateExpression("ADD #total :points, #count :one")
-                    .expressionAttributeNames(Map.of("#total", "total", "#count", DynamoPointsLedger.countOf(null)))
-                    .expressionAttributeValues(Map.of(":points", Item.n(badge.pointReward()), ":one", Item.n(1)))).build());
+            // A reward that would take the total past its ceiling fails the condition: no award then.
+            writes.add(DynamoPointsLedger.addToTotal(table, workspaceId, userId, null, badge.pointReward()));
         }
         return Transactions.commitUnlessConditionFails(dynamo, writes);
     }

@@ -20,7 +20,6 @@ import java.util.Optional;
 public final class BadgeService {
 
     private static final int MAX_TEXT = 500;
-    private static final long MAX_REWARD = 10_000;
 
     private final BadgeStore store;
     private final PlanFeatures features;
@@ -135,8 +134,8 @@ public final class BadgeService {
         String description = text(draft.description(), current.map(Badge::description), "description", false, validation);
         String narrative = text(draft.narrative(), current.map(Badge::narrative), "narrative", true, validation);
         long reward = Optional.ofNullable(draft.pointReward()).orElse(current.map(Badge::pointReward).orElse(0L));
-        if (reward < 0 || reward > MAX_REWARD) {
-            validation.reject("pointReward", "must be from 0 to " + MAX_REWARD);
+        if (reward < 0 || reward > com.salesos.admin.points.PointLimits.MAX_BADGE_REWARD) {
+            validation.reject("pointReward", "must be from 0 to " + com.salesos.admin.points.PointLimits.MAX_BADGE_REWARD);
         }
         Criterion criterion = current.map(Badge::criterion).orElse(null);
         if (draft.criterionKind() != null || current.isEmpty()) {

@@ -64,14 +64,14 @@ public final class PointsService {
                 if (type.isEmpty()) {
                     validation.reject("pointsByActivityType." + name, "is not an activity type; known: "
                             + java.util.Arrays.stream(ActivityType.values()).map(Enum::name).collect(Collectors.joining(", ")));
-                } else if (value == null || value < 0 || value > PointSettings.MAX_POINTS) {
-                    validation.reject("pointsByActivityType." + name, "must be a whole number from 0 to " + PointSettings.MAX_POINTS);
+                } else if (value == null || value < 0 || value > PointLimits.MAX_POINTS_PER_TYPE) {
+                    validation.reject("pointsByActivityType." + name, "must be a whole number from 0 to " + PointLimits.MAX_POINTS_PER_TYPE);
                 } else {
                     points.put(type.get(), value);
                 }
             });
         }
-        if (multiplier == null || multiplier.signum() < 0 || multiplier.compareTo(PointSettings.MAX_MULTIPLIER) > 0
+        if (multiplier == null || multiplier.signum() < 0 || multiplier.compareTo(PointLimits.MAX_MULTIPLIER) > 0
                 || multiplier.stripTrailingZeros().scale() > 2) {
             validation.reject("valueBonusMultiplier", "must be a number from 0 to 100 with at most two decimals");
         }
@@ -119,9 +119,10 @@ public final class PointsService {
         } else if (input.occurredAt().isAfter(clock.instant().plusSeconds(300))) {
             validation.reject("occurredAt", "is in the future");
         }
-        if (input.valueAmount() != null && (input.valueAmount() < 0 || input.valueCurrency() == null
-                || !input.valueCurrency().matches("[A-Z]{3}"))) {
-            validation.reject("value", "needs a non-negative amount in minor units and a currency code");
+        if (input.valueAmount() != null && (input.valueAmount() < 0 || input.valueAmount() > PointLimits.MAX_VALUE_MINOR_UNITS
+                || input.valueCurrency() == null || !input.valueCurrency().matches("[A-Z]{3}"))) {
+            validation.reject("value", "needs an amount in minor units from 0 to " + PointLimits.MAX_VALUE_MINOR_UNITS
+                    + " and a currency code");
         }
         if (input.userId() == null || users.find(caller.workspaceId(), input.userId()).isEmpty()) {
             validation.reject("userId", "is not a user of this workspace");
@@ -133,11 +134,21 @@ public final class PointsService {
         Entry entry = new Entry(caller.workspaceId(), input.id(), input.userId(), type.get(), null, input.occurredAt(),
                 input.valueAmount(), input.valueCurrency(), input.dealId(), score.settingsVersion(), score.base(),
                 score.bonus(), clock.instant());
-        // The booking is conditional on the activity id, so a repeated id answers the first booking.
+        // The booking is conditional on the activity id, so a repeated id answers the first booking,
+        // and on the user's total, so no booking carries it past the ceiling.
         PointsLedger.Booking booking = ledger.record(entry);
-        List<com.salesos.admin.badges.Badge> awarded = booking.first()
-                ? badges.evaluate(caller.workspaceId(), input.userId()) : List.of();
-        return new Recorded(booking.entry(), !booking.first(), awarded, ledger.total(caller.workspaceId(), input.userId()));
+        if (booking instanceof PointsLedger.Booking.OverCeiling over) {
+            throw new DomainException(ProblemKind.INVALID_INPUT, "points-total-ceiling", "Points total at its ceiling",
+                    "This activity's " + entry.total() + " points would take the user's total past "
+                            + PointLimits.MAX_TOTAL + "; nothing was booked",
+                    List.of(), Map.of("userTotal", over.total(), "maxTotal", PointLimits.MAX_TOTAL));
+        }
+        if (booking instanceof PointsLedger.Booking.AlreadyBooked first) {
+            return new Recorded(first.entry(), true, List.of(), ledger.total(caller.workspaceId(), input.userId()));
+        }
+        Entry booked = ((PointsLedger.Booking.Booked) booking).entry();
+        return new Recorded(booked, false, badges.evaluate(caller.workspaceId(), input.userId()),
+                ledger.total(caller.workspaceId(), input.userId()));
     }
 
     /** A user's total and ledger. */
