@@ -78,6 +78,21 @@ public final class LocalAws {
                 new DynamoAuditLog(tableName(), new TimeOrderedIds(clock, new SecureRandom())), clock);
     }
 
+    /**
+     * Opens the CRM's machine identity for a workspace: a pool account (random password) in the
+     * template's CRM group, registered for the workspace in the table.
+     */
+    public CrmAccount openCrmAccount(String workspaceId) {
+        String email = "crm@" + workspaceId + ".salesos.test";
+        String password = CrmAccount.randomPassword();
+        var opening = accounts().open(com.salesos.admin.invites.EmailAddress.parse(email).orElseThrow(), password);
+        String subject = opening instanceof AccountDirectory.Opening.Opened opened
+                ? opened.subject() : ((AccountDirectory.Opening.AlreadyRegistered) opening).subject();
+        cognito.adminAddUserToGroup(r -> r.userPoolId(userPoolId()).username(email).groupName(stack.physicalId("CrmGroup")));
+        workspaces().registerCrmIdentity(workspaceId, subject);
+        return new CrmAccount(workspaceId, subject, email, password);
+    }
+
     public CognitoSignIn signIn() {
         return new CognitoSignIn(cognito, userPoolClientId());
     }

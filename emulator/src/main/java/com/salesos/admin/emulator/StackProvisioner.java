@@ -51,6 +51,7 @@ public final class StackProvisioner {
             template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, p) -> createTable(dynamo, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPool").forEach((id, p) -> createUserPool(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPoolClient").forEach((id, p) -> createUserPoolClient(cognito, id, SamTemplate.cast(p), ids));
+            template.resourcesOfType("AWS::Cognito::UserPoolGroup").forEach((id, p) -> createUserPoolGroup(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::SES::EmailIdentity").forEach((id, p) -> createEmailIdentity(ses, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::KMS::Key").forEach((id, p) -> createKey(kms, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::S3::Bucket").forEach((id, p) -> createBucket(s3, id, SamTemplate.cast(p), ids));
@@ -134,6 +135,14 @@ public final class StackProvisioner {
                 .explicitAuthFlows(flows.stream().map(ExplicitAuthFlowsType::fromValue).toList()))
                 .userPoolClient().clientId();
         ids.put(id, clientId);
+    }
+
+    private void createUserPoolGroup(CognitoIdentityProviderClient cognito, String id, Map<String, Object> p,
+                                     Map<String, String> ids) {
+        String name = template.resolve(p.get("GroupName"), ids);
+        cognito.createGroup(r -> r.userPoolId(template.resolve(p.get("UserPoolId"), ids)).groupName(name)
+                .description(p.containsKey("Description") ? template.resolve(p.get("Description"), ids) : null));
+        ids.put(id, name);
     }
 
     private void createKey(software.amazon.awssdk.services.kms.KmsClient kms, String id, Map<String, Object> p,

@@ -92,7 +92,7 @@ public final class PointsService {
         return next;
     }
 
-    /** What an admin or the CRM sends: an activity to score. */
+    /** What the CRM sends: an activity to score. */
     public record ActivityInput(String id, String userId, String type, Instant occurredAt, Long valueAmount,
                                 String valueCurrency, String dealId) {
     }
@@ -105,7 +105,8 @@ public final class PointsService {
      * Scores an activity with the settings in force when it happened and books it, once per
      * activity id: sending the same id again answers the first booking.
      */
-    public Recorded record(Caller caller, ActivityInput input) {
+    public Recorded record(com.salesos.admin.access.CrmClient crm, ActivityInput input) {
+        String workspaceId = crm.workspaceId();
         Validation validation = new Validation();
         if (input.id() == null || input.id().isBlank() || input.id().length() > MAX_ACTIVITY_ID) {
             validation.reject("id", "is required, at most " + MAX_ACTIVITY_ID + " characters");
@@ -124,14 +125,14 @@ public final class PointsService {
             validation.reject("value", "needs an amount in minor units from 0 to " + PointLimits.MAX_VALUE_MINOR_UNITS
                     + " and a currency code");
         }
-        if (input.userId() == null || users.find(caller.workspaceId(), input.userId()).isEmpty()) {
+        if (input.userId() == null || users.find(workspaceId, input.userId()).isEmpty()) {
             validation.reject("userId", "is not a user of this workspace");
         }
         validation.throwIfInvalid();
 
-        PointSettings rules = settings.inForceAt(caller.workspaceId(), input.occurredAt());
+        PointSettings rules = settings.inForceAt(workspaceId, input.occurredAt());
         PointSettings.Score score = rules.score(type.get(), input.valueAmount());
-        Entry entry = new Entry(caller.workspaceId(), input.id(), input.userId(), type.get(), null, input.occurredAt(),
+        Entry entry = new Entry(workspaceId, input.id(), input.userId(), type.get(), null, input.occurredAt(),
                 input.valueAmount(), input.valueCurrency(), input.dealId(), score.settingsVersion(), score.base(),
                 score.bonus(), clock.instant());
         // The booking is conditional on the activity id, so a repeated id answers the first booking,
@@ -144,11 +145,11 @@ public final class PointsService {
                     List.of(), Map.of("userTotal", over.total(), "maxTotal", PointLimits.MAX_TOTAL));
         }
         if (booking instanceof PointsLedger.Booking.AlreadyBooked first) {
-            return new Recorded(first.entry(), true, List.of(), ledger.total(caller.workspaceId(), input.userId()));
+            return new Recorded(first.entry(), true, List.of(), ledger.total(workspaceId, input.userId()));
         }
         Entry booked = ((PointsLedger.Booking.Booked) booking).entry();
-        return new Recorded(booked, false, badges.evaluate(caller.workspaceId(), input.userId()),
-                ledger.total(caller.workspaceId(), input.userId()));
+        return new Recorded(booked, false, badges.evaluate(workspaceId, input.userId()),
+                ledger.total(workspaceId, input.userId()));
     }
 
     /** A user's total and ledger. */

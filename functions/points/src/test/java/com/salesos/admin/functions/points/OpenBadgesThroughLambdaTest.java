@@ -37,8 +37,8 @@ class OpenBadgesThroughLambdaTest {
         admin = aws.workspaces().addUser(WS, "usr_ob_admin", "admin@ob.test", "Admin", "admin", null, "Correct-Horse-9-Battery");
         aws.workspaces().addUser(WS, "usr_ob_rep", "rep@ob.test", "Rep", "sales-rep", null, "Correct-Horse-9-Battery");
         api = new LambdaApi();
-        var won = api.call("POST", "/v1/gamification/activities", json("id", "ob-1", "userId", "usr_ob_rep", "type", "DEAL_WON",
-                "occurredAt", Instant.now().minusSeconds(30).toString()), admin.subject());
+        var won = api.callAs(aws.openCrmAccount(WS), "POST", "/v1/gamification/activities", json("id", "ob-1", "userId", "usr_ob_rep", "type", "DEAL_WON",
+                "occurredAt", Instant.now().minusSeconds(30).toString()));
         assertThat(won.json().path("badgesAwarded").toString()).contains("first-deal-won");
     }
 

@@ -3,6 +3,7 @@ package com.salesos.admin.functions.points;
 import static com.salesos.admin.emulator.LambdaApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.points.PointLimits;
@@ -27,6 +28,7 @@ class PointsCeilingThroughLambdaTest {
     static LambdaApi api;
     static User admin;
     static User manager;
+    static CrmAccount crm;
 
     @BeforeAll
     static void setUp() {
@@ -35,6 +37,7 @@ class PointsCeilingThroughLambdaTest {
         admin = aws.workspaces().addUser(WS, "usr_ceil_admin", "admin@ceiling.test", "Admin", "admin", null, PASSWORD);
         manager = aws.workspaces().addUser(WS, "usr_ceil_mgr", "mgr@ceiling.test", "Manager", "manager", null, PASSWORD);
         aws.workspaces().addUser(WS, "usr_ceil_rep", "rep@ceiling.test", "Rep", "sales-rep", null, PASSWORD);
+        crm = aws.openCrmAccount(WS);
         api = new LambdaApi();
     }
 
@@ -48,7 +51,7 @@ class PointsCeilingThroughLambdaTest {
                 ? json("id", id, "userId", "usr_ceil_rep", "type", type, "occurredAt", Instant.now().minusSeconds(5).toString())
                 : json("id", id, "userId", "usr_ceil_rep", "type", type, "occurredAt", Instant.now().minusSeconds(5).toString(),
                         "value", Map.of("amount", value, "currency", "EUR"));
-        return api.call("POST", "/v1/gamification/activities", body, manager.subject());
+        return api.callAs(crm, "POST", "/v1/gamification/activities", body);
     }
 
     static long total() {
