@@ -7,6 +7,7 @@ import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.invites.AccountDirectory;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -38,8 +39,13 @@ public final class LocalAws {
     }
 
     public static LocalAws on(MotoServer moto) {
+        return on(moto, Map.of());
+    }
+
+    /** With template parameters set as {@code sam deploy --parameter-overrides} would (e.g. PublicBaseUrl). */
+    public static LocalAws on(MotoServer moto, Map<String, String> parameters) {
         EmulatorClients clients = new EmulatorClients(moto.endpoint(), REGION);
-        ProvisionedStack stack = new StackProvisioner(SamTemplate.ofRepository(), clients).provision();
+        ProvisionedStack stack = new StackProvisioner(SamTemplate.ofRepository().withParameters(parameters), clients).provision();
         stack.applyAsSystemProperties();
         return new LocalAws(stack, clients);
     }

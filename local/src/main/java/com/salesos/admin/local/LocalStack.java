@@ -34,7 +34,8 @@ public final class LocalStack {
         MotoServer moto = external != null && !external.isBlank()
                 ? MotoServer.shared()
                 : MotoServer.start(Integer.parseInt(env("MOTO_PORT", "4599")), stateDir.resolve("moto.log"));
-        LocalAws aws = LocalAws.on(moto);
+        // Open Badges ids and signed issuers use the public URL from the template parameter, as in AWS.
+        LocalAws aws = LocalAws.on(moto, Map.of("PublicBaseUrl", "http://localhost:" + port));
         DemoWorkspace.Seeded seeded = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn(), aws::openCrmAccount).seed();
         LocalServer server = LocalServer.start(aws.stack(), port);
         // EventBridge Scheduler's stand-in: the scheduled function runs every PLAN_SCHEDULE_SECONDS.

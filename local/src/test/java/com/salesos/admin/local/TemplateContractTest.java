@@ -149,7 +149,8 @@ class TemplateContractTest {
         // Settings that one function reads on top of the shared ones.
         assertThat(template.functions().stream().filter(f -> f.logicalId().equals("PointsFunction")).findFirst()
                 .orElseThrow().environment()).containsKeys(com.salesos.admin.functions.points.PointsWiring.BADGE_SIGNING_KEY_ID,
-                        com.salesos.admin.functions.points.PointsWiring.BADGES_BUCKET);
+                        com.salesos.admin.functions.points.PointsWiring.BADGES_BUCKET,
+                        com.salesos.admin.functions.points.PointsWiring.PUBLIC_BASE_URL);
         assertThat(environmentOf("ExportsFunction")).containsKeys(ExportSettings.EXPORT_QUEUE_URL, ExportSettings.EXPORTS_BUCKET);
         assertThat(environmentOf("ExportWorkerFunction")).containsKeys(ExportSettings.EXPORT_QUEUE_URL,
                 ExportSettings.DEAD_LETTER_QUEUE_ARN, ExportSettings.EXPORTS_BUCKET, ExportSettings.PART_SIZE_BYTES);

@@ -67,7 +67,7 @@ public final class DynamoBadgeStore implements BadgeStore {
     }
 
     @Override
-    public boolean award(String workspaceId, String userId, Badge badge, Instant at) {
+    public boolean award(String workspaceId, String userId, Badge badge, Instant at, String credential) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(Transactions.putNew(table, Item.of(TableKeys.workspace(workspaceId), awardKey(userId, badge.id()))
                 .with(TableKeys.GSI1_PK, "WS#" + workspaceId + "#AWARDS")
@@ -77,7 +77,8 @@ public final class DynamoBadgeStore implements BadgeStore {
                 .with("badgeId", badge.id())
                 .with("badgeName", badge.name())
                 .with("userId", userId)
-                .with("awardedAt", at)));
+                .with("awardedAt", at)
+                .with("credential", credential)));
         if (badge.pointReward() > 0) {
             Entry reward = new Entry(workspaceId, "badge-" + badge.id() + "-" + userId, userId, null, badge.id(), at,
                     null, null, null, 0, badge.pointReward(), 0, at);
@@ -102,6 +103,12 @@ public final class DynamoBadgeStore implements BadgeStore {
         return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), awardKey(userId, badgeId)))
                 .map(award -> new Award(award.string("id"), award.string("badgeId"), award.string("badgeName"),
                         award.string("userId"), award.instant("awardedAt")));
+    }
+
+    @Override
+    public Optional<String> findCredential(String workspaceId, String userId, String badgeId) {
+        return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), awardKey(userId, badgeId)))
+                .flatMap(award -> award.optionalString("credential"));
     }
 
     @Override

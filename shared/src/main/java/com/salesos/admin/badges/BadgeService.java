@@ -88,6 +88,11 @@ public final class BadgeService {
         return store.findAward(workspaceId, userId, badgeId);
     }
 
+    /** An award's public credential as it was signed when the badge was awarded. */
+    public Optional<String> credential(String workspaceId, String userId, String badgeId) {
+        return store.findCredential(workspaceId, userId, badgeId);
+    }
+
     public Badge create(Caller caller, BadgeDraft draft) {
         requireCustomBadges(caller);
         Badge badge = validated(ids.newId("badge"), draft, Optional.empty());
