@@ -17,6 +17,16 @@ public final class GatewayEvents {
 
     public static APIGatewayV2HTTPEvent request(String method, String path, String body, String subject,
                                                 Map<String, String> extraHeaders) {
+        return requestWithClaims(method, path, body,
+                subject == null ? null : Map.of("sub", subject, "token_use", "access"), extraHeaders);
+    }
+
+    /**
+     * With the authorizer's claims as API Gateway passes them: every value a string, a list such
+     * as {@code cognito:groups} as {@code "[crm]"}. Null claims: a public route.
+     */
+    public static APIGatewayV2HTTPEvent requestWithClaims(String method, String path, String body, Map<String, String> claims,
+                                                          Map<String, String> extraHeaders) {
         String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
         Map<String, String> headers = new HashMap<>();
@@ -40,10 +50,10 @@ public final class GatewayEvents {
                 .withTimeEpoch(Instant.now().toEpochMilli())
                 .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                         .withMethod(method).withPath(rawPath).withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build());
-        if (subject != null) {
+        if (claims != null) {
             context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                     .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                            .withClaims(Map.of("sub", subject, "token_use", "access"))
+                            .withClaims(claims)
                             .withScopes(null).build()).build());
         }
         return APIGatewayV2HTTPEvent.builder()

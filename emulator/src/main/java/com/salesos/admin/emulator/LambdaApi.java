@@ -54,6 +54,17 @@ public final class LambdaApi implements AutoCloseable {
         return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
     }
 
+    /** As the CRM's machine identity: its subject with the {@code crm} group claim. */
+    public Response callAs(CrmAccount crm, String method, String path, String body) {
+        return callAs(crm, method, path, body, Map.of());
+    }
+
+    public Response callAs(CrmAccount crm, String method, String path, String body, Map<String, String> headers) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                GatewayEvents.requestWithClaims(method, path, body, crm.claims(), headers), new MockLambdaContext());
+        return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
+    }
+
     public static String json(Object... keyValues) {
         try {
             Map<String, Object> map = new java.util.LinkedHashMap<>();

@@ -7,6 +7,7 @@ import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.invites.AccountDirectory;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -38,8 +39,13 @@ public final class LocalAws {
     }
 
     public static LocalAws on(MotoServer moto) {
+        return on(moto, Map.of());
+    }
+
+    /** With template parameters set as {@code sam deploy --parameter-overrides} would (e.g. PublicBaseUrl). */
+    public static LocalAws on(MotoServer moto, Map<String, String> parameters) {
         EmulatorClients clients = new EmulatorClients(moto.endpoint(), REGION);
-        ProvisionedStack stack = new StackProvisioner(SamTemplate.ofRepository(), clients).provision();
+        ProvisionedStack stack = new StackProvisioner(SamTemplate.ofRepository().withParameters(parameters), clients).provision();
         stack.applyAsSystemProperties();
         return new LocalAws(stack, clients);
     }
@@ -76,6 +82,21 @@ public final class LocalAws {
         Clock clock = Clock.systemUTC();
         return new WorkspaceProvisioner(dynamo, tableName(), accounts(),
                 new DynamoAuditLog(tableName(), new TimeOrderedIds(clock, new SecureRandom())), clock);
+    }
+
+    /**
+     * Opens the CRM's machine identity for a workspace: a pool account (random password) in the
+     * template's CRM group, registered for the workspace in the table.
+     */
+    public CrmAccount openCrmAccount(String workspaceId) {
+        String email = "crm@" + workspaceId + ".salesos.test";
+        String password = CrmAccount.randomPassword();
+        var opening = accounts().open(com.salesos.admin.invites.EmailAddress.parse(email).orElseThrow(), password);
+        String subject = opening instanceof AccountDirectory.Opening.Opened opened
+                ? opened.subject() : ((AccountDirectory.Opening.AlreadyRegistered) opening).subject();
+        cognito.adminAddUserToGroup(r -> r.userPoolId(userPoolId()).username(email).groupName(stack.physicalId("CrmGroup")));
+        workspaces().registerCrmIdentity(workspaceId, subject);
+        return new CrmAccount(workspaceId, subject, email, password);
     }
 
     public CognitoSignIn signIn() {

@@ -29,15 +29,25 @@ public final class SamTemplate {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
 
     private final Map<String, Object> root;
+    /** Parameter values given at deployment (sam deploy --parameter-overrides); the rest take their defaults. */
+    private final Map<String, String> parameterOverrides;
 
-    private SamTemplate(Map<String, Object> root) {
+    private SamTemplate(Map<String, Object> root, Map<String, String> parameterOverrides) {
         this.root = root;
+        this.parameterOverrides = Map.copyOf(parameterOverrides);
+    }
+
+    /** The same template deployed with these parameter values. */
+    public SamTemplate withParameters(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(parameterOverrides);
+        merged.putAll(overrides);
+        return new SamTemplate(root, merged);
     }
 
     public static SamTemplate load(Path file) {
         try (Reader reader = Files.newBufferedReader(file)) {
             Map<String, Object> root = new Yaml(new IntrinsicFunctions()).load(reader);
-            return new SamTemplate(root);
+            return new SamTemplate(root, Map.of());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + file, e);
         }
@@ -83,6 +93,7 @@ public final class SamTemplate {
                 defaults.put(name, String.valueOf(spec.get("Default")));
             }
         });
+        defaults.putAll(parameterOverrides);
         return defaults;
     }
 
@@ -160,6 +171,42 @@ public final class SamTemplate {
             };
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * A property value with {@code !If} decided by the template's Conditions (which may use
+     * {@code !Equals}, {@code !Not}, {@code !And}, {@code !Or} over parameters).
+     */
+    public Object evaluate(Object value) {
+        if (value instanceof Intrinsic intrinsic && intrinsic.function().equals("If")) {
+            List<Object> arguments = cast(intrinsic.argument());
+            return evaluate(condition(String.valueOf(arguments.get(0))) ? arguments.get(1) : arguments.get(2));
+        }
+        return value;
+    }
+
+    /** Whether a named condition of the template holds for this template's parameter values. */
+    public boolean condition(String name) {
+        Map<String, Object> conditions = cast(root.getOrDefault("Conditions", Map.of()));
+        if (!conditions.containsKey(name)) {
+            throw new IllegalArgumentException("No condition " + name);
+        }
+        return holds(conditions.get(name));
+    }
+
+    private boolean holds(Object expression) {
+        if (expression instanceof Intrinsic intrinsic) {
+            List<Object> arguments = intrinsic.function().equals("Condition") ? List.of() : cast(intrinsic.argument());
+            return switch (intrinsic.function()) {
+                case "Equals" -> resolve(arguments.get(0), Map.of()).equals(resolve(arguments.get(1), Map.of()));
+                case "Not" -> !holds(arguments.get(0));
+                case "And" -> arguments.stream().allMatch(this::holds);
+                case "Or" -> arguments.stream().anyMatch(this::holds);
+                case "Condition" -> condition(String.valueOf(intrinsic.argument()));
+                default -> throw new IllegalArgumentException("Unsupported condition function !" + intrinsic.function());
+            };
+        }
+        throw new IllegalArgumentException("Not a condition: " + expression);
     }
 
     private String substitute(String text, Map<String, String> physicalIds) {

@@ -23,11 +23,17 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  */
 public final class StackProvisioner {
 
+    /**
+     * The emulator deploys the template as stage {@code local}: the template's {@code IsLocal}
+     * condition then allows what only the local stack needs (password sign-in for seeded people).
+     */
+    public static final Map<String, String> EMULATOR_PARAMETERS = Map.of("Stage", "local");
+
     private final SamTemplate template;
     private final EmulatorClients clients;
 
     public StackProvisioner(SamTemplate template, EmulatorClients clients) {
-        this.template = template;
+        this.template = template.withParameters(EMULATOR_PARAMETERS);
         this.clients = clients;
     }
 
@@ -46,6 +52,7 @@ public final class StackProvisioner {
             template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, p) -> createTable(dynamo, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPool").forEach((id, p) -> createUserPool(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPoolClient").forEach((id, p) -> createUserPoolClient(cognito, id, SamTemplate.cast(p), ids));
+            template.resourcesOfType("AWS::Cognito::UserPoolGroup").forEach((id, p) -> createUserPoolGroup(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::SES::EmailIdentity").forEach((id, p) -> createEmailIdentity(ses, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::KMS::Key").forEach((id, p) -> createKey(kms, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::S3::Bucket").forEach((id, p) -> createBucket(s3, id, SamTemplate.cast(p), ids));
@@ -135,7 +142,7 @@ public final class StackProvisioner {
 
     private void createUserPoolClient(CognitoIdentityProviderClient cognito, String id, Map<String, Object> p,
                                       Map<String, String> ids) {
-        List<String> flows = SamTemplate.cast(p.getOrDefault("ExplicitAuthFlows", List.of()));
+        List<String> flows = SamTemplate.cast(template.evaluate(p.getOrDefault("ExplicitAuthFlows", List.of())));
         String clientId = cognito.createUserPoolClient(r -> r
                 .userPoolId(template.resolve(p.get("UserPoolId"), ids))
                 .clientName(template.resolve(p.getOrDefault("ClientName", id), ids))
@@ -143,6 +150,14 @@ public final class StackProvisioner {
                 .explicitAuthFlows(flows.stream().map(ExplicitAuthFlowsType::fromValue).toList()))
                 .userPoolClient().clientId();
         ids.put(id, clientId);
+    }
+
+    private void createUserPoolGroup(CognitoIdentityProviderClient cognito, String id, Map<String, Object> p,
+                                     Map<String, String> ids) {
+        String name = template.resolve(p.get("GroupName"), ids);
+        cognito.createGroup(r -> r.userPoolId(template.resolve(p.get("UserPoolId"), ids)).groupName(name)
+                .description(p.containsKey("Description") ? template.resolve(p.get("Description"), ids) : null));
+        ids.put(id, name);
     }
 
     private void createKey(software.amazon.awssdk.services.kms.KmsClient kms, String id, Map<String, Object> p,

@@ -2,6 +2,7 @@ package com.salesos.admin.local;
 
 import com.salesos.admin.aws.WorkspaceProvisioner;
 import com.salesos.admin.emulator.CognitoSignIn;
+import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.invites.AccountDirectory;
 import com.salesos.admin.invites.EmailAddress;
 import com.salesos.admin.users.User;
@@ -26,18 +27,26 @@ public final class DemoWorkspace {
     public record Person(String id, String email, String name, String role, String password, String accessToken) {
     }
 
-    public record Seeded(String workspaceId, String workspaceName, Person admin, List<Person> users, Person support) {
+    /** The workspace's CRM machine identity and a fresh access token (the only token that may post activities). */
+    public record Crm(String email, String accessToken) {
+    }
+
+    public record Seeded(String workspaceId, String workspaceName, Person admin, List<Person> users, Person support, Crm crm) {
     }
 
     private final WorkspaceProvisioner provisioner;
     private final AccountDirectory accounts;
     private final CognitoSignIn signIn;
+    private final java.util.function.Function<String, CrmAccount> crmAccounts;
     private final SecureRandom random = new SecureRandom();
 
-    public DemoWorkspace(WorkspaceProvisioner provisioner, AccountDirectory accounts, CognitoSignIn signIn) {
+    /** {@code crmAccounts} opens a workspace's CRM identity (e.g. {@code LocalAws::openCrmAccount}). */
+    public DemoWorkspace(WorkspaceProvisioner provisioner, AccountDirectory accounts, CognitoSignIn signIn,
+                         java.util.function.Function<String, CrmAccount> crmAccounts) {
         this.provisioner = provisioner;
         this.accounts = accounts;
         this.signIn = signIn;
+        this.crmAccounts = crmAccounts;
     }
 
     public Seeded seed() {
@@ -77,7 +86,10 @@ public final class DemoWorkspace {
         accounts.open(supportEmail, supportPassword, Optional.empty());
         Person support = new Person(null, supportEmail.value(), "SalesOS Support", "support", supportPassword,
                 signIn.accessToken(supportEmail.value(), supportPassword));
-        return new Seeded(ID, NAME, people.get(0), List.copyOf(people), support);
+        // Locally the CRM signs in with a password: the emulator has no client-credentials endpoint.
+        CrmAccount crmAccount = crmAccounts.apply(ID);
+        Crm crm = new Crm(crmAccount.email(), signIn.accessToken(crmAccount.email(), crmAccount.password()));
+        return new Seeded(ID, NAME, people.get(0), List.copyOf(people), support, crm);
     }
 
     private Person person(String id, String email, String name, String role, String teamId) {

@@ -34,8 +34,9 @@ public final class LocalStack {
         MotoServer moto = external != null && !external.isBlank()
                 ? MotoServer.shared()
                 : MotoServer.start(Integer.parseInt(env("MOTO_PORT", "4599")), stateDir.resolve("moto.log"));
-        LocalAws aws = LocalAws.on(moto);
-        DemoWorkspace.Seeded seeded = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn()).seed();
+        // Open Badges ids and signed issuers use the public URL from the template parameter, as in AWS.
+        LocalAws aws = LocalAws.on(moto, Map.of("PublicBaseUrl", "http://localhost:" + port));
+        DemoWorkspace.Seeded seeded = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn(), aws::openCrmAccount).seed();
         LocalServer server = LocalServer.start(aws.stack(), port);
         // EventBridge Scheduler's stand-in: the scheduled function runs every PLAN_SCHEDULE_SECONDS.
         ScheduledJobs schedules = new ScheduledJobs(java.time.Clock.systemUTC());
@@ -73,6 +74,7 @@ public final class LocalStack {
         session.put("users", seeded.users().stream().map(p -> person(p, true)).toList());
         session.put("support", Map.of("email", seeded.support().email(), "password", seeded.support().password(),
                 "accessToken", seeded.support().accessToken()));
+        session.put("crm", Map.of("accessToken", seeded.crm().accessToken()));
         Path file = stateDir.resolve("session.json");
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -121,9 +123,16 @@ public final class LocalStack {
                        -H 'Content-Type: application/json' -d '{"entities":["deals","leads","users","activities"]}'
                   curl -s %s/v1/exports/<id from the answer> -H "Authorization: Bearer $TOKEN"
                   curl -s -L -o export.zip %s/v1/exports/<id>/download -H "Authorization: Bearer $TOKEN" && unzip -l export.zip
+                  # activities come only from the CRM's machine identity (a person's token gets 403):
+                  CRM=$(python3 -c 'import json;print(json.load(open("%s"))["crm"]["accessToken"])')
+                  curl -s -X POST %s/v1/gamification/activities -H "Authorization: Bearer $CRM" \\
+                       -H 'Content-Type: application/json' \\
+                       -d '{"id":"crm-act-1","userId":"usr_demo_rep","type":"DEAL_WON","occurredAt":"'$(date -u +%%FT%%TZ)'","value":{"amount":2500000,"currency":"EUR"}}'
+                  curl -s %s/v1/users/usr_demo_rep/points -H "Authorization: Bearer $TOKEN"
 
                 Ctrl-C stops the server and the emulator.
-                """.formatted(readyMillis, api, aws, aws, session, session, api, aws, api, api, api, api, api, api);
+                """.formatted(readyMillis, api, aws, aws, session, session, api, aws, api, api, api, api, api, api,
+                        session, api, api);
     }
 
     private static String env(String name, String fallback) {

@@ -28,9 +28,15 @@ class AuthorizationMatrixTest {
 
     static final String PASSWORD = "Correct-Horse-9-Battery";
 
-    /** Who may call a route: anyone, any active workspace user, or users whose role holds a permission. */
+    /**
+     * Who may call a route: anyone, any active workspace user, users whose role holds a
+     * permission, or only the CRM's machine identity.
+     */
     sealed interface Access {
         record Public() implements Access {
+        }
+
+        record Crm() implements Access {
         }
 
         record SignedIn() implements Access {
@@ -42,6 +48,7 @@ class AuthorizationMatrixTest {
 
     static final Access PUBLIC = new Access.Public();
     static final Access SIGNED_IN = new Access.SignedIn();
+    static final Access CRM = new Access.Crm();
 
     static Access needs(String permission) {
         return new Access.Needs(permission);
@@ -80,7 +87,7 @@ class AuthorizationMatrixTest {
         ACCESS.put("GET /v1/gamification/point-settings", SIGNED_IN);
         ACCESS.put("PUT /v1/gamification/point-settings", needs("gamification.manage"));
         ACCESS.put("GET /v1/gamification/point-settings/history", SIGNED_IN);
-        ACCESS.put("POST /v1/gamification/activities", needs("gamification.manage"));
+        ACCESS.put("POST /v1/gamification/activities", CRM);
         ACCESS.put("GET /v1/users/{id}/points", needs("gamification.manage"));
         ACCESS.put("GET /v1/gamification/badges", SIGNED_IN);
         ACCESS.put("POST /v1/gamification/badges", needs("gamification.manage"));
@@ -99,8 +106,15 @@ class AuthorizationMatrixTest {
         ACCESS.put("GET /v1/exports/{id}/download", needs("data.export"));
     }
 
-    /** A kind of caller: a token (or none), and the permissions its workspace role holds, if it is an active user. */
-    record CallerKind(String name, String token, Set<String> permissions, boolean activeUser, boolean validToken) {
+    /**
+     * A kind of caller: a token (or none), the permissions its workspace role holds if it is an
+     * active user, and whether it is the CRM's machine identity.
+     */
+    record CallerKind(String name, String token, Set<String> permissions, boolean activeUser, boolean validToken,
+                      boolean crm) {
+        CallerKind(String name, String token, Set<String> permissions, boolean activeUser, boolean validToken) {
+            this(name, token, permissions, activeUser, validToken, false);
+        }
     }
 
     static final Set<String> ALL = Set.of("users.manage", "billing.manage", "gamification.manage", "data.export", "audit.read");
@@ -149,6 +163,9 @@ class AuthorizationMatrixTest {
         callers.add(new CallerKind("deactivated admin", leaver, Set.of(), false, true));
         callers.add(new CallerKind("admin of another workspace", token("admin@other.test"), ALL, true, true));
         callers.add(new CallerKind("support (no workspace)", token("support@salesos.test"), Set.of(), false, true));
+        var crm = aws.openCrmAccount("ws-m");
+        callers.add(new CallerKind("CRM machine identity", aws.signIn().accessToken(crm.email(), crm.password()),
+                Set.of(), false, true, true));
     }
 
     @AfterAll
@@ -198,6 +215,10 @@ class AuthorizationMatrixTest {
         }
         if (!caller.validToken()) {
             return "401";
+        }
+        if (access instanceof Access.Crm || caller.crm()) {
+            // The CRM posts activities and does nothing else; no person posts activities.
+            return access instanceof Access.Crm && caller.crm() ? "allowed" : "403";
         }
         if (!caller.activeUser()) {
             return "403";

@@ -24,7 +24,7 @@ class LocalStackEndToEndTest {
     @BeforeAll
     static void start() {
         aws = LocalAws.fresh();
-        demo = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn()).seed();
+        demo = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn(), aws::openCrmAccount).seed();
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
         api = new HttpApi(server.url());
         issuer = "https://cognito-idp." + LocalAws.REGION + ".amazonaws.com/" + aws.userPoolId();
@@ -73,6 +73,23 @@ class LocalStackEndToEndTest {
         assertThat(ok.status()).isEqualTo(200);
         var problem = api.send("GET", "/v1/invitations", null, null);
         assertThat(problem.raw().headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void the_crm_token_of_the_session_posts_activities_and_nothing_else_while_a_persons_token_cannot_post_them() {
+        String activity = json("id", "e2e-crm-1", "userId", "usr_demo_rep", "type", "DEAL_WON",
+                "occurredAt", java.time.Instant.now().minusSeconds(5).toString(), "value", java.util.Map.of("amount", 2_500_000, "currency", "EUR"));
+        for (DemoWorkspace.Person person : demo.users()) {
+            assertThat(api.send("POST", "/v1/gamification/activities", activity, person.accessToken()).status())
+                    .as(person.role()).isEqualTo(403);
+        }
+        var booked = api.send("POST", "/v1/gamification/activities", activity, demo.crm().accessToken());
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        assertThat(booked.json().path("points").path("total").asLong()).isEqualTo(75);
+        assertThat(api.send("GET", "/v1/users/usr_demo_rep/points", null, demo.crm().accessToken()).status()).isEqualTo(403);
+        assertThat(api.send("GET", "/v1/me", null, demo.crm().accessToken()).status()).isEqualTo(403);
+        assertThat(api.send("GET", "/v1/users/usr_demo_rep/points", null, demo.admin().accessToken()).json().path("total").asLong())
+                .isEqualTo(75 + 25);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.salesos.admin.config.ExportSettings;
 import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.emulator.SamTemplate;
+import com.salesos.admin.web.CrmRoute;
 import com.salesos.admin.web.PublicRoute;
 import com.salesos.admin.web.RequiresPermission;
 import com.salesos.admin.web.SignedIn;
@@ -62,8 +63,9 @@ class TemplateContractTest {
             boolean isPublic = route.getAnnotationMetadata().hasAnnotation(PublicRoute.class);
             boolean hasPermission = route.getAnnotationMetadata().hasAnnotation(RequiresPermission.class);
             boolean signedIn = route.getAnnotationMetadata().hasAnnotation(SignedIn.class);
-            assertThat((isPublic ? 1 : 0) + (hasPermission ? 1 : 0) + (signedIn ? 1 : 0))
-                    .as("%s declares exactly one of @PublicRoute / @SignedIn / @RequiresPermission", shape).isEqualTo(1);
+            boolean crm = route.getAnnotationMetadata().hasAnnotation(CrmRoute.class);
+            assertThat((isPublic ? 1 : 0) + (hasPermission ? 1 : 0) + (signedIn ? 1 : 0) + (crm ? 1 : 0))
+                    .as("%s declares exactly one of @PublicRoute / @SignedIn / @RequiresPermission / @CrmRoute", shape).isEqualTo(1);
             if (isPublic) {
                 publicInCode.add(shape);
             }
@@ -103,7 +105,7 @@ class TemplateContractTest {
             Map.entry("GET /v1/gamification/point-settings", "signed-in"),
             Map.entry("PUT /v1/gamification/point-settings", "gamification.manage"),
             Map.entry("GET /v1/gamification/point-settings/history", "signed-in"),
-            Map.entry("POST /v1/gamification/activities", "gamification.manage"),
+            Map.entry("POST /v1/gamification/activities", "crm"),
             Map.entry("GET /v1/users/{}/points", "gamification.manage"),
             Map.entry("GET /v1/gamification/badges", "signed-in"),
             Map.entry("POST /v1/gamification/badges", "gamification.manage"),
@@ -128,6 +130,7 @@ class TemplateContractTest {
             var metadata = route.getAnnotationMetadata();
             String requirement = metadata.hasAnnotation(PublicRoute.class) ? "public"
                     : metadata.hasAnnotation(SignedIn.class) ? "signed-in"
+                    : metadata.hasAnnotation(CrmRoute.class) ? "crm"
                     : metadata.enumValue(RequiresPermission.class, com.salesos.admin.access.Permission.class)
                             .map(com.salesos.admin.access.Permission::code).orElse("undeclared");
             declared.put(shape(route.getHttpMethodName(), route.getUriMatchTemplate().toPathString()), requirement);
@@ -146,7 +149,8 @@ class TemplateContractTest {
         // Settings that one function reads on top of the shared ones.
         assertThat(template.functions().stream().filter(f -> f.logicalId().equals("PointsFunction")).findFirst()
                 .orElseThrow().environment()).containsKeys(com.salesos.admin.functions.points.PointsWiring.BADGE_SIGNING_KEY_ID,
-                        com.salesos.admin.functions.points.PointsWiring.BADGES_BUCKET);
+                        com.salesos.admin.functions.points.PointsWiring.BADGES_BUCKET,
+                        com.salesos.admin.functions.points.PointsWiring.PUBLIC_BASE_URL);
         assertThat(environmentOf("ExportsFunction")).containsKeys(ExportSettings.EXPORT_QUEUE_URL, ExportSettings.EXPORTS_BUCKET);
         assertThat(environmentOf("ExportWorkerFunction")).containsKeys(ExportSettings.EXPORT_QUEUE_URL,
                 ExportSettings.DEAD_LETTER_QUEUE_ARN, ExportSettings.EXPORTS_BUCKET, ExportSettings.PART_SIZE_BYTES);
@@ -233,6 +237,45 @@ class TemplateContractTest {
                 (int) com.salesos.admin.exports.ExportWorker.RETENTION.toDays()));
         Map<String, Object> policy = (Map<String, Object>) template.resources().get("ExportsBucketPolicy").get("Properties");
         assertThat(policy.toString()).contains("aws:SecureTransport").contains("Deny");
+    }
+
+    @Test
+    void deployed_app_clients_offer_no_password_sign_in_and_only_the_emulator_stage_does() {
+        for (String stage : java.util.List.of("prod", "dev")) {
+            assertThat(authFlows(template.withParameters(Map.of("Stage", stage)))).as("stage %s", stage)
+                    .contains("ALLOW_USER_SRP_AUTH").doesNotContain("ALLOW_USER_PASSWORD_AUTH");
+        }
+        assertThat(authFlows(template.withParameters(com.salesos.admin.emulator.StackProvisioner.EMULATOR_PARAMETERS)))
+                .contains("ALLOW_USER_PASSWORD_AUTH");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> authFlows(SamTemplate deployed) {
+        Map<String, Object> client = (Map<String, Object>) deployed.resources().get("UserPoolClient").get("Properties");
+        return (java.util.List<String>) deployed.evaluate(client.get("ExplicitAuthFlows"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_crm_group_the_code_checks_is_declared_in_the_template() {
+        Map<String, Object> group = (Map<String, Object>) template.resources().get("CrmGroup").get("Properties");
+        assertThat(template.resources().get("CrmGroup").get("Type")).isEqualTo("AWS::Cognito::UserPoolGroup");
+        assertThat(group.get("GroupName")).isEqualTo(com.salesos.admin.access.CrmAccess.GROUP);
+    }
+
+    @Test
+    void the_points_function_may_delete_items_because_deleting_a_badge_deletes_its_item() {
+        assertThat(tableActionsOf("PointsFunction")).contains("dynamodb:DeleteItem", "dynamodb:PutItem",
+                "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:Query");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> tableActionsOf(String functionLogicalId) {
+        Map<String, Object> properties = (Map<String, Object>) template.resources().get(functionLogicalId).get("Properties");
+        var policies = (java.util.List<Map<String, Object>>) properties.get("Policies");
+        return policies.stream().flatMap(p -> ((java.util.List<Map<String, Object>>) p.get("Statement")).stream())
+                .filter(statement -> "AdminTableItems".equals(statement.get("Sid")))
+                .flatMap(statement -> ((java.util.List<String>) statement.get("Action")).stream()).toList();
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class DynamoBadgeStore implements BadgeStore {
     }
 
     @Override
-    public boolean award(String workspaceId, String userId, Badge badge, Instant at) {
+    public boolean award(String workspaceId, String userId, Badge badge, Instant at, String credential) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(Transactions.putNew(table, Item.of(TableKeys.workspace(workspaceId), awardKey(userId, badge.id()))
                 .with(TableKeys.GSI1_PK, "WS#" + workspaceId + "#AWARDS")
@@ -97,16 +97,14 @@ public final class DynamoBadgeStore implements BadgeStore {
                 .with("badgeId", badge.id())
                 .with("badgeName", badge.name())
                 .with("userId", userId)
-                .with("awardedAt", at)));
+                .with("awardedAt", at)
+                .with("credential", credential)));
         if (badge.pointReward() > 0) {
             Entry reward = new Entry(workspaceId, "badge-" + badge.id() + "-" + userId, userId, null, badge.id(), at,
                     null, null, null, 0, badge.pointReward(), 0, at);
             writes.add(Transactions.putNew(table, DynamoPointsLedger.ledgerItem(reward)));
-            writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(Item.key(TableKeys.workspace(workspaceId), "USERPOINTS#" + userId))
-                    .updateExpression("ADD #total :points, #count :one")
-                    .expressionAttributeNames(Map.of("#total", "total", "#count", DynamoPointsLedger.countOf(null)))
-                    .expressionAttributeValues(Map.of(":points", Item.n(badge.pointReward()), ":one", Item.n(1)))).build());
+            // A reward that would take the total past its ceiling fails the condition: no award then.
+            writes.add(DynamoPointsLedger.addToTotal(table, workspaceId, userId, null, badge.pointReward()));
         }
         return Transactions.commitUnlessConditionFails(dynamo, writes);
     }
@@ -125,6 +123,12 @@ public final class DynamoBadgeStore implements BadgeStore {
         return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), awardKey(userId, badgeId)))
                 .map(award -> new Award(award.string("id"), award.string("badgeId"), award.string("badgeName"),
                         award.string("userId"), award.instant("awardedAt")));
+    }
+
+    @Override
+    public Optional<String> findCredential(String workspaceId, String userId, String badgeId) {
+        return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), awardKey(userId, badgeId)))
+                .flatMap(award -> award.optionalString("credential"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static com.salesos.admin.aws.Item.s;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.points.ActivityType;
+import com.salesos.admin.points.PointLimits;
 import com.salesos.admin.points.PointsLedger;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +36,34 @@ public final class DynamoPointsLedger implements PointsLedger {
         String ws = entry.workspaceId();
         List<TransactWriteItem> writes = List.of(
                 Transactions.putNew(table, toItem(entry)),
-                TransactWriteItem.builder().update(u -> u.tableName(table)
-                        .key(Item.key(TableKeys.workspace(ws), "USERPOINTS#" + entry.userId()))
-                        .updateExpression("ADD #total :points, #count :one")
-                        .expressionAttributeNames(Map.of("#total", "total", "#count", countOf(entry.type())))
-                        .expressionAttributeValues(Map.of(":points", Item.n(entry.total()), ":one", Item.n(1)))).build());
+                addToTotal(table, ws, entry.userId(), entry.type(), entry.total()));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
-            return new Booking(entry, true);
+            return new Booking.Booked(entry);
         } catch (TransactionCanceledException e) {
             if (Transactions.failedCondition(e.cancellationReasons(), 0)) {
-                return new Booking(find(ws, entry.activityId()).orElseThrow(() -> e), false);
+                return new Booking.AlreadyBooked(find(ws, entry.activityId()).orElseThrow(() -> e));
+            }
+            if (Transactions.failedCondition(e.cancellationReasons(), 1)) {
+                return new Booking.OverCeiling(total(ws, entry.userId()));
             }
             throw e;
         }
+    }
+
+    /**
+     * Adds points to the user's total and one to the type's counter, on the condition that the
+     * total stays at or under {@link PointLimits#MAX_TOTAL}: the one guard every booking (activity
+     * or badge reward) goes through, so a total never leaves the range a long can read.
+     */
+    static TransactWriteItem addToTotal(String table, String workspaceId, String userId, ActivityType type, long points) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(Item.key(TableKeys.workspace(workspaceId), "USERPOINTS#" + userId))
+                .updateExpression("ADD #total :points, #count :one")
+                .conditionExpression("attribute_not_exists(#total) OR #total <= :room")
+                .expressionAttributeNames(Map.of("#total", "total", "#count", countOf(type)))
+                .expressionAttributeValues(Map.of(":points", Item.n(points), ":one", Item.n(1),
+                        ":room", Item.n(PointLimits.MAX_TOTAL - points)))).build();
     }
 
     @Override

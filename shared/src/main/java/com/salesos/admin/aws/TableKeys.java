@@ -22,6 +22,7 @@ import java.time.Instant;
  * WS#ws                      #EXPORT_ACTIVE             the workspace's one queued or running export
  * WS#ws#AUDIT                instant#id                 audit record
  * SUBJECT#sub                #PRINCIPAL                 which workspace user a sign-in subject is
+ * SUBJECT#sub                #CRM                       which workspace a CRM machine identity posts for
  * INVITATION_TOKEN#sha256    #TOKEN                     which invitation a link token opens
  * </pre>
  */
@@ -35,6 +36,7 @@ final class TableKeys {
 
     static final String WORKSPACE_SK = "#WORKSPACE";
     static final String PRINCIPAL_SK = "#PRINCIPAL";
+    static final String CRM_SK = "#CRM";
     static final String TOKEN_SK = "#TOKEN";
     static final String EXPORT_ACTIVE_SK = "#EXPORT_ACTIVE";
     static final String EXPORT_PREFIX = "EXPORT#";

@@ -84,6 +84,15 @@ public final class WorkspaceProvisioner {
         return user;
     }
 
+    /**
+     * Registers the CRM's machine identity (a pool account in the {@code crm} group) for a
+     * workspace: activities it posts are booked there. It takes no seat and has no role.
+     */
+    public void registerCrmIdentity(String workspaceId, String subject) {
+        dynamo.putItem(r -> r.tableName(table).item(DynamoCrmIdentities.item(workspaceId, subject, clock.instant()).values())
+                .conditionExpression("attribute_not_exists(pk)"));
+    }
+
     /** A CRM record (deal, lead, activity) owned by a user; the admin backend reads and reassigns these. */
     public void addRecord(String workspaceId, String kind, String id, String ownerUserId, Map<String, String> fields) {
         Item item = Item.of(TableKeys.workspace(workspaceId), kind.toUpperCase() + "#" + id)

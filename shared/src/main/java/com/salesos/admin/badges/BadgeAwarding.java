@@ -3,6 +3,7 @@ package com.salesos.admin.badges;
 import com.salesos.admin.plans.Plan;
 import com.salesos.admin.points.PointsLedger;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,12 +22,15 @@ public final class BadgeAwarding {
     private final BadgeStore badges;
     private final PointsLedger ledger;
     private final PlanFeatures features;
+    private final CredentialIssuer credentials;
     private final Clock clock;
 
-    public BadgeAwarding(BadgeStore badges, PointsLedger ledger, PlanFeatures features, Clock clock) {
+    public BadgeAwarding(BadgeStore badges, PointsLedger ledger, PlanFeatures features, CredentialIssuer credentials,
+                         Clock clock) {
         this.badges = badges;
         this.ledger = ledger;
         this.features = features;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
@@ -47,7 +51,11 @@ public final class BadgeAwarding {
                 // The award write is conditional, so a concurrent evaluation that won leaves this one false.
                 if (badge.criterion().isMetBy(standing)) {
                     candidates.remove(badge);
-                    if (badges.award(workspaceId, userId, badge, clock.instant())) {
+                    // Signed before the award commits and stored in the same transaction: an award
+                    // always has its credential, and no reader ever has to sign. If signing fails,
+                    // nothing is awarded and the next booked activity tries again.
+                    Instant at = clock.instant();
+                    if (badges.award(workspaceId, userId, badge, at, credentials.issue(workspaceId, userId, badge, at))) {
                         awarded.add(badge);
                         rewardGiven |= badge.pointReward() > 0;
                     }

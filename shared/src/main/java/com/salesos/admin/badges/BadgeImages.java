@@ -9,7 +9,12 @@ public interface BadgeImages {
 
     UploadGrant grantUpload(String workspaceId, String badgeId, String contentType, long contentLength);
 
-    URI downloadLink(String workspaceId, String badgeId);
+    /**
+     * A short-lived link that serves the image as {@code contentType} (the type its upload was signed
+     * for) and as an attachment: opened on its own, the file is downloaded, not rendered, so script
+     * in an SVG never runs on the storage's origin. An {@code <img>} still shows it.
+     */
+    URI downloadLink(String workspaceId, String badgeId, String contentType);
 
     /** A pre-signed upload: PUT the image to {@code url} with exactly these headers before {@code expiresAt}. */
     record UploadGrant(URI url, String method, Map<String, String> headers, Instant expiresAt) {

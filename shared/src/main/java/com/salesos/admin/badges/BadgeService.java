@@ -21,7 +21,6 @@ import java.util.Optional;
 public final class BadgeService {
 
     private static final int MAX_TEXT = 500;
-    private static final long MAX_REWARD = 10_000;
 
     private final BadgeStore store;
     private final PlanFeatures features;
@@ -60,7 +59,7 @@ public final class BadgeService {
 
     /** Where a public consumer can fetch a badge's image for a short while. */
     public Optional<java.net.URI> imageLink(String workspaceId, String badgeId) {
-        return find(workspaceId, badgeId).filter(Badge::hasImage).map(b -> images.downloadLink(workspaceId, badgeId));
+        return find(workspaceId, badgeId).filter(Badge::hasImage).map(b -> images.downloadLink(workspaceId, badgeId, b.imageType()));
     }
 
     /** A badge definition as an admin sends it; criterion kind is activityCount or pointsTotal. */
@@ -88,6 +87,11 @@ public final class BadgeService {
 
     public Optional<BadgeStore.Award> findAward(String workspaceId, String userId, String badgeId) {
         return store.findAward(workspaceId, userId, badgeId);
+    }
+
+    /** An award's public credential as it was signed when the badge was awarded. */
+    public Optional<String> credential(String workspaceId, String userId, String badgeId) {
+        return store.findCredential(workspaceId, userId, badgeId);
     }
 
     /** A new custom badge, and whether an earlier request with the same {@code Idempotency-Key} made it. */
@@ -146,8 +150,8 @@ public final class BadgeService {
         String description = text(draft.description(), current.map(Badge::description), "description", false, validation);
         String narrative = text(draft.narrative(), current.map(Badge::narrative), "narrative", true, validation);
         long reward = Optional.ofNullable(draft.pointReward()).orElse(current.map(Badge::pointReward).orElse(0L));
-        if (reward < 0 || reward > MAX_REWARD) {
-            validation.reject("pointReward", "must be from 0 to " + MAX_REWARD);
+        if (reward < 0 || reward > com.salesos.admin.points.PointLimits.MAX_BADGE_REWARD) {
+            validation.reject("pointReward", "must be from 0 to " + com.salesos.admin.points.PointLimits.MAX_BADGE_REWARD);
         }
         Criterion criterion = current.map(Badge::criterion).orElse(null);
         if (draft.criterionKind() != null || current.isEmpty()) {

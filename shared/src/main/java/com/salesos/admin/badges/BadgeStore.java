@@ -27,10 +27,14 @@ public interface BadgeStore {
     void delete(String workspaceId, Badge badge, AuditEvent audit);
 
     /**
-     * Awards the badge once: the award and its point reward (a ledger entry and the addition to the
-     * user's total) commit together; false if the user already had it.
+     * Awards the badge once: the award with its signed credential, and its point reward (a ledger
+     * entry and the addition to the user's total), commit together; false if the user already had
+     * it or the reward would take the total past its ceiling.
      */
-    boolean award(String workspaceId, String userId, Badge badge, Instant at);
+    boolean award(String workspaceId, String userId, Badge badge, Instant at, String credential);
+
+    /** The credential stored with an award when it was made (see {@link CredentialIssuer}). */
+    Optional<String> findCredential(String workspaceId, String userId, String badgeId);
 
     /** The ids of the badges the user holds. */
     java.util.Set<String> awardedBadgeIds(String workspaceId, String userId);

@@ -17,9 +17,6 @@ import java.util.Map;
 public record PointSettings(int version, Instant effectiveFrom, Map<ActivityType, Integer> pointsByActivityType,
                             BigDecimal valueBonusMultiplier) {
 
-    public static final int MAX_POINTS = 10_000;
-    public static final BigDecimal MAX_MULTIPLIER = new BigDecimal("100");
-
     public PointSettings {
         pointsByActivityType = pointsByActivityType.isEmpty()
                 ? Map.of() : Map.copyOf(new EnumMap<>(pointsByActivityType));

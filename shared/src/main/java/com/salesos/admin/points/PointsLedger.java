@@ -10,11 +10,25 @@ import java.time.Instant;
  */
 public interface PointsLedger {
 
-    /** Records the entry, or answers the entry already recorded for this activity id. */
+    /**
+     * Records the entry and adds it to the user's total, unless the activity id was booked before
+     * or the total would pass {@link PointLimits#MAX_TOTAL}; then nothing is written.
+     */
     Booking record(Entry entry);
 
-    /** The entry as booked, and whether this call booked it (false: the activity id was booked before). */
-    record Booking(Entry entry, boolean first) {
+    /** What recording an entry did. */
+    sealed interface Booking {
+        /** Booked now. */
+        record Booked(Entry entry) implements Booking {
+        }
+
+        /** The activity id was booked before: the first booking, unchanged. */
+        record AlreadyBooked(Entry entry) implements Booking {
+        }
+
+        /** Nothing written: the user's total ({@code total}) cannot take this entry without passing the ceiling. */
+        record OverCeiling(long total) implements Booking {
+        }
     }
 
     long total(String workspaceId, String userId);

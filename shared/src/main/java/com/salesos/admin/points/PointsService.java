@@ -64,14 +64,14 @@ public final class PointsService {
                 if (type.isEmpty()) {
                     validation.reject("pointsByActivityType." + name, "is not an activity type; known: "
                             + java.util.Arrays.stream(ActivityType.values()).map(Enum::name).collect(Collectors.joining(", ")));
-                } else if (value == null || value < 0 || value > PointSettings.MAX_POINTS) {
-                    validation.reject("pointsByActivityType." + name, "must be a whole number from 0 to " + PointSettings.MAX_POINTS);
+                } else if (value == null || value < 0 || value > PointLimits.MAX_POINTS_PER_TYPE) {
+                    validation.reject("pointsByActivityType." + name, "must be a whole number from 0 to " + PointLimits.MAX_POINTS_PER_TYPE);
                 } else {
                     points.put(type.get(), value);
                 }
             });
         }
-        if (multiplier == null || multiplier.signum() < 0 || multiplier.compareTo(PointSettings.MAX_MULTIPLIER) > 0
+        if (multiplier == null || multiplier.signum() < 0 || multiplier.compareTo(PointLimits.MAX_MULTIPLIER) > 0
                 || multiplier.stripTrailingZeros().scale() > 2) {
             validation.reject("valueBonusMultiplier", "must be a number from 0 to 100 with at most two decimals");
         }
@@ -92,7 +92,7 @@ public final class PointsService {
         return next;
     }
 
-    /** What an admin or the CRM sends: an activity to score. */
+    /** What the CRM sends: an activity to score. */
     public record ActivityInput(String id, String userId, String type, Instant occurredAt, Long valueAmount,
                                 String valueCurrency, String dealId) {
     }
@@ -105,7 +105,8 @@ public final class PointsService {
      * Scores an activity with the settings in force when it happened and books it, once per
      * activity id: sending the same id again answers the first booking.
      */
-    public Recorded record(Caller caller, ActivityInput input) {
+    public Recorded record(com.salesos.admin.access.CrmClient crm, ActivityInput input) {
+        String workspaceId = crm.workspaceId();
         Validation validation = new Validation();
         if (input.id() == null || input.id().isBlank() || input.id().length() > MAX_ACTIVITY_ID) {
             validation.reject("id", "is required, at most " + MAX_ACTIVITY_ID + " characters");
@@ -119,25 +120,36 @@ public final class PointsService {
         } else if (input.occurredAt().isAfter(clock.instant().plusSeconds(300))) {
             validation.reject("occurredAt", "is in the future");
         }
-        if (input.valueAmount() != null && (input.valueAmount() < 0 || input.valueCurrency() == null
-                || !input.valueCurrency().matches("[A-Z]{3}"))) {
-            validation.reject("value", "needs a non-negative amount in minor units and a currency code");
+        if (input.valueAmount() != null && (input.valueAmount() < 0 || input.valueAmount() > PointLimits.MAX_VALUE_MINOR_UNITS
+                || input.valueCurrency() == null || !input.valueCurrency().matches("[A-Z]{3}"))) {
+            validation.reject("value", "needs an amount in minor units from 0 to " + PointLimits.MAX_VALUE_MINOR_UNITS
+                    + " and a currency code");
         }
-        if (input.userId() == null || users.find(caller.workspaceId(), input.userId()).isEmpty()) {
+        if (input.userId() == null || users.find(workspaceId, input.userId()).isEmpty()) {
             validation.reject("userId", "is not a user of this workspace");
         }
         validation.throwIfInvalid();
 
-        PointSettings rules = settings.inForceAt(caller.workspaceId(), input.occurredAt());
+        PointSettings rules = settings.inForceAt(workspaceId, input.occurredAt());
         PointSettings.Score score = rules.score(type.get(), input.valueAmount());
-        Entry entry = new Entry(caller.workspaceId(), input.id(), input.userId(), type.get(), null, input.occurredAt(),
+        Entry entry = new Entry(workspaceId, input.id(), input.userId(), type.get(), null, input.occurredAt(),
                 input.valueAmount(), input.valueCurrency(), input.dealId(), score.settingsVersion(), score.base(),
                 score.bonus(), clock.instant());
-        // The booking is conditional on the activity id, so a repeated id answers the first booking.
+        // The booking is conditional on the activity id, so a repeated id answers the first booking,
+        // and on the user's total, so no booking carries it past the ceiling.
         PointsLedger.Booking booking = ledger.record(entry);
-        List<com.salesos.admin.badges.Badge> awarded = booking.first()
-                ? badges.evaluate(caller.workspaceId(), input.userId()) : List.of();
-        return new Recorded(booking.entry(), !booking.first(), awarded, ledger.total(caller.workspaceId(), input.userId()));
+        if (booking instanceof PointsLedger.Booking.OverCeiling over) {
+            throw new DomainException(ProblemKind.INVALID_INPUT, "points-total-ceiling", "Points total at its ceiling",
+                    "This activity's " + entry.total() + " points would take the user's total past "
+                            + PointLimits.MAX_TOTAL + "; nothing was booked",
+                    List.of(), Map.of("userTotal", over.total(), "maxTotal", PointLimits.MAX_TOTAL));
+        }
+        if (booking instanceof PointsLedger.Booking.AlreadyBooked first) {
+            return new Recorded(first.entry(), true, List.of(), ledger.total(workspaceId, input.userId()));
+        }
+        Entry booked = ((PointsLedger.Booking.Booked) booking).entry();
+        return new Recorded(booked, false, badges.evaluate(workspaceId, input.userId()),
+                ledger.total(workspaceId, input.userId()));
     }
 
     /** A user's total and ledger. */

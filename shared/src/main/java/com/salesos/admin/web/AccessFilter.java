@@ -2,6 +2,7 @@ package com.salesos.admin.web;
 
 import com.salesos.admin.access.AccessPolicy;
 import com.salesos.admin.access.Caller;
+import com.salesos.admin.access.CrmAccess;
 import com.salesos.admin.access.Permission;
 import com.salesos.admin.problems.DomainException;
 import io.micronaut.core.annotation.Nullable;
@@ -18,20 +19,25 @@ import java.util.Optional;
 /**
  * Authorizes every routed request before its controller runs: public routes pass; other routes
  * need a verified subject (401 otherwise) whose current role in the store grants the route's
- * {@link RequiresPermission} (403 otherwise); {@link SignedIn} routes need only an active user. The resolved {@link Caller} is handed to the
- * controller through {@link CallerBinder}.
+ * {@link RequiresPermission} (403 otherwise); {@link SignedIn} routes need only an active user;
+ * {@link CrmRoute} routes need the CRM's machine identity, which no other route accepts. The
+ * resolved {@link Caller} (or {@link com.salesos.admin.access.CrmClient}) is handed to the controller
+ * through {@link CallerBinder} ({@link CrmClientBinder}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class AccessFilter implements Ordered {
 
     static final String CALLER_ATTRIBUTE = "salesos.caller";
+    static final String CRM_ATTRIBUTE = "salesos.crm";
 
     private final GatewayClaims claims;
     private final AccessPolicy policy;
+    private final CrmAccess crm;
 
-    public AccessFilter(GatewayClaims claims, AccessPolicy policy) {
+    public AccessFilter(GatewayClaims claims, AccessPolicy policy, CrmAccess crm) {
         this.claims = claims;
         this.policy = policy;
+        this.crm = crm;
     }
 
     @RequestFilter
@@ -44,7 +50,8 @@ public final class AccessFilter implements Ordered {
         Optional<Permission> required = route.get().getAnnotationMetadata()
                 .enumValue(RequiresPermission.class, Permission.class);
         boolean signedIn = route.get().getAnnotationMetadata().hasAnnotation(SignedIn.class);
-        if (required.isEmpty() && !signedIn) {
+        boolean crmRoute = route.get().getAnnotationMetadata().hasAnnotation(CrmRoute.class);
+        if (required.isEmpty() && !signedIn && !crmRoute) {
             return ProblemResponses.of(HttpStatus.FORBIDDEN, "route-not-declared", "Forbidden",
                     "This route declares no permission and is closed");
         }
@@ -54,6 +61,11 @@ public final class AccessFilter implements Ordered {
                     "A valid bearer token is required");
         }
         try {
+            if (crmRoute) {
+                request.setAttribute(CRM_ATTRIBUTE, crm.authorize(subject.get(), claims.groups(request)));
+                return null;
+            }
+            crm.refuseOnPersonRoute(claims.groups(request));
             Caller caller = required.isPresent()
                     ? policy.authorize(subject.get(), required.get())
                     : policy.authenticate(subject.get());

@@ -23,6 +23,25 @@ public final class GatewayClaims {
         return claims(request).map(claims -> claims.get("sub")).filter(sub -> !sub.isBlank());
     }
 
+    /**
+     * The token's Cognito groups ({@code cognito:groups}). API Gateway hands every claim over as a
+     * string, a list as {@code "[crm other]"}; the local gateway's verifier writes {@code "[crm, other]"};
+     * a JSON array ({@code ["crm"]}) is read too.
+     */
+    public java.util.Set<String> groups(HttpRequest<?> request) {
+        return claims(request).map(claims -> claims.get("cognito:groups")).map(GatewayClaims::parseList)
+                .orElse(java.util.Set.of());
+    }
+
+    static java.util.Set<String> parseList(String value) {
+        String inner = value.strip();
+        if (inner.startsWith("[") && inner.endsWith("]")) {
+            inner = inner.substring(1, inner.length() - 1);
+        }
+        return java.util.Arrays.stream(inner.split("[,\\s]+")).map(g -> g.replace("\"", "").strip())
+                .filter(g -> !g.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     @SuppressWarnings("unchecked")
     private Optional<Map<String, String>> claims(HttpRequest<?> request) {
         if (request instanceof ServletHttpRequest<?, ?> servlet

@@ -97,6 +97,12 @@ public class AdminBeans {
     }
 
     @Singleton
+    com.salesos.admin.access.CrmAccess crmAccess(DynamoDbClient dynamo, RuntimeSettings settings) {
+        return new com.salesos.admin.access.CrmAccess(
+                new com.salesos.admin.aws.DynamoCrmIdentities(dynamo, settings.tableName()));
+    }
+
+    @Singleton
     WorkspaceDirectory workspaceDirectory(DynamoDbClient dynamo, RuntimeSettings settings) {
         return new DynamoWorkspaceDirectory(dynamo, settings.tableName());
     }

@@ -40,4 +40,15 @@ class CsvRowTest {
         assertThat(CsvRow.neutralised("a=1")).isEqualTo("a=1");
         assertThat(row("a-b")).isEqualTo("a-b\r\n");
     }
+
+    @Test
+    void formulas_behind_invisible_or_full_width_characters_are_neutralised_too() {
+        for (String cell : List.of("\u200B=1+1", "\uFEFF=1+1", "\u2060@SUM(A1)", "\u00A0=1", " =1", "\uFF1D1+1",
+                "\uFF0B1", "\uFF0D1", "\uFF201", "\u200B\u200C\uFF1DHYPERLINK(\"http://x\")")) {
+            assertThat(CsvRow.neutralised(cell)).as("%s", cell).isEqualTo("'" + cell);
+            assertThat(row(cell)).as("%s", cell).startsWith("\"'");
+        }
+        assertThat(CsvRow.neutralised("\u200Bplain")).isEqualTo("\u200Bplain");
+        assertThat(CsvRow.neutralised("\uFF21=1")).isEqualTo("\uFF21=1");
+    }
 }

@@ -1,7 +1,6 @@
 package com.salesos.admin.functions.points;
 
 import com.salesos.admin.badges.Badge;
-import com.salesos.admin.badges.BadgeStore.Award;
 import com.salesos.admin.badges.Criterion;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.Map;
 
 /**
  * Badges and awards as Open Badges 3.0 JSON-LD (1EdTech): the issuer Profile, the Achievement and
- * the OpenBadgeCredential. Ids are URLs under the API's public /openbadges routes; an achievement
+ * the OpenBadgeCredential. Ids are URLs under the configured public base URL (PUBLIC_BASE_URL, never
+ * a request header) and the API's public /openbadges routes; an achievement
  * is {@code <workspace>~<badge>}, a credential {@code <workspace>~<user>~<badge>}.
  */
 final class OpenBadgesDocuments {
@@ -61,20 +61,21 @@ final class OpenBadgesDocuments {
     }
 
     /** The credential without proof: what the VC-JWT signs. */
-    static Map<String, Object> credential(String baseUrl, String workspaceId, String workspaceName, Badge badge, Award award) {
+    static Map<String, Object> credential(String baseUrl, String workspaceId, String workspaceName, Badge badge, String userId,
+                                          java.time.Instant awardedAt) {
         Map<String, Object> achievement = achievement(baseUrl, workspaceId, workspaceName, badge);
         achievement.remove("@context");
         Map<String, Object> subject = new LinkedHashMap<>();
         // A stable, opaque recipient id: no email or name of the person is published.
-        subject.put("id", "urn:salesos:workspace:" + workspaceId + ":user:" + award.userId());
+        subject.put("id", "urn:salesos:workspace:" + workspaceId + ":user:" + userId);
         subject.put("type", List.of("AchievementSubject"));
         subject.put("achievement", achievement);
         Map<String, Object> credential = new LinkedHashMap<>();
         credential.put("@context", CONTEXT);
-        credential.put("id", credentialId(baseUrl, workspaceId, award.userId(), badge.id()));
+        credential.put("id", credentialId(baseUrl, workspaceId, userId, badge.id()));
         credential.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
         credential.put("issuer", profile(baseUrl, workspaceId, workspaceName));
-        credential.put("validFrom", award.awardedAt().toString());
+        credential.put("validFrom", awardedAt.toString());
         credential.put("name", badge.name());
         credential.put("credentialSubject", subject);
         return credential;

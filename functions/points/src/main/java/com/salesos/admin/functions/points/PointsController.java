@@ -3,9 +3,11 @@ package com.salesos.admin.functions.points;
 import static com.salesos.admin.access.Permission.GAMIFICATION_MANAGE;
 
 import com.salesos.admin.access.Caller;
+import com.salesos.admin.access.CrmClient;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.points.PointSettings;
 import com.salesos.admin.points.PointsService;
+import com.salesos.admin.web.CrmRoute;
 import com.salesos.admin.web.RequiresPermission;
 import com.salesos.admin.web.SignedIn;
 import io.micronaut.core.annotation.Nullable;
@@ -50,10 +52,11 @@ public class PointsController {
         return new PointsViews.History(points.history(caller).stream().map(PointsViews.SettingsView::of).toList());
     }
 
+    /** Only the CRM's machine identity books activities; a person's token gets 403 (see CrmAccess). */
     @Post("/gamification/activities")
-    @RequiresPermission(GAMIFICATION_MANAGE)
-    public HttpResponse<PointsViews.Scored> record(Caller caller, @Body PointsViews.ActivityForm form) {
-        PointsService.Recorded recorded = points.record(caller, new PointsService.ActivityInput(form.id(), form.userId(),
+    @CrmRoute
+    public HttpResponse<PointsViews.Scored> record(CrmClient crm, @Body PointsViews.ActivityForm form) {
+        PointsService.Recorded recorded = points.record(crm, new PointsService.ActivityInput(form.id(), form.userId(),
                 form.type(), form.occurredAt(), form.value() == null ? null : form.value().amount(),
                 form.value() == null ? null : form.value().currency(), form.dealId()));
         return HttpResponse.<PointsViews.Scored>status(HttpStatus.CREATED)

@@ -7,6 +7,9 @@ import com.salesos.admin.aws.DynamoBadgeStore;
 import com.salesos.admin.badges.BadgeAwarding;
 import com.salesos.admin.badges.BadgeService;
 import com.salesos.admin.badges.BadgeStore;
+import com.salesos.admin.badges.CredentialIssuer;
+import com.salesos.admin.workspaces.WorkspaceDirectory;
+import io.micronaut.json.JsonMapper;
 import com.salesos.admin.badges.PlanFeatures;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.plans.PlanCatalog;
@@ -31,6 +34,28 @@ public class PointsWiring {
     public static final String BADGE_SIGNING_KEY_ID = "BADGE_SIGNING_KEY_ID";
     /** Set by template.yaml on this function only: the private bucket that holds badge images. */
     public static final String BADGES_BUCKET = "BADGES_BUCKET";
+    /**
+     * Set by template.yaml on this function only (parameter PublicBaseUrl): the public base URL of
+     * the API. Open Badges ids and the signed issuer come from it, never from request headers.
+     */
+    public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
+
+    /** The configured public base URL, without a trailing slash. */
+    public record PublicBaseUrl(String value) {
+        public PublicBaseUrl {
+            value = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        }
+    }
+
+    @Singleton
+    PublicBaseUrl publicBaseUrl() {
+        return new PublicBaseUrl(RuntimeSettings.required(PUBLIC_BASE_URL));
+    }
+
+    @Singleton
+    CredentialIssuer credentialIssuer(PublicBaseUrl baseUrl, WorkspaceDirectory workspaces, KmsJwtSigner signer, JsonMapper json) {
+        return new SignedCredentials(baseUrl.value(), workspaces, signer, json);
+    }
 
     @Singleton
     BadgeStore badgeStore(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog) {
@@ -44,11 +69,12 @@ public class PointsWiring {
 
     @Singleton
     PointsService pointsService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoSeatLedger seats,
-                                DynamoAuditLog auditLog, BadgeStore badges, PlanFeatures features, Clock clock) {
+                                DynamoAuditLog auditLog, BadgeStore badges, PlanFeatures features,
+                                CredentialIssuer credentials, Clock clock) {
         DynamoPointsLedger ledger = new DynamoPointsLedger(dynamo, settings.tableName());
         return new PointsService(new DynamoPointSettingsStore(dynamo, settings.tableName(), auditLog), ledger,
                 new DynamoUserStore(dynamo, settings.tableName(), seats, auditLog),
-                new BadgeAwarding(badges, ledger, features, clock), clock);
+                new BadgeAwarding(badges, ledger, features, credentials, clock), clock);
     }
 
     @Singleton

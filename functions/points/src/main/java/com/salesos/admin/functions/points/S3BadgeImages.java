@@ -35,10 +35,16 @@ final class S3BadgeImages implements BadgeImages {
     }
 
     @Override
-    public URI downloadLink(String workspaceId, String badgeId) {
+    public URI downloadLink(String workspaceId, String badgeId, String contentType) {
+        // The response overrides are signed into the URL: S3 answers with exactly these headers.
         return URI.create(presigner.presignGetObject(r -> r.signatureDuration(DOWNLOAD_VALIDITY)
-                .getObjectRequest(g -> g.bucket(bucket).key(key(workspaceId, badgeId)))).url().toString());
+                .getObjectRequest(g -> g.bucket(bucket).key(key(workspaceId, badgeId))
+                        .responseContentType(contentType)
+                        .responseContentDisposition(ATTACHMENT))).url().toString());
     }
+
+    /** Served as a download when opened directly: an SVG's script never runs on the bucket's origin. */
+    static final String ATTACHMENT = "attachment; filename=\"badge\"";
 
     private static String key(String workspaceId, String badgeId) {
         return "badges/" + workspaceId + "/" + badgeId;

@@ -49,6 +49,9 @@ class BadgeImagesThroughLambdaTest {
                 json("contentType", "image/png", "contentLength", png.length), admin.subject());
         assertThat(grant.status()).as(grant.body()).isEqualTo(200);
         assertThat(grant.json().path("method").asText()).isEqualTo("PUT");
+        // The upload is signed for exactly the declared type and length.
+        assertThat(query(grant.json().path("uploadUrl").asText()).get("X-Amz-SignedHeaders"))
+                .contains("content-type").contains("content-length");
 
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<Void> uploaded = http.send(HttpRequest.newBuilder(URI.create(grant.json().path("uploadUrl").asText()))
@@ -79,5 +82,37 @@ class BadgeImagesThroughLambdaTest {
         assertThat(api.call("POST", "/v1/gamification/badges/first-deal-won/image",
                 json("contentType", "image/png", "contentLength", 100), admin.subject()).status()).isEqualTo(409);
         assertThat(api.call("GET", "/openbadges/images/ws-img~no-badge", null, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void an_svg_is_served_as_an_attachment_of_its_own_type_so_no_script_in_it_runs_on_the_storage_origin() throws Exception {
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.domain)</script></svg>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var grant = api.call("POST", "/v1/gamification/badges/" + badgeId + "/image",
+                json("contentType", "image/svg+xml", "contentLength", svg.length), admin.subject());
+        assertThat(grant.status()).as(grant.body()).isEqualTo(200);
+        HttpClient http = HttpClient.newHttpClient();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(grant.json().path("uploadUrl").asText()))
+                        .header("Content-Type", "image/svg+xml").PUT(HttpRequest.BodyPublishers.ofByteArray(svg)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+
+        var redirect = api.call("GET", "/openbadges/images/ws-img~" + badgeId, null, null);
+        assertThat(redirect.status()).isEqualTo(302);
+        Map<String, String> signed = query(redirect.header("Location"));
+        assertThat(signed.get("response-content-disposition")).startsWith("attachment");
+        assertThat(signed.get("response-content-type")).isEqualTo("image/svg+xml");
+        // S3 applies signed response-* overrides; moto ignores them, so the signed URL is what we check.
+        assertThat(signed.get("X-Amz-Signature")).isNotBlank();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(redirect.header("Location"))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(svg);
+    }
+
+    private static Map<String, String> query(String url) {
+        Map<String, String> parameters = new java.util.HashMap<>();
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            parameters.put(kv[0], java.net.URLDecoder.decode(kv.length > 1 ? kv[1] : "", java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return parameters;
     }
 }

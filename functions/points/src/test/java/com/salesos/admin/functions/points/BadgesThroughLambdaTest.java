@@ -4,6 +4,7 @@ import static com.salesos.admin.emulator.LambdaApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.users.User;
@@ -28,6 +29,7 @@ class BadgesThroughLambdaTest {
     static LambdaApi api;
     static User teamAdmin;
     static User entAdmin;
+    static CrmAccount entCrm;
 
     @BeforeAll
     static void setUp() {
@@ -39,6 +41,7 @@ class BadgesThroughLambdaTest {
         for (int i = 0; i < 3; i++) {
             aws.workspaces().addUser("ws-ent", "usr_e_rep" + i, "rep" + i + "@ent.test", "Rep " + i, "sales-rep", null, PASSWORD);
         }
+        entCrm = aws.openCrmAccount("ws-ent");
         api = new LambdaApi();
     }
 
@@ -53,12 +56,13 @@ class BadgesThroughLambdaTest {
     }
 
     static LambdaApi.Response call(String activityId, String userId) {
-        return call(activityId, userId, entAdmin);
+        return call(activityId, userId, entCrm);
     }
 
-    static LambdaApi.Response call(String activityId, String userId, User admin) {
-        return api.call("POST", "/v1/gamification/activities", json("id", activityId, "userId", userId, "type", "CALL_LOGGED",
-                "occurredAt", Instant.now().minusSeconds(60).toString()), admin.subject());
+    /** The CRM posts a logged call. */
+    static LambdaApi.Response call(String activityId, String userId, CrmAccount crm) {
+        return api.callAs(crm, "POST", "/v1/gamification/activities", json("id", activityId, "userId", userId, "type", "CALL_LOGGED",
+                "occurredAt", Instant.now().minusSeconds(60).toString()));
     }
 
     @Test
@@ -100,6 +104,7 @@ class BadgesThroughLambdaTest {
         aws.workspaces().createWorkspace("ws-race", "Race Co", "enterprise", 10);
         User admin = aws.workspaces().addUser("ws-race", "usr_r_admin", "admin@race.test", "Admin", "admin", null, PASSWORD);
         aws.workspaces().addUser("ws-race", "usr_r_rep", "rep@race.test", "Rep", "sales-rep", null, PASSWORD);
+        CrmAccount crm = aws.openCrmAccount("ws-race");
         String badgeId = api.call("POST", "/v1/gamification/badges", callsBadge("Rapid dialler", 2, 7), admin.subject())
                 .json().path("id").asText();
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -109,7 +114,7 @@ class BadgesThroughLambdaTest {
             String id = "race-" + i;
             calls.add(pool.submit(() -> {
                 go.await();
-                return call(id, "usr_r_rep", admin);
+                return call(id, "usr_r_rep", crm);
             }));
         }
         go.countDown();
@@ -139,8 +144,7 @@ class BadgesThroughLambdaTest {
                 .key(Map.of("pk", AttributeValue.fromS("WS#ws-was-ent"), "sk", AttributeValue.fromS("#WORKSPACE")))
                 .updateExpression("SET tier = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS("team"))));
 
-        var scored = api.call("POST", "/v1/gamification/activities", json("id", "w-1", "userId", "usr_w_admin",
-                "type", "CALL_LOGGED", "occurredAt", Instant.now().minusSeconds(5).toString()), admin.subject());
+        var scored = call("w-1", "usr_w_admin", aws.openCrmAccount("ws-was-ent"));
 
         assertThat(scored.json().path("badgesAwarded")).isEmpty();
         assertThat(api.call("GET", "/v1/gamification/badges", null, admin.subject()).body()).contains(badgeId);

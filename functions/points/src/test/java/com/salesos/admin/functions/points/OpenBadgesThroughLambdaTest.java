@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.users.User;
@@ -29,6 +30,7 @@ class OpenBadgesThroughLambdaTest {
     static LocalAws aws;
     static LambdaApi api;
     static User admin;
+    static CrmAccount crm;
 
     @BeforeAll
     static void setUp() {
@@ -37,8 +39,9 @@ class OpenBadgesThroughLambdaTest {
         admin = aws.workspaces().addUser(WS, "usr_ob_admin", "admin@ob.test", "Admin", "admin", null, "Correct-Horse-9-Battery");
         aws.workspaces().addUser(WS, "usr_ob_rep", "rep@ob.test", "Rep", "sales-rep", null, "Correct-Horse-9-Battery");
         api = new LambdaApi();
-        var won = api.call("POST", "/v1/gamification/activities", json("id", "ob-1", "userId", "usr_ob_rep", "type", "DEAL_WON",
-                "occurredAt", Instant.now().minusSeconds(30).toString()), admin.subject());
+        crm = aws.openCrmAccount(WS);
+        var won = api.callAs(crm, "POST", "/v1/gamification/activities", json("id", "ob-1", "userId", "usr_ob_rep", "type", "DEAL_WON",
+                "occurredAt", Instant.now().minusSeconds(30).toString()));
         assertThat(won.json().path("badgesAwarded").toString()).contains("first-deal-won");
     }
 
@@ -100,5 +103,61 @@ class OpenBadgesThroughLambdaTest {
         assertThat(api.call("GET", "/openbadges/credentials/" + WS + "~usr_ob_admin~first-deal-won", null, null).status()).isEqualTo(404);
         assertThat(api.call("GET", "/openbadges/credentials/garbage", null, null).status()).isEqualTo(404);
         assertThat(api.call("GET", "/openbadges/issuers/ws-nowhere", null, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_credential_is_signed_once_when_awarded_and_served_as_stored_under_the_configured_url_whatever_the_host()
+            throws Exception {
+        String configured = aws.stack().environmentOf("PointsFunction").get(PointsWiring.PUBLIC_BASE_URL);
+        aws.workspaces().addUser(WS, "usr_ob_rep2", "rep2@ob.test", "Rep 2", "sales-rep", null, "Correct-Horse-9-Battery");
+        KmsSignCounter.reset();
+        var won = api.callAs(crm, "POST",
+                "/v1/gamification/activities", json("id", "ob-2", "userId", "usr_ob_rep2", "type", "DEAL_WON",
+                        "occurredAt", Instant.now().minusSeconds(5).toString()));
+        assertThat(won.json().path("badgesAwarded").toString()).contains("first-deal-won");
+        assertThat(KmsSignCounter.signs()).as("signed when awarded").isEqualTo(1);
+
+        KmsSignCounter.reset();
+        Map<String, String> evil = Map.of("Host", "evil.example", "X-Forwarded-Proto", "https");
+        String path = "/openbadges/credentials/" + WS + "~usr_ob_rep2~first-deal-won";
+        String first = null;
+        for (int i = 0; i < 100; i++) {
+            var response = api.call("GET", path, null, null, evil);
+            assertThat(response.status()).isEqualTo(200);
+            first = first == null ? response.body() : first;
+            assertThat(response.body()).isEqualTo(first);
+        }
+        assertThat(KmsSignCounter.signs()).as("KMS Sign calls for 100 GETs").isZero();
+
+        JsonNode vc = new ObjectMapper().readTree(first);
+        assertThat(vc.path("issuer").path("id").asText()).isEqualTo(configured + "/openbadges/issuers/" + WS);
+        assertThat(vc.path("id").asText()).isEqualTo(configured + path);
+        assertThat(first).doesNotContain("evil.example");
+        SignedJWT jwt = SignedJWT.parse(vc.path("proof").get(0).path("jwt").asText());
+        assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(configured + "/openbadges/issuers/" + WS);
+        var achievement = api.call("GET", "/openbadges/achievements/" + WS + "~first-deal-won", null, null, evil);
+        assertThat(achievement.json().path("id").asText()).startsWith(configured + "/openbadges/achievements/");
+        assertThat(achievement.body()).doesNotContain("evil.example");
+        assertThat(api.call("GET", "/openbadges/issuers/" + WS, null, null, evil).json().path("id").asText())
+                .isEqualTo(configured + "/openbadges/issuers/" + WS);
+    }
+
+    @Test
+    void public_documents_carry_a_strong_etag_and_cache_control_and_answer_304_when_unchanged() {
+        for (String path : List.of("/openbadges/credentials/" + WS + "~usr_ob_rep~first-deal-won",
+                "/openbadges/achievements/" + WS + "~first-deal-won", "/openbadges/issuers/" + WS)) {
+            var response = api.call("GET", path, null, null);
+            assertThat(response.status()).isEqualTo(200);
+            String etag = response.header("ETag");
+            assertThat(etag).as(path).matches("\"[0-9a-f]{64}\"");
+            assertThat(response.header("Cache-Control")).as(path).startsWith("public, max-age=");
+            assertThat(api.call("GET", path, null, null).header("ETag")).isEqualTo(etag);
+
+            var notModified = api.call("GET", path, null, null, Map.of("If-None-Match", etag));
+            assertThat(notModified.status()).as(path).isEqualTo(304);
+            assertThat(notModified.body()).isNullOrEmpty();
+            assertThat(notModified.header("ETag")).isEqualTo(etag);
+            assertThat(api.call("GET", path, null, null, Map.of("If-None-Match", "\"stale\"")).status()).isEqualTo(200);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static com.salesos.admin.emulator.LambdaApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MovableClock;
@@ -31,6 +32,7 @@ class PointsThroughLambdaTest {
     static User admin;
     static User manager;
     static User rep;
+    static CrmAccount crm;
 
     @BeforeAll
     static void setUp() {
@@ -39,6 +41,7 @@ class PointsThroughLambdaTest {
         admin = aws.workspaces().addUser(WS, "usr_admin", "admin@points.test", "Admin", "admin", null, PASSWORD);
         manager = aws.workspaces().addUser(WS, "usr_mgr", "mgr@points.test", "Manager", "manager", null, PASSWORD);
         rep = aws.workspaces().addUser(WS, "usr_rep", "rep@points.test", "Rep", "sales-rep", null, PASSWORD);
+        crm = aws.openCrmAccount(WS);
         clock = new MovableClock(T0);
         api = new LambdaApi(clock);
     }
@@ -58,7 +61,7 @@ class PointsThroughLambdaTest {
                 ? json("id", id, "userId", "usr_rep", "type", type, "occurredAt", occurredAt.toString())
                 : json("id", id, "userId", "usr_rep", "type", type, "occurredAt", occurredAt.toString(),
                         "value", Map.of("amount", value, "currency", "EUR"));
-        return api.call("POST", "/v1/gamification/activities", body, manager.subject());
+        return api.callAs(crm, "POST", "/v1/gamification/activities", body);
     }
 
     @Test
@@ -146,16 +149,36 @@ class PointsThroughLambdaTest {
     @Order(5)
     void bad_activities_and_unknown_users_change_nothing() {
         long total = api.call("GET", "/v1/users/usr_rep/points", null, admin.subject()).json().path("total").asLong();
-        var unknownType = api.call("POST", "/v1/gamification/activities",
-                json("id", "x1", "userId", "usr_rep", "type", "NAP_TAKEN", "occurredAt", T0.toString()), manager.subject());
+        var unknownType = api.callAs(crm, "POST", "/v1/gamification/activities", json("id", "x1", "userId", "usr_rep", "type", "NAP_TAKEN", "occurredAt", T0.toString()));
         assertThat(unknownType.status()).isEqualTo(422);
-        var unknownUser = api.call("POST", "/v1/gamification/activities",
-                json("id", "x2", "userId", "usr_ghost", "type", "CALL_LOGGED", "occurredAt", T0.toString()), manager.subject());
+        var unknownUser = api.callAs(crm, "POST", "/v1/gamification/activities", json("id", "x2", "userId", "usr_ghost", "type", "CALL_LOGGED", "occurredAt", T0.toString()));
         assertThat(unknownUser.status()).isEqualTo(422);
-        assertThat(api.call("POST", "/v1/gamification/activities", "{\"id\":", manager.subject()).status()).isEqualTo(422);
-        assertThat(api.call("POST", "/v1/gamification/activities",
-                json("id", "x3", "userId", "usr_rep", "type", "CALL_LOGGED", "occurredAt", T0.toString()), rep.subject()).status()).isEqualTo(403);
+        assertThat(api.callAs(crm, "POST", "/v1/gamification/activities", "{\"id\":").status()).isEqualTo(422);
         assertThat(api.call("GET", "/v1/users/usr_ghost/points", null, admin.subject()).status()).isEqualTo(404);
         assertThat(api.call("GET", "/v1/users/usr_rep/points", null, admin.subject()).json().path("total").asLong()).isEqualTo(total);
+    }
+
+    @Test
+    @Order(6)
+    void only_the_crm_identity_posts_activities_and_it_may_use_no_other_route() {
+        clock.set(T0.plus(Duration.ofHours(5)));
+        String body = json("id", "self-declared", "userId", "usr_mgr", "type", "DEAL_WON",
+                "occurredAt", T0.plus(Duration.ofHours(5)).toString(), "value", Map.of("amount", 100_000_000_000L, "currency", "EUR"));
+        for (User person : java.util.List.of(admin, manager, rep)) {
+            var refused = api.call("POST", "/v1/gamification/activities", body, person.subject());
+            assertThat(refused.status()).as(person.id()).isEqualTo(403);
+            assertThat(refused.json().path("type").asText()).endsWith("crm-identity-required");
+        }
+        assertThat(api.call("GET", "/v1/users/usr_mgr/points", null, admin.subject()).json().path("total").asLong()).isZero();
+
+        // A token of the crm group whose subject is registered for no workspace is refused too.
+        var stranger = api.callAs(new CrmAccount(WS, "sub-not-registered", "x@crm.test", "unused"), "POST", "/v1/gamification/activities", body);
+        assertThat(stranger.status()).isEqualTo(403);
+
+        for (String[] route : new String[][] {{"GET", "/v1/gamification/point-settings"}, {"GET", "/v1/users/usr_rep/points"},
+                {"GET", "/v1/gamification/badges"}, {"GET", "/v1/gamification/awards"}}) {
+            assertThat(api.callAs(crm, route[0], route[1], null).status()).as("%s %s", route[0], route[1]).isEqualTo(403);
+        }
+        assertThat(api.callAs(crm, "PUT", "/v1/gamification/point-settings", settings(10_000, "100"), Map.of("If-Match", "\"3\"")).status()).isEqualTo(403);
     }
 }
