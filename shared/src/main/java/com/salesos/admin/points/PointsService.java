@@ -1,6 +1,7 @@
 package com.salesos.admin.points;
 
 import com.salesos.admin.access.Caller;
+import com.salesos.admin.access.CrmClient;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
@@ -102,10 +103,11 @@ public final class PointsService {
     }
 
     /**
-     * Scores an activity with the settings in force when it happened and books it, once per
-     * activity id: sending the same id again answers the first booking.
+     * Scores an activity the CRM posted with the settings in force when it happened and books it in
+     * the CRM identity's workspace, once per activity id: sending the same id again answers the
+     * first booking.
      */
-    public Recorded record(com.salesos.admin.access.CrmClient crm, ActivityInput input) {
+    public Recorded record(CrmClient crm, ActivityInput input) {
         String workspaceId = crm.workspaceId();
         Validation validation = new Validation();
         if (input.id() == null || input.id().isBlank() || input.id().length() > MAX_ACTIVITY_ID) {
