@@ -49,9 +49,9 @@ public final class RoleService {
         validation.throwIfInvalid();
         Role role = new Role(ids.newId("role"), cleanName, permissions, false);
         GrantPolicy.requireMayGrant(caller, role);
-        Map<String, String> after = describe(role);
+        Map<String, Object> after = describe(role);
         Optional<IdempotencyKey> key = IdempotencyKey.of("roles", caller.userId(), idempotencyHeader.orElse(null),
-                after.get("name") + "\n" + after.get("permissions"));
+                role.name() + "\n" + after.get("permissions"));
         RoleStore.Outcome outcome = store.create(caller.workspaceId(), role,
                 audit(caller, "role.created", role, Map.of(), after), key);
         if (outcome instanceof RoleStore.Outcome.Replayed replayed) {
@@ -143,12 +143,12 @@ public final class RoleService {
         return permissions;
     }
 
-    private static Map<String, String> describe(Role role) {
+    private static Map<String, Object> describe(Role role) {
         return Map.of("name", role.name(), "permissions",
-                role.permissions().stream().map(Permission::code).sorted().collect(Collectors.joining(",")));
+                role.permissions().stream().map(Permission::code).sorted().toList());
     }
 
-    private AuditEvent audit(Caller caller, String action, Role role, Map<String, String> before, Map<String, String> after) {
+    private AuditEvent audit(Caller caller, String action, Role role, Map<String, ?> before, Map<String, ?> after) {
         return new AuditEvent(caller.workspaceId(), caller.userId(), action, "role", role.id(), clock.instant(), before, after);
     }
 }

@@ -24,7 +24,7 @@ public final class DynamoAuditLog {
                 .with("targetType", event.targetType())
                 .with("targetId", event.targetId())
                 .with("at", event.at())
-                .withAll("before", event.before())
-                .withAll("after", event.after()));
+                .withValue("before", AttributeValues.of(event.before()))
+                .withValue("after", AttributeValues.of(event.after())));
     }
 }

@@ -38,13 +38,14 @@ public final class DynamoAuditTrail implements AuditTrail {
         Item item = Item.from(values);
         return new Entry(item.string("id"), new AuditEvent(workspaceId, item.string("actor"), item.string("action"),
                 item.string("targetType"), item.string("targetId"), item.instant("at"),
-                strings(values.get("before")), strings(values.get("after"))));
+                fields(values.get("before")), fields(values.get("after"))));
     }
 
-    private static Map<String, String> strings(AttributeValue map) {
-        Map<String, String> out = new HashMap<>();
-        if (map != null && map.m() != null) {
-            map.m().forEach((k, v) -> out.put(k, v.s()));
+    /** The recorded fields with their types; a null value (a field that was cleared) stays in the map. */
+    private static Map<String, Object> fields(AttributeValue map) {
+        Map<String, Object> out = new HashMap<>();
+        if (map != null && map.hasM()) {
+            map.m().forEach((k, v) -> out.put(k, AttributeValues.value(v)));
         }
         return out;
     }

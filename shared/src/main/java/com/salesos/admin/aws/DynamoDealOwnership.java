@@ -138,9 +138,9 @@ public final class DynamoDealOwnership implements DealOwnership {
     }
 
     private static AuditEvent withMoved(AuditEvent audit, List<String> dealIds) {
-        Map<String, String> after = new HashMap<>(audit.after());
-        after.put("count", Integer.toString(dealIds.size()));
-        after.put("dealIds", String.join(",", dealIds));
+        Map<String, Object> after = new HashMap<>(audit.after());
+        after.put("count", dealIds.size());
+        after.put("dealIds", List.copyOf(dealIds));
         return new AuditEvent(audit.workspaceId(), audit.actorUserId(), audit.action(), audit.targetType(),
                 audit.targetId(), audit.at(), audit.before(), after);
     }

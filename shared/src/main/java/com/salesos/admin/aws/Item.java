@@ -59,6 +59,11 @@ final class Item {
         return with(name, value == null ? null : value.toString());
     }
 
+    Item withValue(String name, AttributeValue value) {
+        values.put(name, value);
+        return this;
+    }
+
     /** A string set; DynamoDB has no empty sets, so an empty collection writes nothing. */
     Item withSet(String name, java.util.Collection<String> members) {
         if (!members.isEmpty()) {

@@ -312,7 +312,7 @@ public final class InvitationService {
     }
 
     private AuditEvent audit(Caller caller, String action, Invitation invitation,
-                             Map<String, String> before, Map<String, String> after) {
+                             Map<String, ?> before, Map<String, ?> after) {
         return new AuditEvent(caller.workspaceId(), caller.userId(), action, "invitation", invitation.id(),
                 clock.instant(), before, after);
     }

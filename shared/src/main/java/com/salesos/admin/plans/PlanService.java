@@ -109,7 +109,7 @@ public final class PlanService {
                 Proration.charge(from.monthlyPrice(), to.monthlyPrice(), period, now),
                 from.tier(), to.tier(), now, caller.userId(), period);
         refuseUnlessDone(store.upgrade(current, to, charge, audit(caller, "plan.upgraded", from, to,
-                Map.of("amount", Long.toString(charge.amount().amount()), "currency", charge.amount().currency()))), to);
+                Map.of("amountMinor", charge.amount().amount(), "currency", charge.amount().currency()))), to);
         record(charge);
         return new Change.Upgraded(store.subscription(caller.workspaceId()), charge);
     }
@@ -120,7 +120,7 @@ public final class PlanService {
             throw overLimit(to, now);
         }
         Outcome outcome = store.scheduleDowngrade(current, to, period.end(), audit(caller, "plan.downgrade-scheduled",
-                from, to, Map.of("effectiveAt", period.end().toString())));
+                from, to, Map.of("effectiveAt", period.end())));
         refuseUnlessDone(outcome, to);
         return new Change.DowngradeScheduled(store.subscription(caller.workspaceId()), period.end());
     }
@@ -131,9 +131,13 @@ public final class PlanService {
             throw DomainException.notFound("A pending plan change");
         }
         Plan plan = planOf(current);
-        Plan pending = catalog.find(current.pending().get().tier()).orElse(plan);
-        refuseUnlessDone(store.cancelPending(current, plan.seatLimit(),
-                audit(caller, "plan.downgrade-cancelled", plan, pending, Map.of())), plan);
+        Subscription.PendingChange pending = current.pending().get();
+        // The tier does not change: the audit shows the pending downgrade before and none after.
+        AuditEvent cancelled = new AuditEvent(caller.workspaceId(), caller.userId(), "plan.downgrade-cancelled",
+                "subscription", caller.workspaceId(), clock.instant(),
+                Map.of("tier", plan.tier(), "pendingChange", Map.of("tier", pending.tier(), "effectiveAt", pending.effectiveAt())),
+                Map.of("tier", plan.tier(), "pendingChange", "none"));
+        refuseUnlessDone(store.cancelPending(current, plan.seatLimit(), cancelled), plan);
     }
 
     public Page<Charge> charges(Caller caller, PageRequest page) {
@@ -168,8 +172,8 @@ public final class PlanService {
                 List.of(), Map.of("seatsToFree", toFree, "seatLimit", to.seatLimit(), "seatsUsed", seats.used()));
     }
 
-    private AuditEvent audit(Caller caller, String action, Plan from, Plan to, Map<String, String> extra) {
-        Map<String, String> after = new java.util.HashMap<>(extra);
+    private AuditEvent audit(Caller caller, String action, Plan from, Plan to, Map<String, ?> extra) {
+        Map<String, Object> after = new java.util.HashMap<>(extra);
         after.put("tier", to.tier());
         return new AuditEvent(caller.workspaceId(), caller.userId(), action, "subscription", caller.workspaceId(),
                 clock.instant(), Map.of("tier", from.tier()), after);

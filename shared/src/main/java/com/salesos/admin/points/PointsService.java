@@ -84,9 +84,9 @@ public final class PointsService {
         }
         PointSettings next = new PointSettings(current.version() + 1, clock.instant(), points, multiplier);
         AuditEvent audit = new AuditEvent(caller.workspaceId(), caller.userId(), "point-settings.changed", "point-settings",
-                Integer.toString(next.version()), next.effectiveFrom(), Map.of("version", Integer.toString(current.version())),
-                Map.of("version", Integer.toString(next.version()), "pointsByActivityType", points.toString(),
-                        "valueBonusMultiplier", multiplier.toPlainString()));
+                Integer.toString(next.version()), next.effectiveFrom(), Map.of("version", current.version(),
+                        "pointsByActivityType", current.pointsByActivityType(), "valueBonusMultiplier", current.valueBonusMultiplier()),
+                Map.of("version", next.version(), "pointsByActivityType", points, "valueBonusMultiplier", multiplier));
         if (!settings.saveNext(caller.workspaceId(), current.version(), next, audit)) {
             throw stale(settings.current(caller.workspaceId()));
         }

@@ -256,7 +256,7 @@ public final class UserService {
                 user.subject(), user.createdAt());
     }
 
-    private AuditEvent audit(Caller caller, String action, User user, Map<String, String> before, Map<String, String> after) {
+    private AuditEvent audit(Caller caller, String action, User user, Map<String, ?> before, Map<String, ?> after) {
         return new AuditEvent(caller.workspaceId(), caller.userId(), action, "user", user.id(), clock.instant(), before, after);
     }
 }

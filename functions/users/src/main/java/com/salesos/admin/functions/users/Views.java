@@ -53,11 +53,11 @@ final class Views {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record AuditEntryView(String id, Instant at, String actorUserId, String action, String targetType, String targetId,
-                          Map<String, String> before, Map<String, String> after) {
+                          Map<String, Object> before, Map<String, Object> after) {
         static AuditEntryView of(AuditTrail.Entry entry) {
             var e = entry.event();
             return new AuditEntryView(entry.id(), e.at(), e.actorUserId(), e.action(), e.targetType(), e.targetId(),
-                    e.before(), e.after());
+                    new java.util.TreeMap<String, Object>(e.before()), new java.util.TreeMap<String, Object>(e.after()));
         }
     }
 
