@@ -28,7 +28,7 @@ public final class DemoWorkspace {
     }
 
     /** The workspace's CRM machine identity and a fresh access token (the only token that may post activities). */
-    public record Crm(String email, String accessToken) {
+    public record Crm(String email, String password, String accessToken) {
     }
 
     public record Seeded(String workspaceId, String workspaceName, Person admin, List<Person> users, Person support, Crm crm) {
@@ -88,7 +88,8 @@ public final class DemoWorkspace {
                 signIn.accessToken(supportEmail.value(), supportPassword));
         // Locally the CRM signs in with a password: the emulator has no client-credentials endpoint.
         CrmAccount crmAccount = crmAccounts.apply(ID);
-        Crm crm = new Crm(crmAccount.email(), signIn.accessToken(crmAccount.email(), crmAccount.password()));
+        Crm crm = new Crm(crmAccount.email(), crmAccount.password(),
+                signIn.accessToken(crmAccount.email(), crmAccount.password()));
         return new Seeded(ID, NAME, people.get(0), List.copyOf(people), support, crm);
     }
 

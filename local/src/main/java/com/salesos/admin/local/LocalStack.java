@@ -46,7 +46,7 @@ public final class LocalStack {
         queues.start();
 
         String apiUrl = "http://localhost:" + port;
-        Path session = writeSession(stateDir, apiUrl, moto.endpoint().toString(), seeded);
+        Path session = writeSession(stateDir, apiUrl, moto.endpoint().toString(), aws.userPoolClientId(), seeded);
         // Non-secret wiring (table, pool id, endpoint) for bin/run-schedule and other local tools.
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(stateDir.resolve("environment.json").toFile(), aws.stack().mergedEnvironment());
@@ -63,18 +63,21 @@ public final class LocalStack {
         stopped.await();
     }
 
-    private static Path writeSession(Path stateDir, String apiUrl, String awsEndpoint, DemoWorkspace.Seeded seeded)
-            throws IOException {
+    private static Path writeSession(Path stateDir, String apiUrl, String awsEndpoint, String userPoolClientId,
+                                     DemoWorkspace.Seeded seeded) throws IOException {
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("apiUrl", apiUrl);
         session.put("awsEndpoint", awsEndpoint);
+        // What bin/token needs to sign anyone in again once the tokens below expire (after 60 minutes).
+        session.put("userPoolClientId", userPoolClientId);
         session.put("workspaceId", seeded.workspaceId());
         session.put("workspaceName", seeded.workspaceName());
         session.put("admin", person(seeded.admin(), false));
         session.put("users", seeded.users().stream().map(p -> person(p, true)).toList());
         session.put("support", Map.of("email", seeded.support().email(), "password", seeded.support().password(),
                 "accessToken", seeded.support().accessToken()));
-        session.put("crm", Map.of("accessToken", seeded.crm().accessToken()));
+        session.put("crm", Map.of("email", seeded.crm().email(), "password", seeded.crm().password(),
+                "accessToken", seeded.crm().accessToken()));
         Path file = stateDir.resolve("session.json");
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -102,9 +105,10 @@ public final class LocalStack {
                   API           %s
                   emulated AWS  %s   (emails SES accepted: %s/salesos-api/sent-emails)
                   session       %s   (workspace, people, passwords, fresh access tokens)
+                  tokens last 60 minutes; a fresh one: bin/token [email | crm | support] (default: the admin)
 
                 Try it:
-                  TOKEN=$(python3 -c 'import json;print(json.load(open("%s"))["admin"]["accessToken"])')
+                  TOKEN=$(bin/token)
                   curl -s -X POST %s/v1/invitations -H "Authorization: Bearer $TOKEN" \\
                        -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' \\
                        -d '{"email":"new.rep@example.com","name":"New Rep","role":"Sales Rep","teamId":"team-west"}'
@@ -118,21 +122,23 @@ public final class LocalStack {
                   curl -s -X POST %s/v1/billing/plan-changes -H "Authorization: Bearer $TOKEN" \\
                        -H 'Content-Type: application/json' -d '{"tier":"starter"}'
                   bin/run-schedule --at <effectiveAt from the answer>
+                  # (--at also moves the workspace's billing period to that time: a later upgrade is then
+                  #  prorated from there, i.e. charged in full; restart bin/local for a fresh period)
                   # export everything; the worker runs from the queue at once, then emails the admin:
                   curl -s -X POST %s/v1/exports -H "Authorization: Bearer $TOKEN" \\
                        -H 'Content-Type: application/json' -d '{"entities":["deals","leads","users","activities"]}'
                   curl -s %s/v1/exports/<id from the answer> -H "Authorization: Bearer $TOKEN"
                   curl -s -L -o export.zip %s/v1/exports/<id>/download -H "Authorization: Bearer $TOKEN" && unzip -l export.zip
                   # activities come only from the CRM's machine identity (a person's token gets 403):
-                  CRM=$(python3 -c 'import json;print(json.load(open("%s"))["crm"]["accessToken"])')
+                  CRM=$(bin/token crm)
                   curl -s -X POST %s/v1/gamification/activities -H "Authorization: Bearer $CRM" \\
                        -H 'Content-Type: application/json' \\
                        -d '{"id":"crm-act-1","userId":"usr_demo_rep","type":"DEAL_WON","occurredAt":"'$(date -u +%%FT%%TZ)'","value":{"amount":2500000,"currency":"EUR"}}'
                   curl -s %s/v1/users/usr_demo_rep/points -H "Authorization: Bearer $TOKEN"
 
                 Ctrl-C stops the server and the emulator.
-                """.formatted(readyMillis, api, aws, aws, session, session, api, aws, api, api, api, api, api, api,
-                        session, api, api);
+                """.formatted(readyMillis, api, aws, aws, session, api, aws, api, api, api, api, api, api,
+                        api, api);
     }
 
     private static String env(String name, String fallback) {

@@ -32,6 +32,13 @@ public final class RunSchedule {
         System.setProperty("aws.secretAccessKey", EmulatorClients.SECRET_KEY);
         Clock clock = args.length == 2 && args[0].equals("--at")
                 ? Clock.fixed(Instant.parse(args[1]), ZoneOffset.UTC) : Clock.systemUTC();
+        if (args.length == 2) {
+            // Applying a downgrade starts the next billing period at that instant, in the simulated future.
+            System.err.println("Note: --at " + args[1] + " runs the schedule as if it were that time. A downgrade it applies"
+                    + " starts the workspace's next billing period then, so an upgrade made afterwards (at today's"
+                    + " real time) is prorated against that future period and charged in full. Restart bin/local"
+                    + " for a workspace with a fresh period.");
+        }
         try (ScheduledJobs jobs = new ScheduledJobs(clock)) {
             System.out.println(json.writeValueAsString(jobs.runOnce()));
         }
