@@ -9,10 +9,13 @@ service keeps moto's threaded concurrency.
 Usage: python3 moto_launcher.py [--host 127.0.0.1] [--port 4599]
 """
 import argparse
+import hashlib
+import io
 import json
 import signal
 import sys
 import threading
+import time
 
 from werkzeug.serving import run_simple
 
@@ -21,18 +24,66 @@ from moto.moto_server.werkzeug_app import create_backend_app
 
 
 class SerialisedDynamoDb:
-    """WSGI middleware: DynamoDB requests (X-Amz-Target DynamoDB_*) run one at a time."""
+    """WSGI middleware: DynamoDB requests (X-Amz-Target DynamoDB_*) run one at a time.
+
+    It also honours TransactWriteItems' ClientRequestToken as DynamoDB does and moto does not: a
+    repeat of a committed transaction with the same token within 10 minutes answers the first
+    answer and writes nothing again. The AWS SDK fills the token in itself and reuses it when it
+    retries, so a retry after a client-side timeout (the first attempt did commit) must not be
+    applied a second time, where its conditions would now fail.
+    """
+
+    TRANSACT_WRITE = "DynamoDB_20120810.TransactWriteItems"
+    TOKEN_TTL_SECONDS = 600
 
     def __init__(self, app):
         self._app = app
         self._lock = threading.Lock()
+        self._committed = {}  # token -> (request hash, expiry, status, headers, body)
 
     def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") == "/moto-api/reset":
+            with self._lock:
+                self._committed.clear()
         if not environ.get("HTTP_X_AMZ_TARGET", "").startswith("DynamoDB_"):
             return self._app(environ, start_response)
         with self._lock:
+            if environ.get("HTTP_X_AMZ_TARGET") == self.TRANSACT_WRITE:
+                return self._transact_write(environ, start_response)
             # Drain the body inside the lock: werkzeug may produce it lazily.
             return [b"".join(self._app(environ, start_response))]
+
+    def _transact_write(self, environ, start_response):
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        request = environ["wsgi.input"].read(length)
+        environ["wsgi.input"] = io.BytesIO(request)
+        try:
+            token = json.loads(request).get("ClientRequestToken")
+        except ValueError:
+            token = None
+        now = time.monotonic()
+        self._committed = {t: v for t, v in self._committed.items() if v[1] > now}
+        fingerprint = hashlib.sha256(request).hexdigest()
+        if token in self._committed:
+            seen, _, status, headers, body = self._committed[token]
+            if seen == fingerprint:
+                start_response(status, headers)
+                return [body]
+            body = json.dumps({"__type": "com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException",
+                               "message": "ClientRequestToken was used for a different request"}).encode("utf-8")
+            start_response("400 Bad Request", [("Content-Type", "application/x-amz-json-1.0"),
+                                               ("Content-Length", str(len(body)))])
+            return [body]
+        answer = {}
+
+        def remember(status, headers, exc_info=None):
+            answer["status"], answer["headers"] = status, headers
+            return start_response(status, headers, exc_info)
+
+        body = b"".join(self._app(environ, remember))
+        if token and answer.get("status", "").startswith("200"):
+            self._committed[token] = (fingerprint, now + self.TOKEN_TTL_SECONDS, answer["status"], answer["headers"], body)
+        return [body]
 
 
 class SentEmails:

@@ -147,7 +147,10 @@ public final class PointsService {
                     List.of(), Map.of("userTotal", over.total(), "maxTotal", PointLimits.MAX_TOTAL));
         }
         if (booking instanceof PointsLedger.Booking.AlreadyBooked first) {
-            return new Recorded(first.entry(), true, List.of(), ledger.total(workspaceId, input.userId()));
+            // A retry of the same activity books nothing, but finishes what the first try may not
+            // have (an award whose signing failed): awards are conditional, so none is made twice.
+            return new Recorded(first.entry(), true, badges.evaluate(workspaceId, input.userId()),
+                    ledger.total(workspaceId, input.userId()));
         }
         Entry booked = ((PointsLedger.Booking.Booked) booking).entry();
         return new Recorded(booked, false, badges.evaluate(workspaceId, input.userId()),

@@ -1,5 +1,7 @@
 package com.salesos.admin.functions.points;
 
+import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.problems.ProblemKind;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -41,10 +43,19 @@ final class KmsJwtSigner {
         byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);
         boolean raw = input.length <= KMS_RAW_LIMIT;
         byte[] message = raw ? input : sha256(input);
-        byte[] signature = kms.sign(r -> r.keyId(keyId).message(SdkBytes.fromByteArray(message))
-                .messageType(raw ? MessageType.RAW : MessageType.DIGEST)
-                .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256))
-                .signature().asByteArray();
+        byte[] signature;
+        try {
+            signature = kms.sign(r -> r.keyId(keyId).message(SdkBytes.fromByteArray(message))
+                    .messageType(raw ? MessageType.RAW : MessageType.DIGEST)
+                    .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256))
+                    .signature().asByteArray();
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            // Signing happens when a badge is awarded; the activity that earned it is booked already,
+            // and a retry of the same activity finishes the award (PointsService).
+            throw new DomainException(ProblemKind.UNAVAILABLE, "signing-unavailable", "Badge signing unavailable",
+                    "The activity is booked, but awarding the badge it earned needs the signing service, which did not"
+                            + " answer; repeat the request with the same activity id to finish");
+        }
         return signingInput + "." + B64.encodeToString(signature);
     }
 
