@@ -7,7 +7,6 @@ import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.SamTemplate;
 import com.salesos.admin.invites.EmailAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +27,7 @@ class AuthorizationMatrixTest {
 
     static final String PASSWORD = "Correct-Horse-9-Battery";
 
-    /**
-     * Who may call a route: anyone, any active workspace user, users whose role holds a
-     * permission, or only the CRM's machine identity.
-     */
+    /** Who may call a route, as {@link RouteAccess} says. */
     sealed interface Access {
         record Public() implements Access {
         }
@@ -44,66 +40,25 @@ class AuthorizationMatrixTest {
 
         record Needs(String permission) implements Access {
         }
+
+        static Access of(String requirement) {
+            return switch (requirement) {
+                case "public" -> new Public();
+                case "crm" -> new Crm();
+                case "signed-in" -> new SignedIn();
+                default -> new Needs(requirement);
+            };
+        }
     }
 
-    static final Access PUBLIC = new Access.Public();
-    static final Access SIGNED_IN = new Access.SignedIn();
-    static final Access CRM = new Access.Crm();
-
-    static Access needs(String permission) {
-        return new Access.Needs(permission);
-    }
-
-    /** The one table: route shape (as template.yaml writes it) to who may call it. */
-    static final Map<String, Access> ACCESS = new LinkedHashMap<>();
+    /** Every route of the template (its method and path as written there), with who may call it. */
+    static final Map<String, Access> ACCESS = new java.util.TreeMap<>();
 
     static {
-        ACCESS.put("POST /v1/invitations", needs("users.manage"));
-        ACCESS.put("GET /v1/invitations", needs("users.manage"));
-        ACCESS.put("POST /v1/invitations/{id}/resend", needs("users.manage"));
-        ACCESS.put("DELETE /v1/invitations/{id}", needs("users.manage"));
-        ACCESS.put("POST /v1/invitations/accept", PUBLIC);
-        ACCESS.put("GET /v1/me", SIGNED_IN);
-        ACCESS.put("GET /v1/seats", needs("users.manage"));
-        ACCESS.put("GET /v1/users", needs("users.manage"));
-        ACCESS.put("GET /v1/users/{id}", needs("users.manage"));
-        ACCESS.put("PATCH /v1/users/{id}", needs("users.manage"));
-        ACCESS.put("POST /v1/users/{id}/deactivate", needs("users.manage"));
-        ACCESS.put("POST /v1/users/{id}/reactivate", needs("users.manage"));
-        ACCESS.put("GET /v1/users/{id}/deals", needs("users.manage"));
-        ACCESS.put("POST /v1/users/{id}/reassign-deals", needs("users.manage"));
-        ACCESS.put("GET /v1/roles", needs("users.manage"));
-        ACCESS.put("POST /v1/roles", needs("users.manage"));
-        ACCESS.put("PATCH /v1/roles/{id}", needs("users.manage"));
-        ACCESS.put("DELETE /v1/roles/{id}", needs("users.manage"));
-        ACCESS.put("GET /v1/teams", needs("users.manage"));
-        ACCESS.put("GET /v1/audit-log", needs("audit.read"));
-        ACCESS.put("GET /v1/plans", SIGNED_IN);
-        ACCESS.put("GET /v1/billing/subscription", needs("billing.manage"));
-        ACCESS.put("GET /v1/billing/plan-changes/preview", needs("billing.manage"));
-        ACCESS.put("POST /v1/billing/plan-changes", needs("billing.manage"));
-        ACCESS.put("DELETE /v1/billing/plan-changes/pending", needs("billing.manage"));
-        ACCESS.put("GET /v1/billing/charges", needs("billing.manage"));
-        ACCESS.put("GET /v1/gamification/point-settings", SIGNED_IN);
-        ACCESS.put("PUT /v1/gamification/point-settings", needs("gamification.manage"));
-        ACCESS.put("GET /v1/gamification/point-settings/history", SIGNED_IN);
-        ACCESS.put("POST /v1/gamification/activities", CRM);
-        ACCESS.put("GET /v1/users/{id}/points", needs("gamification.manage"));
-        ACCESS.put("GET /v1/gamification/badges", SIGNED_IN);
-        ACCESS.put("POST /v1/gamification/badges", needs("gamification.manage"));
-        ACCESS.put("GET /v1/gamification/badges/{id}", SIGNED_IN);
-        ACCESS.put("PATCH /v1/gamification/badges/{id}", needs("gamification.manage"));
-        ACCESS.put("DELETE /v1/gamification/badges/{id}", needs("gamification.manage"));
-        ACCESS.put("POST /v1/gamification/badges/{id}/image", needs("gamification.manage"));
-        ACCESS.put("GET /v1/gamification/awards", SIGNED_IN);
-        ACCESS.put("GET /openbadges/achievements/{id}", PUBLIC);
-        ACCESS.put("GET /openbadges/credentials/{id}", PUBLIC);
-        ACCESS.put("GET /openbadges/images/{id}", PUBLIC);
-        ACCESS.put("GET /openbadges/issuers/{workspaceId}", PUBLIC);
-        ACCESS.put("POST /v1/exports", needs("data.export"));
-        ACCESS.put("GET /v1/exports", needs("data.export"));
-        ACCESS.put("GET /v1/exports/{id}", needs("data.export"));
-        ACCESS.put("GET /v1/exports/{id}/download", needs("data.export"));
+        for (SamTemplate.Route route : SamTemplate.ofRepository().routes()) {
+            String requirement = RouteAccess.BY_ROUTE.get(route.shape());
+            ACCESS.put(route.method() + " " + route.path(), requirement == null ? null : Access.of(requirement));
+        }
     }
 
     /**
@@ -174,10 +129,9 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void the_table_names_exactly_the_routes_of_the_template() {
-        Set<String> templateRoutes = new TreeSet<>();
-        SamTemplate.ofRepository().routes().forEach(r -> templateRoutes.add(r.method() + " " + r.path()));
-        assertThat(new TreeSet<>(ACCESS.keySet())).isEqualTo(templateRoutes);
+    void the_table_names_exactly_the_routes_of_the_template_and_agrees_on_which_are_public() {
+        assertThat(new TreeSet<>(RouteAccess.BY_ROUTE.keySet())).isEqualTo(SamTemplate.ofRepository().routes().stream()
+                .map(SamTemplate.Route::shape).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
         SamTemplate.ofRepository().routes().forEach(r -> assertThat(r.authorized())
                 .as("%s %s is public in the template exactly when the table says so", r.method(), r.path())
                 .isEqualTo(!(ACCESS.get(r.method() + " " + r.path()) instanceof Access.Public)));

@@ -73,55 +73,7 @@ class TemplateContractTest {
         assertThat(publicInCode).isEqualTo(publicInTemplate);
     }
 
-    /**
-     * The permission every route needs, in one table a reviewer can read. A route added to code
-     * or template without an entry here fails, and so does a route whose declaration drifts.
-     */
-    static final Map<String, String> PERMISSIONS = Map.ofEntries(
-            Map.entry("POST /v1/invitations", "users.manage"),
-            Map.entry("GET /v1/invitations", "users.manage"),
-            Map.entry("POST /v1/invitations/{}/resend", "users.manage"),
-            Map.entry("DELETE /v1/invitations/{}", "users.manage"),
-            Map.entry("POST /v1/invitations/accept", "public"),
-            Map.entry("GET /v1/me", "signed-in"),
-            Map.entry("GET /v1/seats", "users.manage"),
-            Map.entry("GET /v1/users", "users.manage"),
-            Map.entry("GET /v1/users/{}", "users.manage"),
-            Map.entry("PATCH /v1/users/{}", "users.manage"),
-            Map.entry("POST /v1/users/{}/deactivate", "users.manage"),
-            Map.entry("POST /v1/users/{}/reactivate", "users.manage"),
-            Map.entry("POST /v1/users/{}/reassign-deals", "users.manage"),
-            Map.entry("GET /v1/roles", "users.manage"),
-            Map.entry("POST /v1/roles", "users.manage"),
-            Map.entry("PATCH /v1/roles/{}", "users.manage"),
-            Map.entry("DELETE /v1/roles/{}", "users.manage"),
-            Map.entry("GET /v1/teams", "users.manage"),
-            Map.entry("GET /v1/audit-log", "audit.read"),
-            Map.entry("GET /v1/plans", "signed-in"),
-            Map.entry("GET /v1/billing/subscription", "billing.manage"),
-            Map.entry("POST /v1/billing/plan-changes", "billing.manage"),
-            Map.entry("DELETE /v1/billing/plan-changes/pending", "billing.manage"),
-            Map.entry("GET /v1/billing/charges", "billing.manage"),
-            Map.entry("GET /v1/gamification/point-settings", "signed-in"),
-            Map.entry("PUT /v1/gamification/point-settings", "gamification.manage"),
-            Map.entry("GET /v1/gamification/point-settings/history", "signed-in"),
-            Map.entry("POST /v1/gamification/activities", "crm"),
-            Map.entry("GET /v1/users/{}/points", "gamification.manage"),
-            Map.entry("GET /v1/gamification/badges", "signed-in"),
-            Map.entry("POST /v1/gamification/badges", "gamification.manage"),
-            Map.entry("GET /v1/gamification/badges/{}", "signed-in"),
-            Map.entry("PATCH /v1/gamification/badges/{}", "gamification.manage"),
-            Map.entry("DELETE /v1/gamification/badges/{}", "gamification.manage"),
-            Map.entry("GET /v1/gamification/awards", "signed-in"),
-            Map.entry("GET /openbadges/achievements/{}", "public"),
-            Map.entry("GET /openbadges/credentials/{}", "public"),
-            Map.entry("GET /openbadges/issuers/{}", "public"),
-            Map.entry("GET /openbadges/images/{}", "public"),
-            Map.entry("POST /v1/gamification/badges/{}/image", "gamification.manage"),
-            Map.entry("POST /v1/exports", "data.export"),
-            Map.entry("GET /v1/exports", "data.export"),
-            Map.entry("GET /v1/exports/{}", "data.export"),
-            Map.entry("GET /v1/exports/{}/download", "data.export"));
+    static final Map<String, String> PERMISSIONS = RouteAccess.BY_ROUTE;
 
     @Test
     void every_route_of_every_function_needs_exactly_the_permission_the_table_says() {
@@ -249,10 +201,35 @@ class TemplateContractTest {
                 .contains("ALLOW_USER_PASSWORD_AUTH");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void people_cannot_rewrite_their_own_sign_in_email() {
+        Map<String, Object> client = (Map<String, Object>) template.resources().get("UserPoolClient").get("Properties");
+        assertThat((java.util.List<String>) client.get("WriteAttributes")).isNotEmpty().doesNotContain("email");
+    }
+
     @SuppressWarnings("unchecked")
     private static java.util.List<String> authFlows(SamTemplate deployed) {
         Map<String, Object> client = (Map<String, Object>) deployed.resources().get("UserPoolClient").get("Properties");
         return (java.util.List<String>) deployed.evaluate(client.get("ExplicitAuthFlows"));
+    }
+
+    @Test
+    void every_deployed_stage_signs_credentials_with_its_real_https_url_never_the_localhost_default() throws Exception {
+        // Credentials are signed once and kept: the issuer URL in them can never be corrected later.
+        String samconfig = java.nio.file.Files.readString(com.salesos.admin.emulator.RepositoryRoot.locate().resolve("samconfig.toml"));
+        int deploySections = 0;
+        for (String section : samconfig.split("(?m)^(?=\\[)")) {
+            if (section.startsWith("[") && section.contains(".deploy.parameters]")) {
+                deploySections++;
+                assertThat(section).as(section.lines().findFirst().orElse(""))
+                        .containsPattern("parameter_overrides = \".*PublicBaseUrl=\\\\\"https://[^\\\\]+\\\\\"");
+            }
+        }
+        assertThat(deploySections).isEqualTo(2);
+        String text = java.nio.file.Files.readString(com.salesos.admin.emulator.RepositoryRoot.locate().resolve("template.yaml"));
+        assertThat(text).contains("PublicUrlIsReal:", "RuleCondition: !Not [!Equals [!Ref Stage, local]]",
+                "Assert: !Not [!Equals [!Ref PublicBaseUrl, \"" + template.parameterDefaults().get("PublicBaseUrl") + "\"]]");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.salesos.admin.access;
 
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.DisplayText;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.problems.DomainException;
@@ -114,12 +115,14 @@ public final class RoleService {
     }
 
     private static String validName(String name, Validation validation) {
-        String clean = name == null ? "" : name.strip();
+        // One visible line, so no custom role can pass for a built-in one ("Admin" + an invisible
+        // or no-break space, or in full-width letters) in the user list or the audit log.
+        String clean = DisplayText.singleLine(name);
         if (clean.isEmpty()) {
             validation.reject("name", "is required");
         } else if (clean.length() > MAX_NAME_LENGTH) {
             validation.reject("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-        } else if (BuiltInRoles.find(clean).isPresent()) {
+        } else if (BuiltInRoles.find(java.text.Normalizer.normalize(clean, java.text.Normalizer.Form.NFKC)).isPresent()) {
             validation.reject("name", "is the name of a built-in role");
         }
         return clean;

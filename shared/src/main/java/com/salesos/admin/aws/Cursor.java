@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class Cursor {
 
     private static final String SEPARATOR = "\n";
+    private static final int MAX_LENGTH = 2_800;
 
     private Cursor() {
     }
@@ -46,6 +47,10 @@ final class Cursor {
     }
 
     private static String[] decode(String cursor) {
+        // Two sort keys of at most 1 KB each, base64: anything longer was not made here.
+        if (cursor.length() > MAX_LENGTH) {
+            throw invalid();
+        }
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEPARATOR, -1);
         } catch (IllegalArgumentException e) {

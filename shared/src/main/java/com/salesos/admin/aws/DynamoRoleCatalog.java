@@ -16,6 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Built-in roles from code, custom roles from the workspace's partition, read strongly consistently. */
 public final class DynamoRoleCatalog implements RoleCatalog {
 
+    /** Role ids follow the id pattern (at most 128 characters); names are at most 50. */
+    private static final int MAX_REFERENCE_LENGTH = 128;
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -29,6 +32,10 @@ public final class DynamoRoleCatalog implements RoleCatalog {
         Optional<Role> builtIn = BuiltInRoles.find(reference);
         if (builtIn.isPresent()) {
             return builtIn;
+        }
+        if (reference.isBlank() || reference.trim().length() > MAX_REFERENCE_LENGTH) {
+            // No role id or name is this long; never let it reach a key (DynamoDB refuses keys over 1 KB).
+            return Optional.empty();
         }
         // Strongly consistent: a role's permissions decide access, and a change must hold at once.
         Map<String, AttributeValue> byId = dynamo.getItem(r -> r.tableName(table).consistentRead(true)

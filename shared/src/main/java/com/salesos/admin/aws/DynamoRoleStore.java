@@ -54,10 +54,12 @@ public final class DynamoRoleStore implements RoleStore {
         Steps steps = new Steps().add("role", TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(Item.key(TableKeys.workspace(workspaceId), TableKeys.role(current.id())))
                 .updateExpression("SET #n = :name, #perm = :perm")
-                .conditionExpression("#n = :old")
+                // Name and permissions as read: the grant check was made against them, and a change
+                // made meanwhile must not be overwritten by a caller who may not have made it.
+                .conditionExpression("#n = :old AND #perm = :oldPerm")
                 .expressionAttributeNames(Map.of("#n", "name", "#perm", "permissions"))
                 .expressionAttributeValues(Map.of(":name", s(updated.name()), ":old", s(current.name()),
-                        ":perm", permissions(updated)))).build());
+                        ":perm", permissions(updated), ":oldPerm", permissions(current)))).build());
         if (!lower(current.name()).equals(lower(updated.name()))) {
             steps.add("oldName", releaseName(workspaceId, current));
             steps.add("name", nameGuard(workspaceId, updated));

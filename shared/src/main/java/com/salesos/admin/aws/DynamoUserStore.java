@@ -160,8 +160,11 @@ public final class DynamoUserStore implements UserStore {
         return TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(Item.key(TableKeys.workspace(user.workspaceId()), TableKeys.user(user.id())))
                 .updateExpression("SET #st = :to")
-                .conditionExpression("#st = :from")
+                // The role too: the admin counter and the grant check were decided for this role, so a
+                // role change in between makes this move stale instead of miscounting Admins.
+                .conditionExpression("#st = :from AND roleId = :role")
                 .expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(Map.of(":from", s(from.name()), ":to", s(to.name())))).build();
+                .expressionAttributeValues(Map.of(":from", s(from.name()), ":to", s(to.name()),
+                        ":role", s(user.roleId())))).build();
     }
 }

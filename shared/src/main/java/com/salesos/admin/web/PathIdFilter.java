@@ -1,5 +1,6 @@
 package com.salesos.admin.web;
 
+import com.salesos.admin.problems.DomainException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -11,8 +12,9 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 
 /**
- * Refuses a path whose id cannot name anything we store ({@link PathIds}) with 404 before the
- * access filter or any controller makes an AWS call: a 450 KB "id" never reaches DynamoDB.
+ * Refuses a path whose id cannot name anything we store ({@link PathIds}) with 404, and a query
+ * id of the wrong form with 422, before the access filter or any controller makes an AWS call: a
+ * 450 KB "id" never reaches DynamoDB.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class PathIdFilter implements Ordered {
@@ -20,6 +22,16 @@ public final class PathIdFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
+        // Query values that name ids (?userId=, ?teamId=) end up in keys too: same pattern, 422.
+        for (String name : request.getParameters().names()) {
+            if (name.endsWith("Id")) {
+                for (String value : request.getParameters().getAll(name)) {
+                    if (!value.isEmpty() && !PathIds.isValid(value)) {
+                        return ProblemResponses.of(DomainException.invalidField(name, PathIds.RULE));
+                    }
+                }
+            }
+        }
         return RouteAttributes.getRouteMatch(request)
                 .filter(UriRouteMatch.class::isInstance)
                 .map(match -> ((UriRouteMatch<?, ?>) match).getVariableValues())

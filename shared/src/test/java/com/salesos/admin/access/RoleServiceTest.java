@@ -97,4 +97,14 @@ class RoleServiceTest {
         assertThat(roles.create(peopleOps, "Recruiter", List.of("users.manage"), Optional.empty()).role().permissions())
                 .containsExactly(Permission.USERS_MANAGE);
     }
+
+    @Test
+    void a_custom_role_cannot_pass_for_a_built_in_one() {
+        for (String lookalike : List.of("Admin\u00A0", "Admin\u200B", "\u202EAdmin", "\uFF21dmin", "Sales\nRep")) {
+            assertThatThrownBy(() -> roles.create(ADMIN, lookalike, List.of("data.export"), Optional.empty()))
+                    .as(lookalike).isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.errors()).extracting(FieldError::message).contains("is the name of a built-in role"));
+        }
+        assertThat(stored).isEmpty();
+    }
 }
