@@ -16,7 +16,7 @@ final class OpenBadgesDocuments {
 
     static final List<String> CONTEXT = List.of("https://www.w3.org/ns/credentials/v2",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
-    static final String SEPARATOR = "~";
+    static final String SEPARATOR = com.salesos.admin.web.PathIds.SEPARATOR;
 
     private OpenBadgesDocuments() {
     }
@@ -29,8 +29,13 @@ final class OpenBadgesDocuments {
         return baseUrl + "/openbadges/achievements/" + workspaceId + SEPARATOR + badgeId;
     }
 
+    /** An award's credential id as {@code GET /openbadges/credentials/{id}} takes it. */
+    static String credentialRef(String workspaceId, String userId, String badgeId) {
+        return workspaceId + SEPARATOR + userId + SEPARATOR + badgeId;
+    }
+
     static String credentialId(String baseUrl, String workspaceId, String userId, String badgeId) {
-        return baseUrl + "/openbadges/credentials/" + workspaceId + SEPARATOR + userId + SEPARATOR + badgeId;
+        return baseUrl + "/openbadges/credentials/" + credentialRef(workspaceId, userId, badgeId);
     }
 
     static Map<String, Object> profile(String baseUrl, String workspaceId, String name) {

@@ -82,6 +82,20 @@ class OpenBadgesThroughLambdaTest {
     }
 
     @Test
+    void every_award_names_its_public_credential_by_the_id_the_credential_route_takes_and_by_url() {
+        String configured = aws.stack().environmentOf("PointsFunction").get(PointsWiring.PUBLIC_BASE_URL);
+        var awards = api.call("GET", "/v1/gamification/awards?userId=usr_ob_rep", null, admin.subject());
+        assertThat(awards.status()).as(awards.body()).isEqualTo(200);
+        JsonNode award = awards.json().path("items").get(0);
+
+        assertThat(award.path("credentialId").asText()).isEqualTo(WS + "~usr_ob_rep~first-deal-won");
+        assertThat(award.path("credentialUrl").asText())
+                .isEqualTo(configured + "/openbadges/credentials/" + award.path("credentialId").asText());
+        assertThat(api.call("GET", "/openbadges/credentials/" + award.path("credentialId").asText(), null, null).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void a_tampered_credential_does_not_verify() throws Exception {
         var vc = api.call("GET", "/openbadges/credentials/" + WS + "~usr_ob_rep~first-deal-won", null, null).json();
         var issuer = api.call("GET", "/openbadges/issuers/" + WS, null, null).json();
