@@ -47,8 +47,9 @@ public final class PointsService {
     }
 
     /**
-     * Saves a new version effective now. {@code ifMatch} must name the current version, so two
-     * admins editing at once cannot overwrite each other silently.
+     * Saves a new version effective now, replacing every value: each activity type must be given.
+     * {@code ifMatch} must name the current version, so two admins editing at once cannot
+     * overwrite each other silently.
      */
     public PointSettings replace(Caller caller, String ifMatch, Map<String, Integer> pointsByType, BigDecimal multiplier) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -57,9 +58,7 @@ public final class PointsService {
         }
         Validation validation = new Validation();
         Map<ActivityType, Integer> points = new EnumMap<>(ActivityType.class);
-        if (pointsByType == null || pointsByType.isEmpty()) {
-            validation.reject("pointsByActivityType", "give points for at least one activity type");
-        } else {
+        if (pointsByType != null) {
             pointsByType.forEach((name, value) -> {
                 var type = ActivityType.of(name);
                 if (type.isEmpty()) {
@@ -71,6 +70,12 @@ public final class PointsService {
                     points.put(type.get(), value);
                 }
             });
+        }
+        // A replacement names every type: a type left out would silently score 0 from now on.
+        for (ActivityType type : ActivityType.values()) {
+            if (pointsByType == null || !pointsByType.containsKey(type.name())) {
+                validation.reject("pointsByActivityType." + type.name(), "is required");
+            }
         }
         if (multiplier == null || multiplier.signum() < 0 || multiplier.compareTo(PointLimits.MAX_MULTIPLIER) > 0
                 || multiplier.stripTrailingZeros().scale() > 2) {
