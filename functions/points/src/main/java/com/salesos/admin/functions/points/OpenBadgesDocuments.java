@@ -65,7 +65,7 @@ final class OpenBadgesDocuments {
         return achievement;
     }
 
-    /** The credential without proof: what the VC-JWT signs. */
+    /** The credential: the members of the VC-JWT's payload (see SignedCredentials). */
     static Map<String, Object> credential(String baseUrl, String workspaceId, String workspaceName, Badge badge, String userId,
                                           java.time.Instant awardedAt) {
         Map<String, Object> achievement = achievement(baseUrl, workspaceId, workspaceName, badge);
@@ -80,7 +80,8 @@ final class OpenBadgesDocuments {
         credential.put("id", credentialId(baseUrl, workspaceId, userId, badge.id()));
         credential.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
         credential.put("issuer", profile(baseUrl, workspaceId, workspaceName));
-        credential.put("validFrom", awardedAt.toString());
+        // Whole seconds: the VC-JWT's nbf (NumericDate, seconds) then states exactly validFrom.
+        credential.put("validFrom", awardedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         credential.put("name", badge.name());
         credential.put("credentialSubject", subject);
         return credential;
