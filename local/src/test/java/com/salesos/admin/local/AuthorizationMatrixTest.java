@@ -86,6 +86,7 @@ class AuthorizationMatrixTest {
         ACCESS.put("GET /v1/billing/charges", needs("billing.manage"));
         ACCESS.put("GET /v1/gamification/point-settings", SIGNED_IN);
         ACCESS.put("PUT /v1/gamification/point-settings", needs("gamification.manage"));
+        ACCESS.put("PATCH /v1/gamification/point-settings", needs("gamification.manage"));
         ACCESS.put("GET /v1/gamification/point-settings/history", SIGNED_IN);
         ACCESS.put("POST /v1/gamification/activities", CRM);
         ACCESS.put("GET /v1/users/{id}/points", needs("gamification.manage"));

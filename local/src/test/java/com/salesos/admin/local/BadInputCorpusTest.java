@@ -45,6 +45,8 @@ class BadInputCorpusTest {
             new WriteRoute("POST", "/v1/billing/plan-changes", map("tier", "business")),
             new WriteRoute("PUT", "/v1/gamification/point-settings", map("pointsByActivityType",
                     map("LEAD_CREATED", 10, "DEAL_CREATED", 10, "DEAL_WON", 50, "CALL_LOGGED", 2, "MEETING_HELD", 5, "EMAIL_SENT", 1), "valueBonusMultiplier", 1.5)),
+            new WriteRoute("PATCH", "/v1/gamification/point-settings", map("pointsByActivityType",
+                    map("LEAD_CREATED", 30), "valueBonusMultiplier", 1.5)),
             new WriteRoute("POST", "/v1/gamification/activities", map("id", "act-1", "userId", "usr_rep",
                     "type", "DEAL_WON", "occurredAt", "2026-11-01T10:00:00Z",
                     "value", map("amount", 1000, "currency", "EUR"), "dealId", "deal-1")),
