@@ -186,6 +186,12 @@ class OpenBadgesThroughLambdaTest {
         assertThat(api.call("GET", "/openbadges/achievements/" + WS + "~no-such-badge", null, null).status()).isEqualTo(404);
         assertThat(api.call("GET", "/openbadges/credentials/" + WS + "~usr_ob_admin~first-deal-won", null, null).status()).isEqualTo(404);
         assertThat(api.call("GET", "/openbadges/credentials/garbage", null, null).status()).isEqualTo(404);
+        // Compound ids stay bounded: at most three parts, each an id of at most 128 characters.
+        var fourParts = api.call("GET", "/openbadges/credentials/a~b~c~d", null, null);
+        assertThat(fourParts.status()).isEqualTo(404);
+        assertThat(fourParts.body()).contains("up to three such ids");
+        assertThat(api.call("GET", "/openbadges/credentials/" + WS + "~" + "u".repeat(129) + "~first-deal-won", null, null)
+                .status()).isEqualTo(404);
         assertThat(api.call("GET", "/openbadges/issuers/ws-nowhere", null, null).status()).isEqualTo(404);
     }
 
