@@ -9,8 +9,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.PathVariable;
@@ -28,7 +28,8 @@ import java.util.Map;
  * The public Open Badges 3.0 routes: anyone holding a badge link can read and verify it. Every id
  * in them is built from the configured public base URL, never from request headers. A credential
  * was signed (VC-JWT, RS256, KMS) when its badge was awarded and is served as stored: reading one
- * never calls KMS. Default badges' images are SVGs shipped with the function; custom ones are in S3. Public documents carry a strong ETag (SHA-256 of the body) and may be cached.
+ * never calls KMS. Public documents carry a strong ETag (SHA-256 of the body) and may be cached.
+ * Default badges' images are SVGs shipped with the function; custom ones are uploads in S3.
  */
 @Controller("/openbadges")
 public class OpenBadgesController {
@@ -114,9 +115,9 @@ public class OpenBadgesController {
                 .orElseThrow(() -> DomainException.notFound("Credential " + id));
         boolean wantsJwt = accept != null && java.util.Arrays.stream(accept.split(","))
                 .map(type -> type.split(";")[0].strip()).anyMatch(VC_JWT::equalsIgnoreCase);
-        return wantsJwt
-                ? publicDocument(jwt, VC_JWT, ifNoneMatch).header("Vary", "Accept")
-                : publicDocument(SignedCredentials.document(jwt, json), JSON_LD, ifNoneMatch).header("Vary", "Accept");
+        // One URL, two representations: caches must key on Accept.
+        return (wantsJwt ? publicDocument(jwt, VC_JWT, ifNoneMatch)
+                : publicDocument(SignedCredentials.document(jwt, json), JSON_LD, ifNoneMatch)).header("Vary", "Accept");
     }
 
     /**
