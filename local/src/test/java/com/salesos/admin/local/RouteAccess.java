@@ -45,6 +45,7 @@ final class RouteAccess {
             Map.entry("GET /v1/billing/charges", "billing.manage"),
             Map.entry("GET /v1/gamification/point-settings", "signed-in"),
             Map.entry("PUT /v1/gamification/point-settings", "gamification.manage"),
+            Map.entry("PATCH /v1/gamification/point-settings", "gamification.manage"),
             Map.entry("GET /v1/gamification/point-settings/history", "signed-in"),
             Map.entry("POST /v1/gamification/activities", "crm"),
             Map.entry("GET /v1/users/{}/points", "gamification.manage"),

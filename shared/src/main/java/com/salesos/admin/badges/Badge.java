@@ -22,11 +22,14 @@ public record Badge(String id, String name, String description, String narrative
         return new Badge(id, name, description, narrative, criterion, pointReward, custom, type);
     }
 
+    /** Default badges' images are SVGs shipped with the application, one per default badge. */
+    public static final String DEFAULT_IMAGE_TYPE = "image/svg+xml";
+
     public static final List<Badge> DEFAULTS = List.of(
             new Badge("first-deal-won", "First deal won", "Closed a first deal",
-                    "Win one deal.", new Criterion.ActivityCount(ActivityType.DEAL_WON, 1), 25, false, null),
+                    "Win one deal.", new Criterion.ActivityCount(ActivityType.DEAL_WON, 1), 25, false, DEFAULT_IMAGE_TYPE),
             new Badge("ten-deals-won", "Ten deals won", "Closed ten deals",
-                    "Win ten deals.", new Criterion.ActivityCount(ActivityType.DEAL_WON, 10), 100, false, null),
+                    "Win ten deals.", new Criterion.ActivityCount(ActivityType.DEAL_WON, 10), 100, false, DEFAULT_IMAGE_TYPE),
             new Badge("thousand-points", "1,000 points", "Earned 1,000 points",
-                    "Reach a points total of 1,000.", new Criterion.PointsTotal(1000), 0, false, null));
+                    "Reach a points total of 1,000.", new Criterion.PointsTotal(1000), 0, false, DEFAULT_IMAGE_TYPE));
 }

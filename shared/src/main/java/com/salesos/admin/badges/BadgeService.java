@@ -57,9 +57,9 @@ public final class BadgeService {
         return grant;
     }
 
-    /** Where a public consumer can fetch a badge's image for a short while. */
+    /** Where a public consumer can fetch a custom badge's uploaded image for a short while. */
     public Optional<java.net.URI> imageLink(String workspaceId, String badgeId) {
-        return find(workspaceId, badgeId).filter(Badge::hasImage).map(b -> images.downloadLink(workspaceId, badgeId, b.imageType()));
+        return find(workspaceId, badgeId).filter(Badge::custom).filter(Badge::hasImage).map(b -> images.downloadLink(workspaceId, badgeId, b.imageType()));
     }
 
     /** A badge definition as an admin sends it; criterion kind is activityCount or pointsTotal. */

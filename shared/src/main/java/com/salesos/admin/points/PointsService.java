@@ -47,19 +47,58 @@ public final class PointsService {
     }
 
     /**
-     * Saves a new version effective now. {@code ifMatch} must name the current version, so two
-     * admins editing at once cannot overwrite each other silently.
+     * Saves a new version effective now, replacing every value: each activity type must be given.
+     * {@code ifMatch} must name the current version, so two admins editing at once cannot
+     * overwrite each other silently.
      */
     public PointSettings replace(Caller caller, String ifMatch, Map<String, Integer> pointsByType, BigDecimal multiplier) {
+        requireIfMatch(ifMatch);
+        Validation validation = new Validation();
+        Map<ActivityType, Integer> points = validPoints(pointsByType, validation);
+        // A replacement names every type: a type left out would silently score 0 from now on.
+        for (ActivityType type : ActivityType.values()) {
+            if (pointsByType == null || !pointsByType.containsKey(type.name())) {
+                validation.reject("pointsByActivityType." + type.name(), "is required");
+            }
+        }
+        checkMultiplier(multiplier, validation);
+        validation.throwIfInvalid();
+        return saveNext(caller, ifMatch, current -> new PointSettings(current.version() + 1, clock.instant(), points, multiplier));
+    }
+
+    /**
+     * Saves a new version effective now that changes only what is given: the types named and, if
+     * given, the multiplier; everything else is carried over from the version {@code ifMatch} names.
+     */
+    public PointSettings update(Caller caller, String ifMatch, Map<String, Integer> pointsByType, BigDecimal multiplier) {
+        requireIfMatch(ifMatch);
+        Validation validation = new Validation();
+        Map<ActivityType, Integer> points = validPoints(pointsByType, validation);
+        if ((pointsByType == null || pointsByType.isEmpty()) && multiplier == null) {
+            validation.reject("pointsByActivityType", "give at least one activity type, or valueBonusMultiplier");
+        }
+        if (multiplier != null) {
+            checkMultiplier(multiplier, validation);
+        }
+        validation.throwIfInvalid();
+        return saveNext(caller, ifMatch, current -> {
+            Map<ActivityType, Integer> merged = new EnumMap<>(current.pointsByActivityType());
+            merged.putAll(points);
+            return new PointSettings(current.version() + 1, clock.instant(), merged,
+                    multiplier == null ? current.valueBonusMultiplier() : multiplier);
+        });
+    }
+
+    private static void requireIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new DomainException(ProblemKind.PRECONDITION_REQUIRED, "if-match-required", "If-Match required",
                     "Send If-Match with the version you changed (the ETag of GET /v1/gamification/point-settings)");
         }
-        Validation validation = new Validation();
+    }
+
+    private static Map<ActivityType, Integer> validPoints(Map<String, Integer> pointsByType, Validation validation) {
         Map<ActivityType, Integer> points = new EnumMap<>(ActivityType.class);
-        if (pointsByType == null || pointsByType.isEmpty()) {
-            validation.reject("pointsByActivityType", "give points for at least one activity type");
-        } else {
+        if (pointsByType != null) {
             pointsByType.forEach((name, value) -> {
                 var type = ActivityType.of(name);
                 if (type.isEmpty()) {
@@ -72,21 +111,30 @@ public final class PointsService {
                 }
             });
         }
+        return points;
+    }
+
+    private static void checkMultiplier(BigDecimal multiplier, Validation validation) {
         if (multiplier == null || multiplier.signum() < 0 || multiplier.compareTo(PointLimits.MAX_MULTIPLIER) > 0
                 || multiplier.stripTrailingZeros().scale() > 2) {
             validation.reject("valueBonusMultiplier", "must be a number from 0 to 100 with at most two decimals");
         }
-        validation.throwIfInvalid();
+    }
 
+    /** Saves the version built from the current one, if {@code ifMatch} still names the current one. */
+    private PointSettings saveNext(Caller caller, String ifMatch, java.util.function.UnaryOperator<PointSettings> nextOf) {
         PointSettings current = settings.current(caller.workspaceId());
         if (!ifMatch.replace("\"", "").trim().equals(Integer.toString(current.version()))) {
             throw stale(current);
         }
-        PointSettings next = new PointSettings(current.version() + 1, clock.instant(), points, multiplier);
+        PointSettings next = nextOf.apply(current);
         AuditEvent audit = new AuditEvent(caller.workspaceId(), caller.userId(), "point-settings.changed", "point-settings",
-                Integer.toString(next.version()), next.effectiveFrom(), Map.of("version", current.version(),
-                        "pointsByActivityType", current.pointsByActivityType(), "valueBonusMultiplier", current.valueBonusMultiplier()),
-                Map.of("version", next.version(), "pointsByActivityType", points, "valueBonusMultiplier", multiplier));
+                Integer.toString(next.version()), next.effectiveFrom(),
+                Map.of("version", current.version(), "pointsByActivityType", current.pointsByActivityType(),
+                        "valueBonusMultiplier", current.valueBonusMultiplier()),
+                Map.of("version", next.version(), "pointsByActivityType", next.pointsByActivityType(),
+                        "valueBonusMultiplier", next.valueBonusMultiplier()));
+        // Conditional on the version read above: a change saved meanwhile makes this one stale.
         if (!settings.saveNext(caller.workspaceId(), current.version(), next, audit)) {
             throw stale(settings.current(caller.workspaceId()));
         }

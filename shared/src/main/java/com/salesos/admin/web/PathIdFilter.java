@@ -36,10 +36,10 @@ public final class PathIdFilter implements Ordered {
                 .filter(UriRouteMatch.class::isInstance)
                 .map(match -> ((UriRouteMatch<?, ?>) match).getVariableValues())
                 .flatMap(values -> values.entrySet().stream()
-                        .filter(e -> e.getValue() == null || !PathIds.isValid(e.getValue().toString()))
+                        .filter(e -> e.getValue() == null || !PathIds.isValidInPath(e.getValue().toString()))
                         .findFirst())
                 .<HttpResponse<?>>map(bad -> ProblemResponses.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                        "No " + bad.getKey() + " has this form; " + PathIds.RULE))
+                        "No " + bad.getKey() + " has this form; " + PathIds.PATH_RULE))
                 .orElse(null);
     }
 

@@ -29,9 +29,11 @@ import java.util.Optional;
 public class BadgeController {
 
     private final BadgeService badges;
+    private final String baseUrl;
 
-    public BadgeController(BadgeService badges) {
+    public BadgeController(BadgeService badges, PointsWiring.PublicBaseUrl baseUrl) {
         this.badges = badges;
+        this.baseUrl = baseUrl.value();
     }
 
     @Get("/badges")
@@ -84,7 +86,7 @@ public class BadgeController {
     public PageView<BadgeViews.AwardView> awards(Caller caller, @Nullable @QueryValue String userId,
                                                  @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
         return PageView.of(badges.awards(caller, Optional.ofNullable(userId), PageRequest.of(limit, cursor)),
-                BadgeViews.AwardView::of);
+                award -> BadgeViews.AwardView.of(award, baseUrl, caller.workspaceId()));
     }
 
     private static BadgeDraft draft(BadgeViews.BadgeForm form) {

@@ -56,9 +56,13 @@ final class BadgeViews {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record AwardView(String id, String badgeId, String badgeName, String userId, Instant awardedAt) {
-        static AwardView of(BadgeStore.Award award) {
-            return new AwardView(award.id(), award.badgeId(), award.badgeName(), award.userId(), award.awardedAt());
+    record AwardView(String id, String badgeId, String badgeName, String userId, Instant awardedAt, String credentialId,
+                     String credentialUrl) {
+        /** With the public credential's id and URL, so the frontend can link an award to its Open Badge. */
+        static AwardView of(BadgeStore.Award award, String baseUrl, String workspaceId) {
+            return new AwardView(award.id(), award.badgeId(), award.badgeName(), award.userId(), award.awardedAt(),
+                    OpenBadgesDocuments.credentialRef(workspaceId, award.userId(), award.badgeId()),
+                    OpenBadgesDocuments.credentialId(baseUrl, workspaceId, award.userId(), award.badgeId()));
         }
     }
 }

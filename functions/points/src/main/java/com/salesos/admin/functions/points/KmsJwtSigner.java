@@ -76,7 +76,8 @@ final class KmsJwtSigner {
                 map.put("kid", keyId);
                 map.put("n", B64.encodeToString(unsigned(key.getModulus())));
                 map.put("e", B64.encodeToString(unsigned(key.getPublicExponent())));
-                jwk = Map.copyOf(map);
+                // Insertion order kept: the issuer profile, and so its ETag, is the same in every container.
+                jwk = java.util.Collections.unmodifiableMap(map);
             } catch (java.security.GeneralSecurityException e) {
                 throw new IllegalStateException("KMS returned a public key that is not RSA", e);
             }

@@ -16,7 +16,7 @@ final class OpenBadgesDocuments {
 
     static final List<String> CONTEXT = List.of("https://www.w3.org/ns/credentials/v2",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
-    static final String SEPARATOR = "~";
+    static final String SEPARATOR = com.salesos.admin.web.PathIds.SEPARATOR;
 
     private OpenBadgesDocuments() {
     }
@@ -29,8 +29,13 @@ final class OpenBadgesDocuments {
         return baseUrl + "/openbadges/achievements/" + workspaceId + SEPARATOR + badgeId;
     }
 
+    /** An award's credential id as {@code GET /openbadges/credentials/{id}} takes it. */
+    static String credentialRef(String workspaceId, String userId, String badgeId) {
+        return workspaceId + SEPARATOR + userId + SEPARATOR + badgeId;
+    }
+
     static String credentialId(String baseUrl, String workspaceId, String userId, String badgeId) {
-        return baseUrl + "/openbadges/credentials/" + workspaceId + SEPARATOR + userId + SEPARATOR + badgeId;
+        return baseUrl + "/openbadges/credentials/" + credentialRef(workspaceId, userId, badgeId);
     }
 
     static Map<String, Object> profile(String baseUrl, String workspaceId, String name) {
@@ -60,7 +65,7 @@ final class OpenBadgesDocuments {
         return achievement;
     }
 
-    /** The credential without proof: what the VC-JWT signs. */
+    /** The credential: the members of the VC-JWT's payload (see SignedCredentials). */
     static Map<String, Object> credential(String baseUrl, String workspaceId, String workspaceName, Badge badge, String userId,
                                           java.time.Instant awardedAt) {
         Map<String, Object> achievement = achievement(baseUrl, workspaceId, workspaceName, badge);
@@ -75,7 +80,8 @@ final class OpenBadgesDocuments {
         credential.put("id", credentialId(baseUrl, workspaceId, userId, badge.id()));
         credential.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
         credential.put("issuer", profile(baseUrl, workspaceId, workspaceName));
-        credential.put("validFrom", awardedAt.toString());
+        // Whole seconds: the VC-JWT's nbf (NumericDate, seconds) then states exactly validFrom.
+        credential.put("validFrom", awardedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         credential.put("name", badge.name());
         credential.put("credentialSubject", subject);
         return credential;

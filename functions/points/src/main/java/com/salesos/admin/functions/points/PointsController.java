@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
@@ -44,6 +45,15 @@ public class PointsController {
                                                           @Body PointsViews.SettingsForm form) {
         return withETag(HttpResponse.ok(),
                 points.replace(caller, ifMatch, form.pointsByActivityType(), form.valueBonusMultiplier()));
+    }
+
+    /** Changes only the types (and multiplier) given; the rest carries over. Same If-Match rules as PUT. */
+    @Patch("/gamification/point-settings")
+    @RequiresPermission(GAMIFICATION_MANAGE)
+    public HttpResponse<PointsViews.SettingsView> update(Caller caller, @Nullable @Header("If-Match") String ifMatch,
+                                                         @Body PointsViews.SettingsForm form) {
+        return withETag(HttpResponse.ok(),
+                points.update(caller, ifMatch, form.pointsByActivityType(), form.valueBonusMultiplier()));
     }
 
     @Get("/gamification/point-settings/history")

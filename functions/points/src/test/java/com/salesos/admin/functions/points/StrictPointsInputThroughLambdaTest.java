@@ -49,6 +49,56 @@ class StrictPointsInputThroughLambdaTest {
     }
 
     @Test
+    void a_put_is_a_full_replacement_so_every_activity_type_left_out_is_named_and_nothing_is_saved() {
+        var current = api.call("GET", "/v1/gamification/point-settings", null, admin.subject());
+        String history = api.call("GET", "/v1/gamification/point-settings/history", null, admin.subject()).body();
+
+        var refused = api.call("PUT", "/v1/gamification/point-settings",
+                "{\"pointsByActivityType\":{\"LEAD_CREATED\":30},\"valueBonusMultiplier\":1}", admin.subject(),
+                Map.of("If-Match", current.header("ETag")));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+                "pointsByActivityType.DEAL_CREATED", "pointsByActivityType.DEAL_WON", "pointsByActivityType.CALL_LOGGED",
+                "pointsByActivityType.MEETING_HELD", "pointsByActivityType.EMAIL_SENT");
+        assertThat(refused.json().path("errors").findValuesAsText("message")).containsOnly("is required");
+        assertThat(api.call("GET", "/v1/gamification/point-settings", null, admin.subject()).body()).isEqualTo(current.body());
+        assertThat(api.call("GET", "/v1/gamification/point-settings/history", null, admin.subject()).body()).isEqualTo(history);
+
+        var empty = api.call("PUT", "/v1/gamification/point-settings", "{\"valueBonusMultiplier\":1}", admin.subject(),
+                Map.of("If-Match", current.header("ETag")));
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.json().path("errors").findValuesAsText("field")).hasSize(java.util.List.of(
+                com.salesos.admin.points.ActivityType.values()).size());
+    }
+
+    @Test
+    void a_patch_changes_only_the_types_it_names_under_the_same_if_match_rules() {
+        var current = api.call("GET", "/v1/gamification/point-settings", null, admin.subject());
+        String patch = "{\"pointsByActivityType\":{\"LEAD_CREATED\":30}}";
+        assertThat(api.call("PATCH", "/v1/gamification/point-settings", patch, admin.subject()).status()).isEqualTo(428);
+        assertThat(api.call("PATCH", "/v1/gamification/point-settings", patch, admin.subject(),
+                Map.of("If-Match", "\"999\"")).status()).isEqualTo(412);
+        var unknown = api.call("PATCH", "/v1/gamification/point-settings", "{\"pointsByActivityType\":{\"NAPPING\":3}}",
+                admin.subject(), Map.of("If-Match", current.header("ETag")));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(api.call("GET", "/v1/gamification/point-settings", null, admin.subject()).body()).isEqualTo(current.body());
+
+        var patched = api.call("PATCH", "/v1/gamification/point-settings", patch, admin.subject(),
+                Map.of("If-Match", current.header("ETag")));
+
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        int version = current.json().path("version").asInt();
+        assertThat(patched.header("ETag")).isEqualTo("\"" + (version + 1) + "\"");
+        var points = patched.json().path("pointsByActivityType");
+        assertThat(points.path("LEAD_CREATED").asInt()).isEqualTo(30);
+        for (String kept : java.util.List.of("DEAL_CREATED", "DEAL_WON", "CALL_LOGGED", "MEETING_HELD", "EMAIL_SENT")) {
+            assertThat(points.path(kept)).as(kept).isEqualTo(current.json().path("pointsByActivityType").path(kept));
+        }
+        assertThat(patched.json().path("valueBonusMultiplier")).isEqualTo(current.json().path("valueBonusMultiplier"));
+    }
+
+    @Test
     void a_retried_badge_creation_creates_one_badge() {
         String body = json("name", "Caller", "description", "Makes calls", "pointReward", 5, "criteria",
                 Map.of("kind", "activityCount", "activityType", "CALL_LOGGED", "atLeast", 3, "narrative", "Log calls."));
