@@ -100,7 +100,9 @@ public final class DynamoBadgeStore implements BadgeStore {
                 .with("awardedAt", at)
                 .with("credential", credential)));
         if (badge.pointReward() > 0) {
-            Entry reward = new Entry(workspaceId, "badge-" + badge.id() + "-" + userId, userId, null, badge.id(), at,
+            // '#' cannot start an activity id the CRM sends (ids start with a letter or digit), so a
+            // reward's ledger entry can never be taken first by an activity of the same name.
+            Entry reward = new Entry(workspaceId, "#badge#" + badge.id() + "#" + userId, userId, null, badge.id(), at,
                     null, null, null, 0, badge.pointReward(), 0, at);
             writes.add(Transactions.putNew(table, DynamoPointsLedger.ledgerItem(reward)));
             // A reward that would take the total past its ceiling fails the condition: no award then.

@@ -2,6 +2,7 @@ package com.salesos.admin.badges;
 
 import com.salesos.admin.access.Caller;
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.DisplayText;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.common.Page;
@@ -19,6 +20,9 @@ import java.util.Optional;
 
 /** Badges: the defaults and a workspace's custom badges (custom ones only on a plan that has them). */
 public final class BadgeService {
+
+    /** At most this many custom badges per workspace. */
+    public static final int MAX_CUSTOM_BADGES = 100;
 
     private static final int MAX_TEXT = 500;
 
@@ -100,6 +104,12 @@ public final class BadgeService {
 
     public Created create(Caller caller, BadgeDraft draft, Optional<String> idempotencyHeader) {
         requireCustomBadges(caller);
+        // Every activity evaluates every badge the user lacks (and signs each one it awards), so their
+        // number is bounded like any other input that drives work per request.
+        if (store.listCustom(caller.workspaceId()).size() >= MAX_CUSTOM_BADGES) {
+            throw DomainException.conflict("badge-limit", "Too many custom badges",
+                    "A workspace can have at most " + MAX_CUSTOM_BADGES + " custom badges; delete one first");
+        }
         Badge badge = validated(ids.newId("badge"), draft, Optional.empty());
         Optional<IdempotencyKey> key = IdempotencyKey.of("badges", caller.userId(), idempotencyHeader.orElse(null),
                 draft.toString());
@@ -183,7 +193,8 @@ public final class BadgeService {
     }
 
     private static String text(String value, Optional<String> current, String field, boolean required, Validation validation) {
-        String text = value == null ? current.orElse("") : value.strip();
+        // One visible line: badge names and descriptions are published in public Open Badges documents.
+        String text = value == null ? current.orElse("") : DisplayText.singleLine(value);
         if (required && text.isEmpty()) {
             validation.reject(field, "is required");
         } else if (text.length() > MAX_TEXT) {

@@ -170,7 +170,9 @@ public final class PointsService {
         } else if (input.occurredAt().isAfter(clock.instant().plusSeconds(300))) {
             validation.reject("occurredAt", "is in the future");
         }
-        if (input.valueAmount() != null && (input.valueAmount() < 0 || input.valueAmount() > PointLimits.MAX_VALUE_MINOR_UNITS
+        // Either part given means a value: both must be valid (a currency alone would be stored unchecked).
+        if ((input.valueAmount() != null || input.valueCurrency() != null) && (input.valueAmount() == null
+                || input.valueAmount() < 0 || input.valueAmount() > PointLimits.MAX_VALUE_MINOR_UNITS
                 || input.valueCurrency() == null || !input.valueCurrency().matches("[A-Z]{3}"))) {
             validation.reject("value", "needs an amount in minor units from 0 to " + PointLimits.MAX_VALUE_MINOR_UNITS
                     + " and a currency code");

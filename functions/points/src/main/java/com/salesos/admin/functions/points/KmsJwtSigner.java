@@ -43,19 +43,10 @@ final class KmsJwtSigner {
         byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);
         boolean raw = input.length <= KMS_RAW_LIMIT;
         byte[] message = raw ? input : sha256(input);
-        byte[] signature;
-        try {
-            signature = kms.sign(r -> r.keyId(keyId).message(SdkBytes.fromByteArray(message))
-                    .messageType(raw ? MessageType.RAW : MessageType.DIGEST)
-                    .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256))
-                    .signature().asByteArray();
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            // Signing happens when a badge is awarded; the activity that earned it is booked already,
-            // and a retry of the same activity finishes the award (PointsService).
-            throw new DomainException(ProblemKind.UNAVAILABLE, "signing-unavailable", "Badge signing unavailable",
-                    "The activity is booked, but awarding the badge it earned needs the signing service, which did not"
-                            + " answer; repeat the request with the same activity id to finish");
-        }
+        byte[] signature = withKms(() -> kms.sign(r -> r.keyId(keyId).message(SdkBytes.fromByteArray(message))
+                        .messageType(raw ? MessageType.RAW : MessageType.DIGEST)
+                        .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256))
+                .signature().asByteArray());
         return signingInput + "." + B64.encodeToString(signature);
     }
 
@@ -67,7 +58,7 @@ final class KmsJwtSigner {
     Map<String, Object> publicJwk() {
         if (jwk == null) {
             try {
-                byte[] der = kms.getPublicKey(r -> r.keyId(keyId)).publicKey().asByteArray();
+                byte[] der = withKms(() -> kms.getPublicKey(r -> r.keyId(keyId)).publicKey().asByteArray());
                 RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
                 Map<String, Object> map = new LinkedHashMap<>();
                 map.put("kty", "RSA");
@@ -83,6 +74,21 @@ final class KmsJwtSigner {
             }
         }
         return jwk;
+    }
+
+    /**
+     * KMS unreachable is a 503 the caller can repeat. Signing happens when a badge is awarded: the
+     * activity that earned it is booked already, and a retry of the same activity finishes the
+     * award (PointsService), so nothing is lost and nothing is booked twice.
+     */
+    private static <T> T withKms(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw new DomainException(ProblemKind.UNAVAILABLE, "signing-unavailable", "Badge signing unavailable",
+                    "The signing service did not answer. Repeat the request: an activity already booked is not booked"
+                            + " again, and the badge it earned is awarded on the retry");
+        }
     }
 
     private static byte[] unsigned(BigInteger value) {
