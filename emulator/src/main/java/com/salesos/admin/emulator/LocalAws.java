@@ -91,7 +91,8 @@ public final class LocalAws {
     public CrmAccount openCrmAccount(String workspaceId) {
         String email = "crm@" + workspaceId + ".salesos.test";
         String password = CrmAccount.randomPassword();
-        var opening = accounts().open(com.salesos.admin.invites.EmailAddress.parse(email).orElseThrow(), password);
+        var opening = accounts().open(com.salesos.admin.invites.EmailAddress.parse(email).orElseThrow(), password,
+                java.util.Optional.empty());
         String subject = opening instanceof AccountDirectory.Opening.Opened opened
                 ? opened.subject() : ((AccountDirectory.Opening.AlreadyRegistered) opening).subject();
         cognito.adminAddUserToGroup(r -> r.userPoolId(userPoolId()).username(email).groupName(stack.physicalId("CrmGroup")));
