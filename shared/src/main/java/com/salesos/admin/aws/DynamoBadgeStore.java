@@ -168,7 +168,7 @@ public final class DynamoBadgeStore implements BadgeStore {
         return "award-" + userId + "-" + badgeId;
     }
 
-    private static Item toItem(String workspaceId, Badge badge) {
+    static Item toItem(String workspaceId, Badge badge) {
         Item item = Item.of(TableKeys.workspace(workspaceId), "BADGE#" + badge.id())
                 .with("type", "badge").with("id", badge.id()).with("name", badge.name())
                 .with("description", badge.description()).with("narrative", badge.narrative())
