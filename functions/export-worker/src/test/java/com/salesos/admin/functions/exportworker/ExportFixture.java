@@ -241,6 +241,35 @@ final class ExportFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes {@code count} audit records (their own partition, sorted by time) whose {@code after}
+     * holds an incompressible note of {@code noteLength} characters, 25 per request.
+     */
+    void seedLargeAudit(String ws, int count, int noteLength, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        List<WriteRequest> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] noise = new byte[noteLength * 3 / 4];
+            random.nextBytes(noise);
+            String id = String.format("aud_%06d", i);
+            String at = Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i).toString();
+            String target = "bdg_" + i;
+            batch.add(WriteRequest.builder().putRequest(p -> p.item(Map.of(
+                    "pk", AttributeValue.fromS("WS#" + ws + "#AUDIT"), "sk", AttributeValue.fromS(at + "#" + id),
+                    "id", AttributeValue.fromS(id), "actor", AttributeValue.fromS("usr_" + ws + "_admin"),
+                    "action", AttributeValue.fromS("badge.updated"), "targetType", AttributeValue.fromS("badge"),
+                    "targetId", AttributeValue.fromS(target), "at", AttributeValue.fromS(at),
+                    "after", AttributeValue.fromM(Map.of("note",
+                            AttributeValue.fromS(java.util.Base64.getEncoder().encodeToString(noise))))))).build());
+            if (batch.size() == 25 || i == count - 1) {
+                List<WriteRequest> items = List.copyOf(batch);
+                var unprocessed = aws.dynamo().batchWriteItem(r -> r.requestItems(Map.of(aws.tableName(), items))).unprocessedItems();
+                assertThat(unprocessed).isEmpty();
+                batch.clear();
+            }
+        }
+    }
+
     @Override
     public void close() {
         api.close();
