@@ -136,7 +136,7 @@ class AuthorizationMatrixTest {
         aws.workspaces().addUser("ws-m", "usr_po", "po@m.test", "People Ops", "sales-rep", null, PASSWORD);
         aws.workspaces().addUser("ws-m", "usr_leaver", "leaver@m.test", "Leaver", "admin", null, PASSWORD);
         aws.workspaces().addUser("ws-other", "usr_other_admin", "admin@other.test", "Other Admin", "admin", null, PASSWORD);
-        aws.accounts().open(EmailAddress.parse("support@salesos.test").orElseThrow(), PASSWORD);
+        aws.accounts().open(EmailAddress.parse("support@salesos.test").orElseThrow(), PASSWORD, java.util.Optional.empty());
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
         api = new HttpApi(server.url());
 
