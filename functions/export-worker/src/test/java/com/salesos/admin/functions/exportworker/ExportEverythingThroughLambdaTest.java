@@ -54,6 +54,10 @@ class ExportEverythingThroughLambdaTest {
         fx.aws.workspaces().addUser(WS, REP, "rep@all.test", "=Rep", "sales-rep", "team-east", ExportFixture.PASSWORD);
         fx.aws.workspaces().addRecord(WS, "deal", "deal-1", REP,
                 Map.of("name", "Globex", "stage", "won", "amount", "1250000", "currency", "EUR"));
+        fx.aws.workspaces().addRecord(WS, "lead", "lead-1", REP, Map.of("name", "Dana", "email", "dana@lead.test",
+                "company", "+Acme", "status", "new"));
+        fx.aws.workspaces().addRecord(WS, "activity", "act-1", REP, Map.of("activityType", "CALL_LOGGED",
+                "dealId", "deal-1", "occurredAt", "2026-11-01T10:00:00Z"));
 
         // A custom role, given to the rep; an invitation to it.
         var role = fx.api.call("POST", "/v1/roles", json("name", "Closers", "permissions", List.of("data.export")), admin);
@@ -110,6 +114,13 @@ class ExportEverythingThroughLambdaTest {
         assertThat(deal.get("amountMinor")).isEqualTo("1250000");
         assertThat(deal.get("currency")).isEqualTo("EUR");
         assertThat(deal.get("stage")).isEqualTo("won");
+
+        CSVRecord lead = only(files, "leads.csv", r -> r.get("id").equals("lead-1"));
+        assertThat(lead.toMap()).containsEntry("name", "Dana").containsEntry("email", "dana@lead.test")
+                .containsEntry("company", "'+Acme").containsEntry("status", "new").containsEntry("ownerUserId", REP);
+        CSVRecord crmActivity = only(files, "activities.csv", r -> r.get("id").equals("act-1"));
+        assertThat(crmActivity.toMap()).containsEntry("activityType", "CALL_LOGGED").containsEntry("dealId", "deal-1")
+                .containsEntry("ownerUserId", REP).containsEntry("occurredAt", "2026-11-01T10:00:00Z");
 
         CSVRecord rep = only(files, "users.csv", r -> r.get("id").equals(REP));
         assertThat(rep.toMap()).containsEntry("email", "rep@all.test").containsEntry("name", "'=Rep")
