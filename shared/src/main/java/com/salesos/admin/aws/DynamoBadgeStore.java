@@ -170,7 +170,8 @@ public final class DynamoBadgeStore implements BadgeStore {
         return "award-" + userId + "-" + badgeId;
     }
 
-    private static Item toItem(String workspaceId, Badge badge) {
+    /** Package-visible so that the export's row mapping is tested against this very layout. */
+    static Item toItem(String workspaceId, Badge badge) {
         Item item = Item.of(TableKeys.workspace(workspaceId), "BADGE#" + badge.id())
                 .with("type", "badge").with("id", badge.id()).with("name", badge.name())
                 .with("description", badge.description()).with("narrative", badge.narrative())

@@ -2,9 +2,12 @@ package com.salesos.admin.aws;
 
 import static com.salesos.admin.aws.Item.s;
 
+import com.salesos.admin.access.BuiltInRoles;
+import com.salesos.admin.access.Role;
 import com.salesos.admin.exports.ExportEntity;
 import com.salesos.admin.exports.ExportRecords;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * A workspace's records of one entity, read with the partition's sort-key prefix ({@code DEAL#},
- * {@code LEAD#}, {@code USER#}, {@code ACTIVITY#}) one DynamoDB page (up to 1 MB) at a time. A
- * record's position is its sort key, so a later invocation can resume right after any record.
+ * A workspace's records of one entity, read with the entity's partition and sort-key prefix
+ * ({@code DEAL#}, {@code INVITATION#}, {@code POINTS#}..., the audit partition) one DynamoDB page
+ * (up to 1 MB) at a time, and turned into rows by {@link ExportRows}. A record's position is its
+ * sort key, so a later invocation can resume right after any record.
  */
 public final class DynamoExportRecords implements ExportRecords {
-
-    /** Columns whose attribute has another name in the store. */
-    private static final Map<String, String> ATTRIBUTES = Map.of("role", "roleId");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -30,52 +31,62 @@ public final class DynamoExportRecords implements ExportRecords {
         this.table = table;
     }
 
+    /** Where an entity's items are: their partition and the sort-key prefix they share (empty: the whole partition). */
+    private record Source(String partition, String prefix) {
+    }
+
     @Override
     public RecordPage page(String workspaceId, ExportEntity entity, Optional<String> after) {
-        String partition = TableKeys.workspace(workspaceId);
-        String prefix = prefix(entity);
+        Source source = source(workspaceId, entity);
         QueryResponse response = dynamo.query(r -> {
-            r.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :p and begins_with(sk, :s)")
-                    .expressionAttributeValues(Map.of(":p", s(partition), ":s", s(prefix)));
-            after.filter(position -> position.startsWith(prefix))
-                    .ifPresent(position -> r.exclusiveStartKey(Item.key(partition, position)));
-        });
-        List<ExportRecord> records = new ArrayList<>(response.items().size());
-        for (Map<String, AttributeValue> item : response.items()) {
-            List<String> values = new ArrayList<>(entity.columns().size());
-            for (String column : entity.columns()) {
-                values.add(text(item.get(ATTRIBUTES.getOrDefault(column, column))));
+            r.tableName(table).consistentRead(true);
+            if (source.prefix().isEmpty()) {
+                r.keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s(source.partition())));
+            } else {
+                r.keyConditionExpression("pk = :p and begins_with(sk, :s)")
+                        .expressionAttributeValues(Map.of(":p", s(source.partition()), ":s", s(source.prefix())));
             }
-            records.add(new ExportRecord(item.get(TableKeys.SK).s(), values));
+            after.filter(position -> position.startsWith(source.prefix()))
+                    .ifPresent(position -> r.exclusiveStartKey(Item.key(source.partition(), position)));
+        });
+        // Role names are looked up once per page: bounded memory, and a page sees one name per role.
+        Map<String, String> roleNames = new HashMap<>();
+        List<ExportRecord> records = new ArrayList<>(response.items().size());
+        for (Map<String, AttributeValue> values : response.items()) {
+            List<String> row = ExportRows.row(entity, Item.from(values),
+                    roleId -> roleNames.computeIfAbsent(roleId, id -> roleName(workspaceId, id)));
+            records.add(new ExportRecord(values.get(TableKeys.SK).s(), row));
         }
         return new RecordPage(records, !response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty());
     }
 
-    private static String prefix(ExportEntity entity) {
-        switch (entity) {
-            case DEALS: return "DEAL#";
-            case LEADS: return "LEAD#";
-            case USERS: return TableKeys.user("");
-            case ACTIVITIES: return "ACTIVITY#";
-            default: throw new IllegalArgumentException(entity.name());
-        }
+    private static Source source(String workspaceId, ExportEntity entity) {
+        String workspace = TableKeys.workspace(workspaceId);
+        return switch (entity) {
+            case DEALS -> new Source(workspace, "DEAL#");
+            case LEADS -> new Source(workspace, "LEAD#");
+            case USERS -> new Source(workspace, TableKeys.user(""));
+            case ACTIVITIES -> new Source(workspace, "ACTIVITY#");
+            case INVITATIONS -> new Source(workspace, TableKeys.invitation(""));
+            case ROLES -> new Source(workspace, TableKeys.role(""));
+            case TEAMS -> new Source(workspace, TableKeys.team(""));
+            // Ledger entries (DynamoPointsLedger): activities posted through the points route and badge rewards.
+            case POINTS -> new Source(workspace, "POINTS#");
+            // DynamoBadgeStore's awards and custom badges.
+            case AWARDS -> new Source(workspace, "AWARD#");
+            case BADGES -> new Source(workspace, "BADGE#");
+            case POINT_SETTINGS_HISTORY -> new Source(workspace, DynamoPointSettingsStore.PREFIX);
+            case AUDIT_LOG -> new Source(TableKeys.audit(workspaceId), "");
+        };
     }
 
-    /** Strings as they are, numbers as written, booleans as true/false; anything absent is an empty cell. */
-    private static String text(AttributeValue value) {
-        if (value == null) {
-            return null;
+    /** A built-in role's name from code, a custom role's from its item; empty when the role is gone. */
+    private String roleName(String workspaceId, String roleId) {
+        Optional<String> builtIn = BuiltInRoles.ALL.stream().filter(r -> r.id().equals(roleId)).map(Role::name).findFirst();
+        if (builtIn.isPresent()) {
+            return builtIn.get();
         }
-        if (value.s() != null) {
-            return value.s();
-        }
-        if (value.n() != null) {
-            return value.n();
-        }
-        if (value.bool() != null) {
-            return value.bool().toString();
-        }
-        return null;
+        return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), TableKeys.role(roleId)))
+                .map(role -> role.string("name")).orElse(null);
     }
 }

@@ -247,7 +247,8 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .with("ttl", invitation.expiresAt().plus(Invitation.VALIDITY).getEpochSecond());
     }
 
-    private static Item toItem(Invitation invitation) {
+    /** Package-visible so that the export's row mapping is tested against this very layout. */
+    static Item toItem(Invitation invitation) {
         return Item.of(TableKeys.workspace(invitation.workspaceId()), TableKeys.invitation(invitation.id()))
                 .with(TableKeys.GSI1_PK, TableKeys.invitationsByStatus(invitation.workspaceId(), invitation.status().name()))
                 .with(TableKeys.GSI1_SK, invitation.id())

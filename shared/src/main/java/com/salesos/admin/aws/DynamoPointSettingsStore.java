@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class DynamoPointSettingsStore implements PointSettingsStore {
 
-    private static final String PREFIX = "POINTSETTINGS#";
+    static final String PREFIX = "POINTSETTINGS#";
 
     private final DynamoDbClient dynamo;
     private final String table;

@@ -18,6 +18,12 @@ import java.time.Instant;
  * WS#ws                      IDEMPOTENCY#user#key       what a creating request made
  * WS#ws                      SENDS#WORKSPACE#start      invitation emails sent in the window from start (ttl)
  * WS#ws                      SENDS#ADDRESS#addr#start   invitation emails sent to addr in that window (ttl)
+ * WS#ws                      DEAL#id, LEAD#id, ACTIVITY#id  CRM records (WorkspaceProvisioner.addRecord)
+ * WS#ws                      POINTS#activityId          points ledger entry (activity or badge reward)
+ * WS#ws                      USERPOINTS#user            a user's points total and per-type counts
+ * WS#ws                      POINTSETTINGS#version      point-settings version (zero-padded, oldest first)
+ * WS#ws                      BADGE#id                   custom badge
+ * WS#ws                      AWARD#user#badge           award (with its signed credential)
  * WS#ws                      EXPORT#id                  export job (state, progress, checkpoint, result)
  * WS#ws                      #EXPORT_ACTIVE             the workspace's one queued or running export
  * WS#ws#AUDIT                instant#id                 audit record

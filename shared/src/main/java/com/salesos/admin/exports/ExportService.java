@@ -92,7 +92,8 @@ public final class ExportService {
 
     private static List<ExportEntity> entities(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw DomainException.invalidField("entities", "choose at least one of " + known());
+            // API.md: a request that picks nothing exports everything the workspace holds.
+            return List.of(ExportEntity.values());
         }
         Set<ExportEntity> chosen = EnumSet.noneOf(ExportEntity.class);
         List<String> unknown = new ArrayList<>();

@@ -76,6 +76,39 @@ class LargeExportsThroughLambdaTest {
     }
 
     @Test
+    void an_audit_log_export_resumes_inside_the_audit_partition_across_invocations_after_the_users_file() {
+        String admin = fx.admin("ws-audit");
+        fx.seedLargeAudit("ws-audit", DEALS, 16_384, 4);
+        String id = fx.requestExport(admin, List.of("audit-log", "users"));
+        fx.driver.budget(Duration.ofSeconds(1)); // one part per invocation: checkpoints fall inside the audit log
+        int invocations;
+        try {
+            invocations = fx.driver.drain();
+        } finally {
+            fx.driver.budget(Duration.ofMinutes(15));
+        }
+        assertThat(invocations).as("one part per invocation").isGreaterThanOrEqualTo(4);
+        JsonNode done = fx.job(admin, id);
+        assertThat(done.path("status").asText()).isEqualTo("succeeded");
+        byte[] zip = fx.download(admin, id);
+        assertThat(ExportFixture.sha256(zip)).isEqualTo(done.path("sha256").asText());
+        var files = ExportFixture.unzip(zip);
+        assertThat(files.keySet()).containsExactly("users.csv", "audit-log.csv");
+        // Besides the seeded records the log holds those the product wrote (the admin provisioned, the export requested).
+        assertThat(done.path("counts").path("audit-log").asLong()).isEqualTo(files.get("audit-log.csv").size())
+                .isGreaterThan(DEALS);
+        List<String> ids = files.get("audit-log.csv").stream().map(r -> r.get("id")).toList();
+        assertThat(ids.stream().filter(i -> i.matches("aud_\\d{6}")))
+                .as("every seeded record once, in time order, across the resumed invocations")
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, DEALS).mapToObj(i -> String.format("aud_%06d", i)).toList());
+        var last = files.get("audit-log.csv").stream().filter(r -> r.get("id").equals(String.format("aud_%06d", DEALS - 1)))
+                .findFirst().orElseThrow();
+        assertThat(last.get("after")).startsWith("{\"note\":\"").endsWith("\"}").hasSize(16_384 + 11);
+        assertThat(fx.emails.to("admin@ws-audit.test")).hasSize(1);
+        assertThat(fx.s3.listMultipartUploads(r -> r.bucket(fx.bucket)).uploads()).isEmpty();
+    }
+
+    @Test
     void a_crash_after_some_parts_leaves_no_file_and_the_retry_resumes_from_the_checkpoint_with_one_email() {
         Started export = startDealsExport("ws-crash", 2);
         String admin = export.admin();
