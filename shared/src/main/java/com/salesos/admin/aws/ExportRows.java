@@ -122,20 +122,53 @@ final class ExportRows {
         if (map == null || !map.hasM()) {
             return null;
         }
-        StringBuilder out = new StringBuilder("{");
-        new TreeMap<>(map.m()).forEach((key, value) -> {
-            if (out.length() > 1) {
-                out.append(',');
+        StringBuilder out = new StringBuilder();
+        write(map, out);
+        return out.toString();
+    }
+
+    /** Any recorded value as JSON: text, numbers, booleans, lists and objects (keys sorted) keep their types. */
+    private static void write(AttributeValue value, StringBuilder out) {
+        if (value.s() != null) {
+            quote(value.s(), out);
+        } else if (value.n() != null) {
+            out.append(value.n());
+        } else if (value.bool() != null) {
+            out.append(value.bool());
+        } else if (value.hasM()) {
+            out.append('{');
+            boolean first = true;
+            for (var member : new TreeMap<>(value.m()).entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                quote(member.getKey(), out);
+                out.append(':');
+                write(member.getValue(), out);
             }
-            quote(key, out);
-            out.append(':');
-            if (value.s() != null) {
-                quote(value.s(), out);
-            } else {
-                out.append("null");
+            out.append('}');
+        } else if (value.hasL()) {
+            out.append('[');
+            for (int i = 0; i < value.l().size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(value.l().get(i), out);
             }
-        });
-        return out.append('}').toString();
+            out.append(']');
+        } else if (value.hasSs()) {
+            out.append('[');
+            for (int i = 0; i < value.ss().size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                quote(value.ss().get(i), out);
+            }
+            out.append(']');
+        } else {
+            out.append("null");
+        }
     }
 
     /** A JSON string (RFC 8259): quote, backslash and control characters escaped. */

@@ -119,7 +119,13 @@ class ExportRowsTest {
                 "{\"note\":\"said \\\"yes\\\"\\nthen\\\\left\",\"roleId\":\"manager\"}");
         AuditEvent bare = new AuditEvent("ws", "support", "user.provisioned", "user", "usr_1", AT, Map.of(), Map.of());
         Item noFields = Item.from(new DynamoAuditLog("t", prefix -> prefix + "_2").append(bare).put().item());
-        assertThat(row(ExportEntity.AUDIT_LOG, noFields).subList(6, 8)).containsExactly(null, null);
+        assertThat(row(ExportEntity.AUDIT_LOG, noFields).subList(6, 8)).containsExactly("{}", "{}");
+        AuditEvent typed = new AuditEvent("ws", "usr_admin", "point-settings.changed", "point-settings", "2", AT,
+                Map.of("version", 1), Map.of("version", 2, "pointsByActivityType", Map.of("DEAL_WON", 60),
+                        "dealIds", java.util.List.of("d-1", "d-2"), "valueBonusMultiplier", new java.math.BigDecimal("1.5")));
+        Item typedItem = Item.from(new DynamoAuditLog("t", prefix -> prefix + "_3").append(typed).put().item());
+        assertThat(row(ExportEntity.AUDIT_LOG, typedItem).subList(6, 8)).containsExactly("{\"version\":1}",
+                "{\"dealIds\":[\"d-1\",\"d-2\"],\"pointsByActivityType\":{\"DEAL_WON\":60},\"valueBonusMultiplier\":1.5,\"version\":2}");
     }
 
     @Test

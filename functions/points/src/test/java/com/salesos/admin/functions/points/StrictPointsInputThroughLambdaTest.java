@@ -21,12 +21,14 @@ class StrictPointsInputThroughLambdaTest {
     static LocalAws aws;
     static LambdaApi api;
     static User admin;
+    static com.salesos.admin.emulator.CrmAccount crm;
 
     @BeforeAll
     static void setUp() {
         aws = LocalAws.fresh();
         aws.workspaces().createWorkspace("ws-strict-points", "Strict Points", "enterprise", 10);
         admin = aws.workspaces().addUser("ws-strict-points", "usr_admin", "admin@sp.test", "Admin", "admin", null, PASSWORD);
+        crm = aws.openCrmAccount("ws-strict-points");
         api = new LambdaApi();
     }
 
@@ -113,5 +115,48 @@ class StrictPointsInputThroughLambdaTest {
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(api.call("GET", "/v1/gamification/badges", null, admin.subject()).json().findValuesAsText("name")
                 .stream().filter("Caller"::equals).count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_currency_without_an_amount_is_refused_not_stored() {
+        var refused = api.callAs(crm, "POST", "/v1/gamification/activities", json("id", "cur-1", "userId", "usr_admin",
+                "type", "DEAL_WON", "occurredAt", java.time.Instant.now().minusSeconds(5).toString(),
+                "value", Map.of("currency", "X".repeat(1_000))));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("value");
+        assertThat(api.call("GET", "/v1/users/usr_admin/points", null, admin.subject()).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void a_reward_entry_cannot_be_taken_first_by_an_activity_of_the_same_id() {
+        var squat = api.callAs(crm, "POST", "/v1/gamification/activities", json("id", "#badge#first-deal-won#usr_admin",
+                "userId", "usr_admin", "type", "CALL_LOGGED", "occurredAt", java.time.Instant.now().minusSeconds(5).toString()));
+
+        assertThat(squat.status()).as(squat.body()).isEqualTo(422);
+        assertThat(squat.json().path("errors").get(0).path("field").asText()).isEqualTo("id");
+    }
+
+    @Test
+    void badge_names_are_one_visible_line_and_custom_badges_are_capped() {
+        String name = "Top\u202E\u200BCloser\nof the month";
+        var created = api.call("POST", "/v1/gamification/badges", json("name", name, "description", "d", "pointReward", 0,
+                "criteria", Map.of("kind", "activityCount", "activityType", "CALL_LOGGED", "atLeast", 500, "narrative", "n")),
+                admin.subject());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("name").asText()).isEqualTo("TopCloser of the month");
+
+        int existing = api.call("GET", "/v1/gamification/badges", null, admin.subject()).json().path("items").findValuesAsText("id")
+                .stream().filter(id -> id.startsWith("badge_")).toList().size();
+        for (int i = existing; i < com.salesos.admin.badges.BadgeService.MAX_CUSTOM_BADGES; i++) {
+            assertThat(api.call("POST", "/v1/gamification/badges", json("name", "Filler " + i, "description", "d",
+                    "pointReward", 0, "criteria", Map.of("kind", "activityCount", "activityType", "CALL_LOGGED",
+                            "atLeast", 500, "narrative", "n")), admin.subject()).status()).isEqualTo(201);
+        }
+        var over = api.call("POST", "/v1/gamification/badges", json("name", "One too many", "description", "d",
+                "pointReward", 0, "criteria", Map.of("kind", "activityCount", "activityType", "CALL_LOGGED",
+                        "atLeast", 500, "narrative", "n")), admin.subject());
+        assertThat(over.status()).as(over.body()).isEqualTo(409);
+        assertThat(over.json().path("type").asText()).endsWith("/badge-limit");
     }
 }
