@@ -9,6 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
@@ -77,7 +78,11 @@ public final class CognitoAccountDirectory implements AccountDirectory {
         try {
             cognito.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(email.value())
                     .password(password).permanent(true));
-        } catch (InvalidPasswordException e) {
+        } catch (InvalidPasswordException | InvalidParameterException e) {
+            // InvalidParameterException: the password broke the API's own limits (over 256
+            // characters, whitespace at either end), which Cognito checks apart from the policy.
+            // The domain refuses those first; this keeps any other such refusal a 422, so that
+            // open() closes the account it just created instead of leaving it behind with a 500.
             throw DomainException.invalidField("password", "does not meet the password policy: at least 12 characters "
                     + "with upper and lower case letters, a digit and a symbol");
         }

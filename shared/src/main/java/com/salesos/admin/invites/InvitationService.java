@@ -40,6 +40,12 @@ import java.util.Optional;
 public final class InvitationService {
 
     private static final int MAX_NAME_LENGTH = 200;
+    /**
+     * Cognito's own API limit on a password, checked before the pool's policy: a longer one, or one
+     * that starts or ends with whitespace, is refused only after the account was created. Checked
+     * here first, so such an accept opens nothing; the pool's policy still decides strength.
+     */
+    private static final int MAX_PASSWORD_LENGTH = 256;
 
     private final InvitationStore store;
     private final RoleCatalog roles;
@@ -196,6 +202,10 @@ public final class InvitationService {
         }
         if (password == null || password.isEmpty()) {
             validation.reject("password", "is required");
+        } else if (password.length() > MAX_PASSWORD_LENGTH) {
+            validation.reject("password", "must be at most " + MAX_PASSWORD_LENGTH + " characters");
+        } else if (!password.equals(password.strip())) {
+            validation.reject("password", "must not start or end with whitespace");
         }
         validation.throwIfInvalid();
 

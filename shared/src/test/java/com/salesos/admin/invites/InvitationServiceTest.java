@@ -158,6 +158,25 @@ class InvitationServiceTest {
     }
 
     @Test
+    void a_password_outside_cognitos_own_limits_is_refused_before_any_account_is_opened() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
+        String token = sent.get(0).token().value();
+
+        for (String password : List.of("Passw0rd-" + "x".repeat(248), " Passw0rd-Passw0rd", "Passw0rd-Passw0rd\t")) {
+            assertThatThrownBy(() -> service.accept(token, password))
+                    .as("%d characters", password.length())
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_INPUT);
+                        assertThat(e.errors()).extracting(FieldError::field).containsExactly("password");
+                    });
+        }
+        assertThat(accountsOpened).isEmpty();
+        assertThat(store.invitations.get(invitation.id()).isPending()).isTrue();
+        // 256 characters is still Cognito's to judge, and here accepted.
+        assertThat(service.accept(token, "Passw0rd-" + "x".repeat(247)).status()).isEqualTo(UserStatus.ACTIVE);
+    }
+
+    @Test
     void an_unknown_token_is_not_found() {
         assertThatThrownBy(() -> service.accept("made-up", "Passw0rd-Passw0rd"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.NOT_FOUND));

@@ -2,12 +2,16 @@ package com.salesos.admin.functions.invites;
 
 import static com.salesos.admin.emulator.LambdaApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.SentEmails;
 import com.salesos.admin.invites.EmailAddress;
+import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.problems.FieldError;
+import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.users.User;
 import java.time.Instant;
 import java.util.Map;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -105,6 +110,33 @@ class InvitationFaultsThroughLambdaTest {
     }
 
     @Test
+    void a_password_with_whitespace_at_either_end_is_422_and_leaves_no_account() {
+        var created = api.call("POST", "/v1/invitations", json("email", "spaces@example.com", "name", "Sp", "role", "manager"), admin.subject());
+        String token = emails.latestInvitationToken("spaces@example.com");
+
+        var accept = api.call("POST", "/v1/invitations/accept", json("token", token, "password", " " + PASSWORD), null);
+
+        assertThat(accept.status()).as(accept.body()).isEqualTo(422);
+        assertThat(accept.json().path("errors").get(0).path("field").asText()).isEqualTo("password");
+        assertThat(accountExists("spaces@example.com")).isFalse();
+        assertThat(find(created.json().path("id").asText()).path("status").asText()).isEqualTo("pending");
+        assertThat(api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void cognitos_invalid_parameter_for_a_password_is_422_and_the_account_just_created_is_closed() {
+        // Past the domain's check (provisioning opens accounts too): the emulator refuses such a
+        // password with InvalidParameterException after AdminCreateUser, as Cognito does.
+        assertThatThrownBy(() -> aws.accounts().open(address("param@example.com"), PASSWORD + " ", Optional.of("inv_param")))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_INPUT);
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("password");
+                });
+        assertThat(accountExists("param@example.com")).isFalse();
+    }
+
+    @Test
     void an_account_no_workspace_user_owns_is_not_adopted_by_an_invitation_for_its_address() {
         // Like the support identity: a real account in the pool, in no workspace, with a live session.
         aws.accounts().open(address("helpdesk@example.com"), PASSWORD, Optional.empty());
@@ -151,6 +183,15 @@ class InvitationFaultsThroughLambdaTest {
 
     private static EmailAddress address(String email) {
         return EmailAddress.parse(email).orElseThrow();
+    }
+
+    private static boolean accountExists(String email) {
+        try {
+            cognito.adminGetUser(r -> r.userPoolId(aws.userPoolId()).username(email));
+            return true;
+        } catch (UserNotFoundException gone) {
+            return false;
+        }
     }
 
     /** Whether Cognito still honours the access token (a global sign-out revokes it). */
