@@ -155,6 +155,47 @@ class CognitoPasswordLimits:
         return self._app(environ, start_response)
 
 
+class CognitoDeleteRevokesTokens:
+    """WSGI middleware: AdminDeleteUser revokes the deleted user's tokens, as Cognito does.
+
+    moto keeps an access token mapped to the internal username and does not drop it when the user
+    is deleted, so an old token would keep passing GetUser (and would even answer for a new
+    account of the same address). Cognito ties a token to the user it was issued to.
+    """
+
+    TARGET = "AWSCognitoIdentityProviderService.AdminDeleteUser"
+
+    def __init__(self, app):
+        self._app = app
+
+    def __call__(self, environ, start_response):
+        if environ.get("HTTP_X_AMZ_TARGET") != self.TARGET:
+            return self._app(environ, start_response)
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        request = environ["wsgi.input"].read(length)
+        environ["wsgi.input"] = io.BytesIO(request)
+        try:
+            params = json.loads(request)
+        except ValueError:
+            params = {}
+        from moto.cognitoidp.models import cognitoidp_backends
+
+        for account in cognitoidp_backends.values():
+            for backend in account.values():
+                pool = backend.user_pools.get(params.get("UserPoolId"))
+                if pool is None:
+                    continue
+                try:
+                    user = backend.admin_get_user(pool.id, params.get("Username"))
+                except Exception:  # not found: the delete itself answers that
+                    continue
+                # moto files a token under the name its sign-in used: the username or the email.
+                emails = {a["Value"] for a in user.attributes if a["Name"] == "email"}
+                for name in {user.username, params.get("Username")} | emails:
+                    pool.sign_out(name)
+        return self._app(environ, start_response)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
@@ -162,7 +203,7 @@ def main():
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     app = DomainDispatcherApplication(create_backend_app)
-    run_simple(args.host, args.port, SentEmails(CognitoPasswordLimits(SerialisedDynamoDb(app))), threaded=True)
+    run_simple(args.host, args.port, SentEmails(CognitoDeleteRevokesTokens(CognitoPasswordLimits(SerialisedDynamoDb(app)))), threaded=True)
 
 
 if __name__ == "__main__":

@@ -66,14 +66,7 @@ public final class CognitoAccountDirectory implements AccountDirectory {
         return new Opening.Opened(subject);
     }
 
-    @Override
-    public void setPassword(String subject, EmailAddress email, String password) {
-        choosePassword(email, password);
-        // Sessions opened with the old password (or tokens refreshed from them) end here.
-        cognito.adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(email.value()));
-    }
-
-    /** A brand-new account has no session yet, so opening one sets the password without a sign-out. */
+    /** Only a brand-new account gets a password here: it has no session yet. */
     private void choosePassword(EmailAddress email, String password) {
         try {
             cognito.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(email.value())
@@ -91,6 +84,13 @@ public final class CognitoAccountDirectory implements AccountDirectory {
     @Override
     public void close(String subject, EmailAddress email) {
         try {
+            // The username is the address, and the address may meanwhile have another account (a
+            // concurrent accept of the same link replaced this one): only this subject goes.
+            List<AttributeType> current = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email.value()))
+                    .userAttributes();
+            if (!value(current, "sub").filter(subject::equals).isPresent()) {
+                return;
+            }
             cognito.adminDeleteUser(r -> r.userPoolId(userPoolId).username(email.value()));
         } catch (UserNotFoundException alreadyGone) {
             // Nothing to remove.

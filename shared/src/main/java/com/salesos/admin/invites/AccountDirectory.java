@@ -17,12 +17,11 @@ public interface AccountDirectory {
     Opening open(EmailAddress email, String password, Optional<String> invitationId);
 
     /**
-     * Sets a new permanent password on an existing account and signs out every session it had:
-     * whoever held a session before the system chose a password must not keep it.
+     * Removes an account this service opened but could not finish wiring up (or an earlier,
+     * interrupted accept's leftover). There is deliberately no way to set the password of an
+     * existing account: its subject may already be in tokens that whoever chose the old password
+     * holds.
      */
-    void setPassword(String subject, EmailAddress email, String password);
-
-    /** Removes an account this service opened but could not finish wiring up. */
     void close(String subject, EmailAddress email);
 
     sealed interface Opening {

@@ -93,20 +93,44 @@ class InvitationFaultsThroughLambdaTest {
     }
 
     @Test
-    void an_accept_that_crashed_after_creating_the_sign_in_account_completes_on_retry_and_ends_its_sessions() {
-        var created = api.call("POST", "/v1/invitations", json("email", "crash@example.com", "name", "Crash", "role", "manager"), admin.subject());
+    void an_accept_that_crashed_after_creating_the_sign_in_account_completes_on_retry_with_a_fresh_account() {
+        var created = api.call("POST", "/v1/invitations", json("email", "crash@example.com", "name", "Crash", "role", "admin"), admin.subject());
         String token = emails.latestInvitationToken("crash@example.com");
         // The first attempt got as far as the identity provider (which marked the account with this
-        // invitation), then the process died.
+        // invitation), then the process died. Whoever chose that password holds a token for it.
         aws.accounts().open(address("crash@example.com"), "Some-Other-Passw0rd",
                 Optional.of(created.json().path("id").asText()));
         String oldSession = aws.signIn().accessToken("crash@example.com", "Some-Other-Passw0rd");
+        String oldSubject = subjectOf(oldSession);
 
         var retry = api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
 
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
-        assertThat(aws.signIn().accessToken("crash@example.com", PASSWORD)).isNotBlank();
-        assertThat(sessionAlive(oldSession)).as("a session from before the system set the password").isFalse();
+        assertThat(retry.json().path("id").asText()).isEqualTo("usr_" + created.json().path("id").asText().substring(4));
+        String newSubject = subjectOf(aws.signIn().accessToken("crash@example.com", PASSWORD));
+        assertThat(newSubject).as("the user's subject is one no earlier token names").isNotEqualTo(oldSubject);
+        // The gateway would still pass the old token until it expires; it must map to no user.
+        assertThat(api.call("GET", "/v1/invitations", null, oldSubject).status()).isEqualTo(403);
+        assertThat(api.call("GET", "/v1/invitations", null, newSubject).status()).isEqualTo(200);
+        assertThat(sessionAlive(oldSession)).as("a session of the deleted account").isFalse();
+        assertThat(api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null).status())
+                .as("exactly one user").isEqualTo(404);
+    }
+
+    @Test
+    void an_accept_the_store_refuses_after_opening_the_account_leaves_no_account_behind() {
+        var created = api.call("POST", "/v1/invitations", json("email", "refused@example.com", "name", "Ref", "role", "manager"), admin.subject());
+        String token = emails.latestInvitationToken("refused@example.com");
+        // The store's transaction fails its conditions, as when a revoke or resend commits between
+        // the accept's read and its write: here, the user item the accept would create is there.
+        String userId = "usr_" + created.json().path("id").asText().substring(4);
+        aws.dynamo().putItem(r -> r.tableName(aws.tableName()).item(Map.of(
+                "pk", AttributeValue.fromS("WS#ws-faults"), "sk", AttributeValue.fromS("USER#" + userId))));
+
+        var accept = api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
+
+        assertThat(accept.status()).as(accept.body()).isEqualTo(404);
+        assertThat(accountExists("refused@example.com")).as("an account holding the refused caller's password").isFalse();
     }
 
     @Test
@@ -183,6 +207,11 @@ class InvitationFaultsThroughLambdaTest {
 
     private static EmailAddress address(String email) {
         return EmailAddress.parse(email).orElseThrow();
+    }
+
+    private static String subjectOf(String accessToken) {
+        return cognito.getUser(r -> r.accessToken(accessToken)).userAttributes().stream()
+                .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
     }
 
     private static boolean accountExists(String email) {
