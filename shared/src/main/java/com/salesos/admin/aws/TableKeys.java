@@ -17,7 +17,7 @@ import java.time.Instant;
  * WS#ws                      INVITATION#id              invitation (gsi1: WS#ws#INVITATIONS#STATUS / id)
  * WS#ws                      IDEMPOTENCY#user#key       what a creating request made
  * WS#ws                      SENDS#WORKSPACE#start      invitation emails sent in the window from start (ttl)
- * WS#ws                      SENDS#ADDRESS#addr#start   invitation emails sent to addr in that window (ttl)
+ * WS#ws                      SENDS#ADDRESS#mbox#start   invitation emails sent to the mailbox in that window (ttl)
  * WS#ws                      EXPORT#id                  export job (state, progress, checkpoint, result)
  * WS#ws                      #EXPORT_ACTIVE             the workspace's one queued or running export
  * WS#ws#AUDIT                instant#id                 audit record
@@ -88,8 +88,9 @@ final class TableKeys {
         return "SENDS#WORKSPACE#" + windowStart;
     }
 
-    static String addressSends(String canonicalEmail, Instant windowStart) {
-        return "SENDS#ADDRESS#" + canonicalEmail + "#" + windowStart;
+    /** Keyed by {@link com.salesos.admin.invites.EmailAddress#mailbox()}: every +tag of it counts together. */
+    static String addressSends(String mailbox, Instant windowStart) {
+        return "SENDS#ADDRESS#" + mailbox + "#" + windowStart;
     }
 
     static String subject(String subject) {

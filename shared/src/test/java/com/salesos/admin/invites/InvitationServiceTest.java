@@ -403,7 +403,7 @@ class InvitationServiceTest {
         /** Fixed windows, as the real store counts them: a refused send counts nothing. */
         private Optional<SendLimitReached> count(EmailAddress to, SendLimits limits, Instant at) {
             String workspace = "ws#" + limits.perWorkspace().windowAt(at).start();
-            String address = to.value() + "#" + limits.perAddress().windowAt(at).start();
+            String address = to.mailbox() + "#" + limits.perAddress().windowAt(at).start();
             if (sends.getOrDefault(workspace, 0) >= limits.perWorkspace().sends()) {
                 return Optional.of(new SendLimitReached(SendLimits.Scope.WORKSPACE, limits.perWorkspace().windowAt(at).end()));
             }
