@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
@@ -51,10 +52,10 @@ public final class CognitoAccountDirectory implements AccountDirectory {
                     // The invitation email already went out; Cognito must not send its own.
                     .messageAction(MessageActionType.SUPPRESS));
         } catch (UsernameExistsException e) {
-            List<AttributeType> existing = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email.value()))
-                    .userAttributes();
+            AdminGetUserResponse account = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email.value()));
+            List<AttributeType> existing = account.userAttributes();
             return new Opening.AlreadyRegistered(value(existing, "sub").orElseThrow(),
-                    value(existing, INVITATION_ATTRIBUTE));
+                    value(existing, INVITATION_ATTRIBUTE), account.userCreateDate());
         }
         String subject = value(created.user().attributes(), "sub").orElseThrow();
         try {

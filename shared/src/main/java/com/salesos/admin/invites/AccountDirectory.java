@@ -1,5 +1,6 @@
 package com.salesos.admin.invites;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Port: sign-in accounts at the identity provider (Cognito in AWS). */
@@ -28,8 +29,11 @@ public interface AccountDirectory {
         record Opened(String subject) implements Opening {
         }
 
-        /** The address already has an account; {@code invitationId} is the invitation that opened it, if any. */
-        record AlreadyRegistered(String subject, Optional<String> invitationId) implements Opening {
+        /**
+         * The address already has an account; {@code invitationId} is the invitation that opened
+         * it, if any, and {@code openedAt} when it was created.
+         */
+        record AlreadyRegistered(String subject, Optional<String> invitationId, Instant openedAt) implements Opening {
         }
     }
 }

@@ -46,6 +46,13 @@ public final class InvitationService {
      * here first, so such an accept opens nothing; the pool's policy still decides strength.
      */
     private static final int MAX_PASSWORD_LENGTH = 256;
+    /**
+     * How long an account this invitation opened may still belong to an accept in flight (a
+     * double-submitted link) rather than to one that died. Replacing it sooner would delete the
+     * account the other accept is about to commit. Above the invites function's timeout
+     * (template.yaml, Globals: 20 s), after which no earlier attempt can still be running.
+     */
+    static final Duration ACCEPT_IN_FLIGHT = Duration.ofSeconds(30);
 
     private final InvitationStore store;
     private final RoleCatalog roles;
@@ -264,6 +271,14 @@ public final class InvitationService {
         boolean openedByThisInvitation = account.invitationId().filter(invitation.id()::equals).isPresent();
         if (!openedByThisInvitation || callers.findBySubject(account.subject()).isPresent()) {
             throw emailRegistered(invitation.email());
+        }
+        Instant settled = account.openedAt().plus(ACCEPT_IN_FLIGHT);
+        Instant now = clock.instant();
+        if (now.isBefore(settled)) {
+            long seconds = Math.max(1, Duration.between(now, settled).plusMillis(999).toSeconds());
+            throw new DomainException(ProblemKind.CONFLICT, "accept-in-progress", "Invitation being accepted",
+                    "This invitation is being accepted by another request; try again in " + seconds + " seconds",
+                    List.of(), Map.of(DomainException.RETRY_AFTER, seconds));
         }
         accounts.close(account.subject(), invitation.email());
         Opening reopened = accounts.open(invitation.email(), password, Optional.of(invitation.id()));

@@ -49,6 +49,7 @@ class InvitationServiceTest {
     /** The subject of each account in {@link #existingAccounts}. */
     final Map<String, String> subjects = new HashMap<>();
     final List<String> accountsClosed = new ArrayList<>();
+    final Map<String, Instant> openedAt = new HashMap<>();
 
     final InvitationService service = new InvitationService(store,
             (ws, ref) -> BuiltInRoles.find(ref),
@@ -74,13 +75,15 @@ class InvitationServiceTest {
             new AccountDirectory() {
                 public Opening open(EmailAddress email, String password, Optional<String> invitationId) {
                     if (existingAccounts.containsKey(email.value())) {
-                        return new Opening.AlreadyRegistered(subjects.get(email.value()), existingAccounts.get(email.value()));
+                        return new Opening.AlreadyRegistered(subjects.get(email.value()), existingAccounts.get(email.value()),
+                                openedAt.getOrDefault(email.value(), Instant.EPOCH));
                     }
                     // Like Cognito: every new account gets a new subject, even for an address seen before.
                     String subject = "sub-" + email.value() + "-" + (accountsOpened.size() + 1);
                     accountsOpened.add(email.value());
                     existingAccounts.put(email.value(), invitationId);
                     subjects.put(email.value(), subject);
+                    openedAt.put(email.value(), clock.instant());
                     return new Opening.Opened(subject);
                 }
 
@@ -268,7 +271,27 @@ class InvitationServiceTest {
         assertThat(existingAccounts).doesNotContainKey("a@x.test");
     }
 
-    /** An account already at the identity provider, with the subject {@code sub-leftover}. */
+    @Test
+    void a_leftover_younger_than_an_accept_can_run_may_be_a_concurrent_accept_and_is_left_alone() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
+        leftAccount("a@x.test", Optional.of(invitation.id()));
+        openedAt.put("a@x.test", clock.instant().minusSeconds(25));
+        String token = sent.get(0).token().value();
+
+        assertThatThrownBy(() -> service.accept(token, "Passw0rd-Passw0rd"))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type()).isEqualTo("accept-in-progress");
+                    assertThat(e.kind()).isEqualTo(ProblemKind.CONFLICT);
+                    assertThat(e.extensions()).containsEntry(DomainException.RETRY_AFTER, 5L);
+                });
+        assertThat(accountsClosed).isEmpty();
+        assertThat(accountsOpened).isEmpty();
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(service.accept(token, "Passw0rd-Passw0rd").subject()).isNotEqualTo("sub-leftover");
+    }
+
+    /** An account already at the identity provider, with the subject {@code sub-leftover}, opened long ago. */
     private void leftAccount(String address, Optional<String> openedByInvitation) {
         existingAccounts.put(address, openedByInvitation);
         subjects.put(address, "sub-leftover");

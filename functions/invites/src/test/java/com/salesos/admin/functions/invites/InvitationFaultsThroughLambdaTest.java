@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.MovableClock;
 import com.salesos.admin.emulator.SentEmails;
 import com.salesos.admin.invites.EmailAddress;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.FieldError;
 import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.users.User;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -102,9 +104,20 @@ class InvitationFaultsThroughLambdaTest {
                 Optional.of(created.json().path("id").asText()));
         String oldSession = aws.signIn().accessToken("crash@example.com", "Some-Other-Passw0rd");
         String oldSubject = subjectOf(oldSession);
+        MovableClock clock = new MovableClock(Instant.now());
+        LambdaApi.Response early;
+        LambdaApi.Response retry;
+        try (LambdaApi later = new LambdaApi(clock)) {
+            // So young, the account may be a double-submitted accept's still in flight: left alone.
+            early = later.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
+            assertThat(sessionAlive(oldSession)).as("the young account untouched").isTrue();
+            clock.advance(Duration.ofMinutes(1));
+            retry = later.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
+        }
 
-        var retry = api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
-
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.json().path("type").asText()).endsWith("/accept-in-progress");
+        assertThat(early.header("Retry-After")).isNotBlank();
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
         assertThat(retry.json().path("id").asText()).isEqualTo("usr_" + created.json().path("id").asText().substring(4));
         String newSubject = subjectOf(aws.signIn().accessToken("crash@example.com", PASSWORD));
