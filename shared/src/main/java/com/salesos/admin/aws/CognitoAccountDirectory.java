@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
@@ -50,10 +52,10 @@ public final class CognitoAccountDirectory implements AccountDirectory {
                     // The invitation email already went out; Cognito must not send its own.
                     .messageAction(MessageActionType.SUPPRESS));
         } catch (UsernameExistsException e) {
-            List<AttributeType> existing = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email.value()))
-                    .userAttributes();
+            AdminGetUserResponse account = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email.value()));
+            List<AttributeType> existing = account.userAttributes();
             return new Opening.AlreadyRegistered(value(existing, "sub").orElseThrow(),
-                    value(existing, INVITATION_ATTRIBUTE));
+                    value(existing, INVITATION_ATTRIBUTE), account.userCreateDate());
         }
         String subject = value(created.user().attributes(), "sub").orElseThrow();
         try {
@@ -65,19 +67,16 @@ public final class CognitoAccountDirectory implements AccountDirectory {
         return new Opening.Opened(subject);
     }
 
-    @Override
-    public void setPassword(String subject, EmailAddress email, String password) {
-        choosePassword(email, password);
-        // Sessions opened with the old password (or tokens refreshed from them) end here.
-        cognito.adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(email.value()));
-    }
-
-    /** A brand-new account has no session yet, so opening one sets the password without a sign-out. */
+    /** Only a brand-new account gets a password here: it has no session yet. */
     private void choosePassword(EmailAddress email, String password) {
         try {
             cognito.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(email.value())
                     .password(password).permanent(true));
-        } catch (InvalidPasswordException e) {
+        } catch (InvalidPasswordException | InvalidParameterException e) {
+            // InvalidParameterException: the password broke the API's own limits (over 256
+            // characters, whitespace at either end), which Cognito checks apart from the policy.
+            // The domain refuses those first; this keeps any other such refusal a 422, so that
+            // open() closes the account it just created instead of leaving it behind with a 500.
             throw DomainException.invalidField("password", "does not meet the password policy: at least 12 characters "
                     + "with upper and lower case letters, a digit and a symbol");
         }
@@ -86,6 +85,13 @@ public final class CognitoAccountDirectory implements AccountDirectory {
     @Override
     public void close(String subject, EmailAddress email) {
         try {
+            // The username is the address, and the address may meanwhile have another account (a
+            // concurrent accept of the same link replaced this one): only this subject goes.
+            List<AttributeType> current = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email.value()))
+                    .userAttributes();
+            if (!value(current, "sub").filter(subject::equals).isPresent()) {
+                return;
+            }
             cognito.adminDeleteUser(r -> r.userPoolId(userPoolId).username(email.value()));
         } catch (UserNotFoundException alreadyGone) {
             // Nothing to remove.

@@ -37,7 +37,7 @@ final class SendCounters {
         return steps
                 .add(Scope.WORKSPACE.name(), step(TableKeys.workspace(workspaceId), TableKeys.workspaceSends(workspace.start()),
                         limits.perWorkspace(), workspace))
-                .add(Scope.ADDRESS.name(), step(TableKeys.workspace(workspaceId), TableKeys.addressSends(to.value(), address.start()),
+                .add(Scope.ADDRESS.name(), step(TableKeys.workspace(workspaceId), TableKeys.addressSends(to.mailbox(), address.start()),
                         limits.perAddress(), address));
     }
 

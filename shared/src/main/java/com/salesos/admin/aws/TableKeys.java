@@ -17,7 +17,7 @@ import java.time.Instant;
  * WS#ws                      INVITATION#id              invitation (gsi1: WS#ws#INVITATIONS#STATUS / id)
  * WS#ws                      IDEMPOTENCY#user#key       what a creating request made
  * WS#ws                      SENDS#WORKSPACE#start      invitation emails sent in the window from start (ttl)
- * WS#ws                      SENDS#ADDRESS#addr#start   invitation emails sent to addr in that window (ttl)
+ * WS#ws                      SENDS#ADDRESS#mbox#start   invitation emails sent to the mailbox in that window (ttl)
  * WS#ws                      DEAL#id, LEAD#id, ACTIVITY#id  CRM records (WorkspaceProvisioner.addRecord)
  * WS#ws                      POINTS#activityId          points ledger entry (activity or badge reward)
  * WS#ws                      USERPOINTS#user            a user's points total and per-type counts
@@ -94,8 +94,9 @@ final class TableKeys {
         return "SENDS#WORKSPACE#" + windowStart;
     }
 
-    static String addressSends(String canonicalEmail, Instant windowStart) {
-        return "SENDS#ADDRESS#" + canonicalEmail + "#" + windowStart;
+    /** Keyed by {@link com.salesos.admin.invites.EmailAddress#mailbox()}: every +tag of it counts together. */
+    static String addressSends(String mailbox, Instant windowStart) {
+        return "SENDS#ADDRESS#" + mailbox + "#" + windowStart;
     }
 
     static String subject(String subject) {

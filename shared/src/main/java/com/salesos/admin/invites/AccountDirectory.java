@@ -1,5 +1,6 @@
 package com.salesos.admin.invites;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Port: sign-in accounts at the identity provider (Cognito in AWS). */
@@ -17,20 +18,22 @@ public interface AccountDirectory {
     Opening open(EmailAddress email, String password, Optional<String> invitationId);
 
     /**
-     * Sets a new permanent password on an existing account and signs out every session it had:
-     * whoever held a session before the system chose a password must not keep it.
+     * Removes an account this service opened but could not finish wiring up (or an earlier,
+     * interrupted accept's leftover). There is deliberately no way to set the password of an
+     * existing account: its subject may already be in tokens that whoever chose the old password
+     * holds.
      */
-    void setPassword(String subject, EmailAddress email, String password);
-
-    /** Removes an account this service opened but could not finish wiring up. */
     void close(String subject, EmailAddress email);
 
     sealed interface Opening {
         record Opened(String subject) implements Opening {
         }
 
-        /** The address already has an account; {@code invitationId} is the invitation that opened it, if any. */
-        record AlreadyRegistered(String subject, Optional<String> invitationId) implements Opening {
+        /**
+         * The address already has an account; {@code invitationId} is the invitation that opened
+         * it, if any, and {@code openedAt} when it was created.
+         */
+        record AlreadyRegistered(String subject, Optional<String> invitationId, Instant openedAt) implements Opening {
         }
     }
 }

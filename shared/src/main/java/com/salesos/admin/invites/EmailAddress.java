@@ -30,6 +30,28 @@ public record EmailAddress(String value) {
         return isCanonical(canonical) ? Optional.of(new EmailAddress(canonical)) : Optional.empty();
     }
 
+    /**
+     * The mailbox this address delivers to, which is what the per-address send limit counts:
+     * the local part without a {@code +tag} suffix, and at Gmail (whose two domains are one) also
+     * without dots. Providers deliver {@code ann+1@}, {@code ann+2@}, ... to ann's one mailbox, so
+     * counting addresses would give each variant its own allowance against the same person. Only
+     * for counting: the address itself is stored and mailed as given.
+     */
+    public String mailbox() {
+        int at = value.lastIndexOf('@');
+        String local = value.substring(0, at);
+        String domain = value.substring(at + 1);
+        int tag = local.indexOf('+');
+        if (tag > 0) {
+            local = local.substring(0, tag);
+        }
+        if (domain.equals("gmail.com") || domain.equals("googlemail.com")) {
+            local = local.replace(".", "");
+            domain = "gmail.com";
+        }
+        return local + "@" + domain;
+    }
+
     private static boolean isCanonical(String value) {
         return value != null
                 && value.length() <= MAX_LENGTH

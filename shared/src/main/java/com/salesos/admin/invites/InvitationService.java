@@ -40,6 +40,19 @@ import java.util.Optional;
 public final class InvitationService {
 
     private static final int MAX_NAME_LENGTH = 200;
+    /**
+     * Cognito's own API limit on a password, checked before the pool's policy: a longer one, or one
+     * that starts or ends with whitespace, is refused only after the account was created. Checked
+     * here first, so such an accept opens nothing; the pool's policy still decides strength.
+     */
+    private static final int MAX_PASSWORD_LENGTH = 256;
+    /**
+     * How long an account this invitation opened may still belong to an accept in flight (a
+     * double-submitted link) rather than to one that died. Replacing it sooner would delete the
+     * account the other accept is about to commit. Above the invites function's timeout
+     * (template.yaml, Globals: 20 s), after which no earlier attempt can still be running.
+     */
+    static final Duration ACCEPT_IN_FLIGHT = Duration.ofSeconds(30);
 
     private final InvitationStore store;
     private final RoleCatalog roles;
@@ -196,6 +209,10 @@ public final class InvitationService {
         }
         if (password == null || password.isEmpty()) {
             validation.reject("password", "is required");
+        } else if (password.length() > MAX_PASSWORD_LENGTH) {
+            validation.reject("password", "must be at most " + MAX_PASSWORD_LENGTH + " characters");
+        } else if (!password.equals(password.strip())) {
+            validation.reject("password", "must not start or end with whitespace");
         }
         validation.throwIfInvalid();
 
@@ -216,7 +233,7 @@ public final class InvitationService {
         Opening opening = accounts.open(invitation.email(), password, Optional.of(invitation.id()));
         String subject = opening instanceof Opening.Opened opened
                 ? opened.subject()
-                : adoptOwnLeftover((Opening.AlreadyRegistered) opening, invitation, password);
+                : reopenOwnLeftover((Opening.AlreadyRegistered) opening, invitation, password);
         String userId = "usr_" + invitation.id().substring(invitation.id().indexOf('_') + 1);
         User user = new User(userId, invitation.workspaceId(), invitation.email(), invitation.name(),
                 invitation.roleId(), invitation.teamId(), UserStatus.ACTIVE, subject, now);
@@ -226,6 +243,10 @@ public final class InvitationService {
         if (acceptance instanceof Acceptance.Accepted accepted) {
             return accepted.user();
         }
+        // Every path above opened a fresh account for this accept. Refused (revoked or resent
+        // meanwhile, or the address taken), it would keep this caller's password and tokens for a
+        // subject that some later accept could still be handed: it goes.
+        accounts.close(subject, invitation.email());
         if (acceptance instanceof Acceptance.AccountTaken) {
             throw emailRegistered(invitation.email());
         }
@@ -233,21 +254,39 @@ public final class InvitationService {
     }
 
     /**
-     * An existing account is adopted only when this very invitation opened it, on an earlier
+     * An existing account is replaced only when this very invitation opened it, on an earlier
      * accept that died between the identity provider and the store: the account carries the id of
      * the invitation that opened it. Every other account belongs to someone (a user of some
      * workspace, the support identity, another invitation's invitee) even when no workspace user
-     * owns it: setting its password would hand its owner's sessions, or the account itself, to
-     * whoever holds this link. Adopting sets the password, which signs out every session the
-     * half-finished account may have.
+     * owns it: touching it would hand its owner's sessions, or the account itself, to whoever
+     * holds this link.
+     *
+     * <p>The leftover is deleted and a fresh account opened, rather than given the new password:
+     * whoever set the leftover's password may hold an access token for its subject, and the API's
+     * JWT authorizer honours such a token until it expires whatever Cognito revoked. A new
+     * subject is one that no token issued before can name. The user id still comes from the
+     * invitation, so retries finish exactly one user.
      */
-    private String adoptOwnLeftover(Opening.AlreadyRegistered account, Invitation invitation, String password) {
+    private String reopenOwnLeftover(Opening.AlreadyRegistered account, Invitation invitation, String password) {
         boolean openedByThisInvitation = account.invitationId().filter(invitation.id()::equals).isPresent();
         if (!openedByThisInvitation || callers.findBySubject(account.subject()).isPresent()) {
             throw emailRegistered(invitation.email());
         }
-        accounts.setPassword(account.subject(), invitation.email(), password);
-        return account.subject();
+        Instant settled = account.openedAt().plus(ACCEPT_IN_FLIGHT);
+        Instant now = clock.instant();
+        if (now.isBefore(settled)) {
+            long seconds = Math.max(1, Duration.between(now, settled).plusMillis(999).toSeconds());
+            throw new DomainException(ProblemKind.CONFLICT, "accept-in-progress", "Invitation being accepted",
+                    "This invitation is being accepted by another request; try again in " + seconds + " seconds",
+                    List.of(), Map.of(DomainException.RETRY_AFTER, seconds));
+        }
+        accounts.close(account.subject(), invitation.email());
+        Opening reopened = accounts.open(invitation.email(), password, Optional.of(invitation.id()));
+        if (reopened instanceof Opening.Opened opened) {
+            return opened.subject();
+        }
+        // Another accept of this link opened the address in between; that one finishes or is retried.
+        throw emailRegistered(invitation.email());
     }
 
     private Invitation deliver(Caller caller, Invitation invitation, InvitationToken token) {

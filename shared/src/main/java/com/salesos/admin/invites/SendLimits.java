@@ -24,7 +24,8 @@ public record SendLimits(Limit perWorkspace, Limit perAddress) {
      *       invite everybody at once and still resend some; far below a mailing service.</li>
      * </ul>
      * The address count is kept per workspace, so one workspace cannot use up an address's
-     * allowance and block another workspace from inviting that person.
+     * allowance and block another workspace from inviting that person. It counts per mailbox
+     * ({@link EmailAddress#mailbox()}), so {@code ann+1@}, {@code ann+2@}, ... share ann's five.
      */
     public static final SendLimits STANDARD = new SendLimits(
             new Limit(300, Duration.ofHours(1)), new Limit(5, Duration.ofDays(1)));

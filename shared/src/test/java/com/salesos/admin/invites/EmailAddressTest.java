@@ -20,6 +20,21 @@ class EmailAddressTest {
         assertThat(EmailAddress.parse(raw)).isEmpty();
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "v+1@x.test, v@x.test",
+            "V+tag+more@X.test, v@x.test",
+            "v.w+1@x.test, v.w@x.test",
+            "+v@x.test, +v@x.test",
+            "V.I.C+1@gmail.com, vic@gmail.com",
+            "v.i.c@googlemail.com, vic@gmail.com",
+            "v@x.test, v@x.test"})
+    void the_mailbox_drops_the_plus_tag_and_at_gmail_the_dots(String raw, String mailbox) {
+        EmailAddress address = EmailAddress.parse(raw).orElseThrow();
+        assertThat(address.mailbox()).isEqualTo(mailbox);
+        assertThat(address.value()).as("the address itself is kept").isEqualTo(raw.toLowerCase(java.util.Locale.ROOT));
+    }
+
     @Test
     void null_is_not_an_address() {
         assertThat(EmailAddress.parse(null)).isEmpty();

@@ -10,6 +10,7 @@ import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.common.TimeOrderedIds;
+import com.salesos.admin.invites.InvitationStore.Acceptance;
 import com.salesos.admin.invites.InvitationStore.SendLimitReached;
 import com.salesos.admin.invites.InvitationToken.TokenHash;
 import com.salesos.admin.problems.DomainException;
@@ -45,7 +46,10 @@ class InvitationServiceTest {
     final List<String> accountsOpened = new ArrayList<>();
     /** Accounts already at the identity provider: address to the invitation that opened it, if any. */
     final Map<String, Optional<String>> existingAccounts = new HashMap<>();
-    final List<String> passwordsSet = new ArrayList<>();
+    /** The subject of each account in {@link #existingAccounts}. */
+    final Map<String, String> subjects = new HashMap<>();
+    final List<String> accountsClosed = new ArrayList<>();
+    final Map<String, Instant> openedAt = new HashMap<>();
 
     final InvitationService service = new InvitationService(store,
             (ws, ref) -> BuiltInRoles.find(ref),
@@ -71,17 +75,24 @@ class InvitationServiceTest {
             new AccountDirectory() {
                 public Opening open(EmailAddress email, String password, Optional<String> invitationId) {
                     if (existingAccounts.containsKey(email.value())) {
-                        return new Opening.AlreadyRegistered("sub-" + email.value(), existingAccounts.get(email.value()));
+                        return new Opening.AlreadyRegistered(subjects.get(email.value()), existingAccounts.get(email.value()),
+                                openedAt.getOrDefault(email.value(), Instant.EPOCH));
                     }
+                    // Like Cognito: every new account gets a new subject, even for an address seen before.
+                    String subject = "sub-" + email.value() + "-" + (accountsOpened.size() + 1);
                     accountsOpened.add(email.value());
-                    return new Opening.Opened("sub-" + email.value());
-                }
-
-                public void setPassword(String subject, EmailAddress email, String password) {
-                    passwordsSet.add(email.value());
+                    existingAccounts.put(email.value(), invitationId);
+                    subjects.put(email.value(), subject);
+                    openedAt.put(email.value(), clock.instant());
+                    return new Opening.Opened(subject);
                 }
 
                 public void close(String subject, EmailAddress email) {
+                    if (subject.equals(subjects.get(email.value()))) {
+                        existingAccounts.remove(email.value());
+                        subjects.remove(email.value());
+                        accountsClosed.add(subject);
+                    }
                 }
             },
             subject -> Optional.empty(),
@@ -158,6 +169,25 @@ class InvitationServiceTest {
     }
 
     @Test
+    void a_password_outside_cognitos_own_limits_is_refused_before_any_account_is_opened() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
+        String token = sent.get(0).token().value();
+
+        for (String password : List.of("Passw0rd-" + "x".repeat(248), " Passw0rd-Passw0rd", "Passw0rd-Passw0rd\t")) {
+            assertThatThrownBy(() -> service.accept(token, password))
+                    .as("%d characters", password.length())
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_INPUT);
+                        assertThat(e.errors()).extracting(FieldError::field).containsExactly("password");
+                    });
+        }
+        assertThat(accountsOpened).isEmpty();
+        assertThat(store.invitations.get(invitation.id()).isPending()).isTrue();
+        // 256 characters is still Cognito's to judge, and here accepted.
+        assertThat(service.accept(token, "Passw0rd-" + "x".repeat(247)).status()).isEqualTo(UserStatus.ACTIVE);
+    }
+
+    @Test
     void an_unknown_token_is_not_found() {
         assertThatThrownBy(() -> service.accept("made-up", "Passw0rd-Passw0rd"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.NOT_FOUND));
@@ -174,34 +204,97 @@ class InvitationServiceTest {
 
     @Test
     void an_account_that_no_invitation_opened_is_not_taken_over_even_when_no_workspace_user_owns_it() {
-        existingAccounts.put("support@x.test", Optional.empty());
+        leftAccount("support@x.test", Optional.empty());
         Invitation invitation = service.invite(ADMIN, new InvitationRequest("support@x.test", "S", "admin", null), Optional.empty()).invitation();
 
         assertThatThrownBy(() -> service.accept(sent.get(0).token().value(), "Passw0rd-Passw0rd"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("account-exists"));
-        assertThat(passwordsSet).isEmpty();
+        assertThat(accountsClosed).isEmpty();
+        assertThat(accountsOpened).isEmpty();
         assertThat(store.invitations.get(invitation.id()).isPending()).isTrue();
     }
 
     @Test
     void an_account_another_invitation_opened_is_not_taken_over() {
-        existingAccounts.put("a@x.test", Optional.of("inv_other"));
+        leftAccount("a@x.test", Optional.of("inv_other"));
         service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty());
 
         assertThatThrownBy(() -> service.accept(sent.get(0).token().value(), "Passw0rd-Passw0rd"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("account-exists"));
-        assertThat(passwordsSet).isEmpty();
+        assertThat(accountsClosed).isEmpty();
+        assertThat(accountsOpened).isEmpty();
     }
 
     @Test
-    void the_account_this_invitation_opened_before_a_crash_is_adopted_with_the_new_password() {
+    void the_account_this_invitation_opened_before_a_crash_is_replaced_by_a_fresh_account_with_a_new_subject() {
         Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
-        existingAccounts.put("a@x.test", Optional.of(invitation.id()));
+        leftAccount("a@x.test", Optional.of(invitation.id()));
 
         User user = service.accept(sent.get(0).token().value(), "Passw0rd-Passw0rd");
 
-        assertThat(user.subject()).isEqualTo("sub-a@x.test");
-        assertThat(passwordsSet).containsExactly("a@x.test");
+        // Whoever chose the leftover's password may hold a token for its subject: it must map to nobody.
+        assertThat(accountsClosed).containsExactly("sub-leftover");
+        assertThat(user.subject()).isNotEqualTo("sub-leftover").isEqualTo(subjects.get("a@x.test"));
+        assertThat(existingAccounts).containsEntry("a@x.test", Optional.of(invitation.id()));
+        assertThat(user.id()).isEqualTo("usr_" + invitation.id().substring(invitation.id().indexOf('_') + 1));
+        assertThat(store.invitations.get(invitation.id()).status()).isEqualTo(InvitationStatus.ACCEPTED);
+    }
+
+    @Test
+    void an_accept_the_store_refuses_closes_the_account_it_just_opened() {
+        Map<Acceptance, String> refusals = Map.of(new Acceptance.NoLongerPending(), "invitation-token-unknown",
+                new Acceptance.AccountTaken(), "account-exists");
+        refusals.forEach((refusal, type) -> {
+            String address = type + "@x.test";
+            service.invite(ADMIN, new InvitationRequest(address, "A", "manager", null), Optional.empty());
+            store.acceptAnswer = Optional.of(refusal);
+
+            assertThatThrownBy(() -> service.accept(sent.get(sent.size() - 1).token().value(), "Passw0rd-Passw0rd"))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo(type));
+
+            assertThat(accountsOpened).as(type).contains(address);
+            assertThat(existingAccounts).as("no account keeps the refused caller's password").doesNotContainKey(address);
+        });
+        assertThat(accountsClosed).hasSize(2);
+    }
+
+    @Test
+    void a_refused_accept_of_a_leftover_closes_both_the_leftover_and_the_account_it_opened() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
+        leftAccount("a@x.test", Optional.of(invitation.id()));
+        store.acceptAnswer = Optional.of(new Acceptance.NoLongerPending());
+
+        assertThatThrownBy(() -> service.accept(sent.get(0).token().value(), "Passw0rd-Passw0rd"))
+                .isInstanceOf(DomainException.class);
+
+        assertThat(accountsClosed).hasSize(2).first().isEqualTo("sub-leftover");
+        assertThat(existingAccounts).doesNotContainKey("a@x.test");
+    }
+
+    @Test
+    void a_leftover_younger_than_an_accept_can_run_may_be_a_concurrent_accept_and_is_left_alone() {
+        Invitation invitation = service.invite(ADMIN, new InvitationRequest("a@x.test", "A", "manager", null), Optional.empty()).invitation();
+        leftAccount("a@x.test", Optional.of(invitation.id()));
+        openedAt.put("a@x.test", clock.instant().minusSeconds(25));
+        String token = sent.get(0).token().value();
+
+        assertThatThrownBy(() -> service.accept(token, "Passw0rd-Passw0rd"))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type()).isEqualTo("accept-in-progress");
+                    assertThat(e.kind()).isEqualTo(ProblemKind.CONFLICT);
+                    assertThat(e.extensions()).containsEntry(DomainException.RETRY_AFTER, 5L);
+                });
+        assertThat(accountsClosed).isEmpty();
+        assertThat(accountsOpened).isEmpty();
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(service.accept(token, "Passw0rd-Passw0rd").subject()).isNotEqualTo("sub-leftover");
+    }
+
+    /** An account already at the identity provider, with the subject {@code sub-leftover}, opened long ago. */
+    private void leftAccount(String address, Optional<String> openedByInvitation) {
+        existingAccounts.put(address, openedByInvitation);
+        subjects.put(address, "sub-leftover");
     }
 
     @Test
@@ -281,6 +374,8 @@ class InvitationServiceTest {
         final Map<String, IdempotencyKey> keys = new HashMap<>();
         final Map<String, String> keyResources = new HashMap<>();
         final Map<String, Integer> sends = new HashMap<>();
+        /** What accept answers instead of accepting, to play a revoke or resend that won the race. */
+        Optional<Acceptance> acceptAnswer = Optional.empty();
 
         @Override
         public Creation create(Invitation invitation, AuditEvent audit, Optional<IdempotencyKey> key, SendLimits limits) {
@@ -331,7 +426,7 @@ class InvitationServiceTest {
         /** Fixed windows, as the real store counts them: a refused send counts nothing. */
         private Optional<SendLimitReached> count(EmailAddress to, SendLimits limits, Instant at) {
             String workspace = "ws#" + limits.perWorkspace().windowAt(at).start();
-            String address = to.value() + "#" + limits.perAddress().windowAt(at).start();
+            String address = to.mailbox() + "#" + limits.perAddress().windowAt(at).start();
             if (sends.getOrDefault(workspace, 0) >= limits.perWorkspace().sends()) {
                 return Optional.of(new SendLimitReached(SendLimits.Scope.WORKSPACE, limits.perWorkspace().windowAt(at).end()));
             }
@@ -356,6 +451,9 @@ class InvitationServiceTest {
 
         @Override
         public Acceptance accept(Invitation invitation, User user, AuditEvent audit) {
+            if (acceptAnswer.isPresent()) {
+                return acceptAnswer.get();
+            }
             invitations.put(invitation.id(), invitation.withStatus(InvitationStatus.ACCEPTED));
             return new Acceptance.Accepted(user);
         }

@@ -2,13 +2,19 @@ package com.salesos.admin.functions.invites;
 
 import static com.salesos.admin.emulator.LambdaApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.MovableClock;
 import com.salesos.admin.emulator.SentEmails;
 import com.salesos.admin.invites.EmailAddress;
+import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.problems.FieldError;
+import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.users.User;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -88,20 +95,82 @@ class InvitationFaultsThroughLambdaTest {
     }
 
     @Test
-    void an_accept_that_crashed_after_creating_the_sign_in_account_completes_on_retry_and_ends_its_sessions() {
-        var created = api.call("POST", "/v1/invitations", json("email", "crash@example.com", "name", "Crash", "role", "manager"), admin.subject());
+    void an_accept_that_crashed_after_creating_the_sign_in_account_completes_on_retry_with_a_fresh_account() {
+        var created = api.call("POST", "/v1/invitations", json("email", "crash@example.com", "name", "Crash", "role", "admin"), admin.subject());
         String token = emails.latestInvitationToken("crash@example.com");
         // The first attempt got as far as the identity provider (which marked the account with this
-        // invitation), then the process died.
+        // invitation), then the process died. Whoever chose that password holds a token for it.
         aws.accounts().open(address("crash@example.com"), "Some-Other-Passw0rd",
                 Optional.of(created.json().path("id").asText()));
         String oldSession = aws.signIn().accessToken("crash@example.com", "Some-Other-Passw0rd");
+        String oldSubject = subjectOf(oldSession);
+        MovableClock clock = new MovableClock(Instant.now());
+        LambdaApi.Response early;
+        LambdaApi.Response retry;
+        try (LambdaApi later = new LambdaApi(clock)) {
+            // So young, the account may be a double-submitted accept's still in flight: left alone.
+            early = later.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
+            assertThat(sessionAlive(oldSession)).as("the young account untouched").isTrue();
+            clock.advance(Duration.ofMinutes(1));
+            retry = later.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
+        }
 
-        var retry = api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
-
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.json().path("type").asText()).endsWith("/accept-in-progress");
+        assertThat(early.header("Retry-After")).isNotBlank();
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
-        assertThat(aws.signIn().accessToken("crash@example.com", PASSWORD)).isNotBlank();
-        assertThat(sessionAlive(oldSession)).as("a session from before the system set the password").isFalse();
+        assertThat(retry.json().path("id").asText()).isEqualTo("usr_" + created.json().path("id").asText().substring(4));
+        String newSubject = subjectOf(aws.signIn().accessToken("crash@example.com", PASSWORD));
+        assertThat(newSubject).as("the user's subject is one no earlier token names").isNotEqualTo(oldSubject);
+        // The gateway would still pass the old token until it expires; it must map to no user.
+        assertThat(api.call("GET", "/v1/invitations", null, oldSubject).status()).isEqualTo(403);
+        assertThat(api.call("GET", "/v1/invitations", null, newSubject).status()).isEqualTo(200);
+        assertThat(sessionAlive(oldSession)).as("a session of the deleted account").isFalse();
+        assertThat(api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null).status())
+                .as("exactly one user").isEqualTo(404);
+    }
+
+    @Test
+    void an_accept_the_store_refuses_after_opening_the_account_leaves_no_account_behind() {
+        var created = api.call("POST", "/v1/invitations", json("email", "refused@example.com", "name", "Ref", "role", "manager"), admin.subject());
+        String token = emails.latestInvitationToken("refused@example.com");
+        // The store's transaction fails its conditions, as when a revoke or resend commits between
+        // the accept's read and its write: here, the user item the accept would create is there.
+        String userId = "usr_" + created.json().path("id").asText().substring(4);
+        aws.dynamo().putItem(r -> r.tableName(aws.tableName()).item(Map.of(
+                "pk", AttributeValue.fromS("WS#ws-faults"), "sk", AttributeValue.fromS("USER#" + userId))));
+
+        var accept = api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
+
+        assertThat(accept.status()).as(accept.body()).isEqualTo(404);
+        assertThat(accountExists("refused@example.com")).as("an account holding the refused caller's password").isFalse();
+    }
+
+    @Test
+    void a_password_with_whitespace_at_either_end_is_422_and_leaves_no_account() {
+        var created = api.call("POST", "/v1/invitations", json("email", "spaces@example.com", "name", "Sp", "role", "manager"), admin.subject());
+        String token = emails.latestInvitationToken("spaces@example.com");
+
+        var accept = api.call("POST", "/v1/invitations/accept", json("token", token, "password", " " + PASSWORD), null);
+
+        assertThat(accept.status()).as(accept.body()).isEqualTo(422);
+        assertThat(accept.json().path("errors").get(0).path("field").asText()).isEqualTo("password");
+        assertThat(accountExists("spaces@example.com")).isFalse();
+        assertThat(find(created.json().path("id").asText()).path("status").asText()).isEqualTo("pending");
+        assertThat(api.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void cognitos_invalid_parameter_for_a_password_is_422_and_the_account_just_created_is_closed() {
+        // Past the domain's check (provisioning opens accounts too): the emulator refuses such a
+        // password with InvalidParameterException after AdminCreateUser, as Cognito does.
+        assertThatThrownBy(() -> aws.accounts().open(address("param@example.com"), PASSWORD + " ", Optional.of("inv_param")))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_INPUT);
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("password");
+                });
+        assertThat(accountExists("param@example.com")).isFalse();
     }
 
     @Test
@@ -151,6 +220,20 @@ class InvitationFaultsThroughLambdaTest {
 
     private static EmailAddress address(String email) {
         return EmailAddress.parse(email).orElseThrow();
+    }
+
+    private static String subjectOf(String accessToken) {
+        return cognito.getUser(r -> r.accessToken(accessToken)).userAttributes().stream()
+                .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
+    }
+
+    private static boolean accountExists(String email) {
+        try {
+            cognito.adminGetUser(r -> r.userPoolId(aws.userPoolId()).username(email));
+            return true;
+        } catch (UserNotFoundException gone) {
+            return false;
+        }
     }
 
     /** Whether Cognito still honours the access token (a global sign-out revokes it). */

@@ -117,6 +117,30 @@ class InvitationsThroughLambdaTest {
     }
 
     @Test
+    void plus_addresses_of_one_mailbox_share_its_limit_and_each_invitation_keeps_its_own_address() {
+        int limit = SendLimits.STANDARD.perAddress().sends();
+        LambdaApi.Response refused = null;
+        for (int i = 1; i <= limit + 1; i++) {
+            String to = "v+" + i + "@plus.test";
+            var invite = api.call("POST", "/v1/invitations", json("email", to, "name", "V", "role", "sales-rep"), admin.subject());
+            if (i <= limit) {
+                assertThat(invite.status()).as(invite.body()).isEqualTo(201);
+                assertThat(invite.json().path("email").asText()).isEqualTo(to);
+                assertThat(emails.to(to)).hasSize(1);
+                // Revoked at once, so that pending invitations hold none of the workspace's seats.
+                assertThat(api.call("DELETE", "/v1/invitations/" + invite.json().path("id").asText(), null, admin.subject())
+                        .status()).isEqualTo(204);
+            } else {
+                refused = invite;
+                assertThat(emails.to(to)).isEmpty();
+            }
+        }
+
+        assertRateLimited(refused, SendLimits.STANDARD.perAddress());
+        assertThat(listAll()).filteredOn(i -> i.path("email").asText().endsWith("@plus.test")).hasSize(limit);
+    }
+
+    @Test
     void resends_to_one_address_are_cut_off_at_its_limit_and_a_refused_resend_keeps_the_last_link() {
         String to = "resend-target@outside.test";
         String id = api.call("POST", "/v1/invitations", json("email", to, "name", "Again", "role", "sales-rep"), admin.subject())
