@@ -23,6 +23,18 @@ from moto.moto_server.threaded_moto_server import DomainDispatcherApplication
 from moto.moto_server.werkzeug_app import create_backend_app
 
 
+
+def read_json_body(environ):
+    """The request body, left readable for moto, and its JSON object ({} if it is not JSON)."""
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    body = environ["wsgi.input"].read(length)
+    environ["wsgi.input"] = io.BytesIO(body)
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        parsed = {}
+    return body, parsed if isinstance(parsed, dict) else {}
+
 class SerialisedDynamoDb:
     """WSGI middleware: DynamoDB requests (X-Amz-Target DynamoDB_*) run one at a time.
 
@@ -54,13 +66,8 @@ class SerialisedDynamoDb:
             return [b"".join(self._app(environ, start_response))]
 
     def _transact_write(self, environ, start_response):
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        request = environ["wsgi.input"].read(length)
-        environ["wsgi.input"] = io.BytesIO(request)
-        try:
-            token = json.loads(request).get("ClientRequestToken")
-        except ValueError:
-            token = None
+        request, parsed = read_json_body(environ)
+        token = parsed.get("ClientRequestToken")
         now = time.monotonic()
         self._committed = {t: v for t, v in self._committed.items() if v[1] > now}
         fingerprint = hashlib.sha256(request).hexdigest()
@@ -138,13 +145,7 @@ class CognitoPasswordLimits:
     def __call__(self, environ, start_response):
         if environ.get("HTTP_X_AMZ_TARGET") != self.TARGET:
             return self._app(environ, start_response)
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        request = environ["wsgi.input"].read(length)
-        environ["wsgi.input"] = io.BytesIO(request)
-        try:
-            password = json.loads(request).get("Password")
-        except ValueError:
-            password = None
+        password = read_json_body(environ)[1].get("Password")
         if isinstance(password, str) and (len(password) > self.MAX_LENGTH or password != password.strip()):
             body = json.dumps({"__type": "InvalidParameterException",
                                "message": "1 validation error detected: Value at 'password' failed to satisfy "
@@ -171,13 +172,7 @@ class CognitoDeleteRevokesTokens:
     def __call__(self, environ, start_response):
         if environ.get("HTTP_X_AMZ_TARGET") != self.TARGET:
             return self._app(environ, start_response)
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        request = environ["wsgi.input"].read(length)
-        environ["wsgi.input"] = io.BytesIO(request)
-        try:
-            params = json.loads(request)
-        except ValueError:
-            params = {}
+        params = read_json_body(environ)[1]
         from moto.cognitoidp.models import cognitoidp_backends
 
         for account in cognitoidp_backends.values():
