@@ -159,6 +159,7 @@ class AuthorizationMatrixTest {
                 }
             }
         }
+        System.out.println("authorization matrix: " + ACCESS.size() + " routes x " + callers.size() + " callers = " + probes + " probes");
         assertThat(wrong).as("%d probes", probes).isEmpty();
         assertThat(probes).isEqualTo(ACCESS.size() * callers.size());
     }

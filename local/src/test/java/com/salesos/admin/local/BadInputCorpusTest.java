@@ -103,6 +103,8 @@ class BadInputCorpusTest {
     void every_bad_input_answers_4xx_problem_json_and_changes_nothing() throws Exception {
         List<Case> cases = corpus();
         assertThat(cases.size()).isGreaterThanOrEqualTo(200);
+        System.out.println("bad-input corpus: " + cases.size() + " cases over " + ROUTES.size() + " body routes and "
+                + ID_ROUTES.size() + " id routes");
 
         TreeSet<String> tableBefore = table();
         int emailsBefore = new SentEmails(MotoServer.shared()).all().size();
