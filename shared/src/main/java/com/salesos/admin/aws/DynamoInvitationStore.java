@@ -16,7 +16,6 @@ import com.salesos.admin.invites.InvitationToken.TokenHash;
 import com.salesos.admin.invites.SendLimits;
 import com.salesos.admin.users.User;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -8,7 +8,6 @@ import com.salesos.admin.users.User;
 import com.salesos.admin.users.UserStatus;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

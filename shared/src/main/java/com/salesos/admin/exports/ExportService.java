@@ -7,7 +7,6 @@ import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.problems.DomainException;
-import com.salesos.admin.problems.FieldError;
 import com.salesos.admin.problems.ProblemKind;
 import java.net.URI;
 import java.time.Clock;

@@ -20,7 +20,6 @@ import com.salesos.admin.invites.InvitationStore.Reissue;
 import com.salesos.admin.invites.InvitationStore.SendLimitReached;
 import com.salesos.admin.invites.InvitationStore.TokenGrant;
 import com.salesos.admin.problems.DomainException;
-import com.salesos.admin.problems.FieldError;
 import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.problems.Validation;
 import com.salesos.admin.seats.NoFreeSeat;
