@@ -1,11 +1,11 @@
 package com.salesos.admin.bench;
 
-import com.salesos.admin.aws.AwsClients;
-import com.salesos.admin.aws.DynamoAuditLog;
-import com.salesos.admin.aws.DynamoExportJobs;
-import com.salesos.admin.aws.S3ExportFiles;
-import com.salesos.admin.aws.SesExportMailer;
-import com.salesos.admin.aws.SqsExportQueue;
+import com.salesos.admin.aws.clients.AwsClients;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.exports.DynamoExportJobs;
+import com.salesos.admin.aws.exports.S3ExportFiles;
+import com.salesos.admin.aws.exports.SesExportMailer;
+import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.config.ExportSettings;
@@ -41,7 +41,7 @@ public final class ExportPipelineProbe {
         RuntimeSettings settings = RuntimeSettings.fromEnvironment();
         Clock clock = Clock.systemUTC();
         var ids = new TimeOrderedIds(clock, new SecureRandom());
-        try (AwsClients clients = new AwsClients(settings, List.of())) {
+        try (AwsClients clients = new AwsClients(settings.aws(), List.of())) {
             var dynamo = clients.dynamoDb();
             var jobs = new DynamoExportJobs(dynamo, settings.tableName(), new DynamoAuditLog(settings.tableName(), ids));
             String ws = "ws-bench-" + records;
@@ -51,7 +51,7 @@ public final class ExportPipelineProbe {
             jobs.create(job, new AuditEvent(ws, "usr_bench", "export.requested", "export", job.id(), clock.instant(), Map.of(), Map.of()),
                     Optional.empty());
             ExportWorker worker = new ExportWorker(jobs, new SyntheticDeals(records),
-                    new S3ExportFiles(com.salesos.admin.aws.S3Clients.client(clients), RuntimeSettings.required(ExportSettings.EXPORTS_BUCKET)),
+                    new S3ExportFiles(com.salesos.admin.aws.clients.S3Clients.client(clients), RuntimeSettings.required(ExportSettings.EXPORTS_BUCKET)),
                     new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), RuntimeSettings.required(ExportSettings.EXPORT_QUEUE_URL)),
                     new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()), clock,
                     Integer.parseInt(RuntimeSettings.required(ExportSettings.PART_SIZE_BYTES)));

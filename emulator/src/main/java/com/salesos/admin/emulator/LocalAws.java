@@ -1,8 +1,8 @@
 package com.salesos.admin.emulator;
 
-import com.salesos.admin.aws.CognitoAccountDirectory;
-import com.salesos.admin.aws.DynamoAuditLog;
-import com.salesos.admin.aws.WorkspaceProvisioner;
+import com.salesos.admin.aws.invites.CognitoAccountDirectory;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.emulator.WorkspaceProvisioner;
 import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.invites.AccountDirectory;
 import java.security.SecureRandom;
@@ -91,7 +91,7 @@ public final class LocalAws {
     public CrmAccount openCrmAccount(String workspaceId) {
         String email = "crm@" + workspaceId + ".salesos.test";
         String password = CrmAccount.randomPassword();
-        var opening = accounts().open(com.salesos.admin.invites.EmailAddress.parse(email).orElseThrow(), password,
+        var opening = accounts().open(com.salesos.admin.common.EmailAddress.parse(email).orElseThrow(), password,
                 java.util.Optional.empty());
         String subject = opening instanceof AccountDirectory.Opening.Opened opened
                 ? opened.subject() : ((AccountDirectory.Opening.AlreadyRegistered) opening).subject();

@@ -1,10 +1,10 @@
 package com.salesos.admin.local;
 
-import com.salesos.admin.aws.WorkspaceProvisioner;
+import com.salesos.admin.emulator.WorkspaceProvisioner;
 import com.salesos.admin.emulator.CognitoSignIn;
 import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.invites.AccountDirectory;
-import com.salesos.admin.invites.EmailAddress;
+import com.salesos.admin.common.EmailAddress;
 import com.salesos.admin.users.User;
 import java.security.SecureRandom;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.SamTemplate;
-import com.salesos.admin.invites.EmailAddress;
+import com.salesos.admin.common.EmailAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

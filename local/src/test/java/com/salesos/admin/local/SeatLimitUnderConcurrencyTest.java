@@ -3,7 +3,7 @@ package com.salesos.admin.local;
 import static com.salesos.admin.local.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salesos.admin.aws.DynamoSeatLedger;
+import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.seats.Seats;

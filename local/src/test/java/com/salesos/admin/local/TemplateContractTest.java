@@ -140,7 +140,7 @@ class TemplateContractTest {
         Map<String, Object> pool = (Map<String, Object>) template.resourcesOfType("AWS::Cognito::UserPool").get("UserPool");
         var schema = (java.util.List<Map<String, Object>>) pool.get("Schema");
         assertThat(schema).anySatisfy(attribute -> {
-            assertThat("custom:" + attribute.get("Name")).isEqualTo(com.salesos.admin.aws.CognitoAccountDirectory.INVITATION_ATTRIBUTE);
+            assertThat("custom:" + attribute.get("Name")).isEqualTo(com.salesos.admin.aws.invites.CognitoAccountDirectory.INVITATION_ATTRIBUTE);
             assertThat(attribute.get("Mutable")).isEqualTo(false);
         });
         assertThat(((Map<String, Object>) pool.get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly")).isEqualTo(true);
@@ -302,7 +302,7 @@ class TemplateContractTest {
         for (String file : java.util.List.of("export-worker-wake-up.json", "export-worker-dead-letter.json")) {
             var record = json.readTree(root.resolve(file).toFile()).path("Records").get(0);
             assertThat(record.path("eventSource").asText()).isEqualTo("aws:sqs");
-            assertThat(com.salesos.admin.aws.ExportWakeUps.parse(record.path("body").asText())).as(file).isPresent();
+            assertThat(com.salesos.admin.aws.exports.ExportWakeUps.parse(record.path("body").asText())).as(file).isPresent();
         }
     }
 

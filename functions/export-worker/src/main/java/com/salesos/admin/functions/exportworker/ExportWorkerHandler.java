@@ -2,8 +2,8 @@ package com.salesos.admin.functions.exportworker;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.salesos.admin.aws.ExportWakeUps;
-import com.salesos.admin.aws.SqsExportQueue;
+import com.salesos.admin.aws.exports.ExportWakeUps;
+import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.config.ExportSettings;
 import com.salesos.admin.exports.ExportRef;

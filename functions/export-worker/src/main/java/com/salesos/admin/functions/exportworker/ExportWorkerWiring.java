@@ -1,13 +1,13 @@
 package com.salesos.admin.functions.exportworker;
 
-import com.salesos.admin.aws.AwsClients;
-import com.salesos.admin.aws.DynamoAuditLog;
-import com.salesos.admin.aws.DynamoExportJobs;
-import com.salesos.admin.aws.DynamoExportRecords;
-import com.salesos.admin.aws.S3ExportFiles;
-import com.salesos.admin.aws.S3Clients;
-import com.salesos.admin.aws.SesExportMailer;
-import com.salesos.admin.aws.SqsExportQueue;
+import com.salesos.admin.aws.clients.AwsClients;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.exports.DynamoExportJobs;
+import com.salesos.admin.aws.exports.DynamoExportRecords;
+import com.salesos.admin.aws.exports.S3ExportFiles;
+import com.salesos.admin.aws.clients.S3Clients;
+import com.salesos.admin.aws.exports.SesExportMailer;
+import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.config.ExportSettings;
 import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.exports.ExportWorker;

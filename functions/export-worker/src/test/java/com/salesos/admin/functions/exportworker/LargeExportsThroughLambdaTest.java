@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.salesos.admin.aws.DynamoAuditLog;
-import com.salesos.admin.aws.DynamoExportJobs;
-import com.salesos.admin.aws.DynamoExportRecords;
-import com.salesos.admin.aws.S3ExportFiles;
-import com.salesos.admin.aws.SesExportMailer;
-import com.salesos.admin.aws.SqsExportQueue;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.exports.DynamoExportJobs;
+import com.salesos.admin.aws.exports.DynamoExportRecords;
+import com.salesos.admin.aws.exports.S3ExportFiles;
+import com.salesos.admin.aws.exports.SesExportMailer;
+import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.exports.ExportEntity;
 import com.salesos.admin.exports.ExportFiles;

@@ -1,11 +1,11 @@
 package com.salesos.admin.functions.exports;
 
-import com.salesos.admin.aws.AwsClients;
-import com.salesos.admin.aws.DynamoAuditLog;
-import com.salesos.admin.aws.DynamoExportJobs;
-import com.salesos.admin.aws.S3ExportDownloads;
-import com.salesos.admin.aws.S3Clients;
-import com.salesos.admin.aws.SqsExportQueue;
+import com.salesos.admin.aws.clients.AwsClients;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.exports.DynamoExportJobs;
+import com.salesos.admin.aws.exports.S3ExportDownloads;
+import com.salesos.admin.aws.clients.S3Clients;
+import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.config.ExportSettings;
 import com.salesos.admin.config.RuntimeSettings;

@@ -2,12 +2,12 @@ package com.salesos.admin.functions.invites;
 
 import com.salesos.admin.access.CallerDirectory;
 import com.salesos.admin.access.RoleCatalog;
-import com.salesos.admin.aws.AwsClients;
-import com.salesos.admin.aws.CognitoAccountDirectory;
-import com.salesos.admin.aws.DynamoAuditLog;
-import com.salesos.admin.aws.DynamoInvitationStore;
-import com.salesos.admin.aws.DynamoSeatLedger;
-import com.salesos.admin.aws.SesInvitationMailer;
+import com.salesos.admin.aws.clients.AwsClients;
+import com.salesos.admin.aws.invites.CognitoAccountDirectory;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.invites.DynamoInvitationStore;
+import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
+import com.salesos.admin.aws.invites.SesInvitationMailer;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.invites.InvitationService;

@@ -9,7 +9,7 @@ import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.MovableClock;
 import com.salesos.admin.emulator.SentEmails;
-import com.salesos.admin.invites.EmailAddress;
+import com.salesos.admin.common.EmailAddress;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.FieldError;
 import com.salesos.admin.problems.ProblemKind;
@@ -254,7 +254,7 @@ class InvitationFaultsThroughLambdaTest {
     }
 
     private static long seatsUsed() {
-        return new com.salesos.admin.aws.DynamoSeatLedger(aws.dynamo(), aws.tableName()).read("ws-faults").used();
+        return new com.salesos.admin.aws.workspaces.DynamoSeatLedger(aws.dynamo(), aws.tableName()).read("ws-faults").used();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode find(String id) {

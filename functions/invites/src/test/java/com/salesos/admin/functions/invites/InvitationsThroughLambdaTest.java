@@ -320,7 +320,7 @@ class InvitationsThroughLambdaTest {
     }
 
     private static long seatsPending() {
-        return new com.salesos.admin.aws.DynamoSeatLedger(aws.dynamo(), aws.tableName()).read("ws-acme").pending();
+        return new com.salesos.admin.aws.workspaces.DynamoSeatLedger(aws.dynamo(), aws.tableName()).read("ws-acme").pending();
     }
 
     private static java.util.List<JsonNode> listAll() {

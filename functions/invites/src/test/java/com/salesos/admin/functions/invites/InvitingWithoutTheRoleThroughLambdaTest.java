@@ -3,8 +3,8 @@ package com.salesos.admin.functions.invites;
 import static com.salesos.admin.emulator.LambdaApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salesos.admin.aws.DynamoRoleStore;
-import com.salesos.admin.aws.DynamoAuditLog;
+import com.salesos.admin.aws.access.DynamoRoleStore;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.access.Permission;
 import com.salesos.admin.access.Role;
 import com.salesos.admin.audit.AuditEvent;

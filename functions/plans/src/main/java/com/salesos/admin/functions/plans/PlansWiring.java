@@ -1,6 +1,6 @@
 package com.salesos.admin.functions.plans;
 
-import com.salesos.admin.aws.DynamoSeatLedger;
+import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.plans.BillingGateway;
 import com.salesos.admin.plans.PlanCatalog;

@@ -1,9 +1,9 @@
 package com.salesos.admin.functions.points;
 
-import com.salesos.admin.aws.AwsClients;
-import com.salesos.admin.aws.S3Clients;
-import com.salesos.admin.aws.DynamoAuditLog;
-import com.salesos.admin.aws.DynamoBadgeStore;
+import com.salesos.admin.aws.clients.AwsClients;
+import com.salesos.admin.aws.clients.S3Clients;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.badges.DynamoBadgeStore;
 import com.salesos.admin.badges.BadgeAwarding;
 import com.salesos.admin.badges.BadgeService;
 import com.salesos.admin.badges.BadgeStore;
@@ -14,10 +14,10 @@ import com.salesos.admin.badges.PlanFeatures;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.plans.PlanCatalog;
 import com.salesos.admin.plans.PlanStore;
-import com.salesos.admin.aws.DynamoPointSettingsStore;
-import com.salesos.admin.aws.DynamoPointsLedger;
-import com.salesos.admin.aws.DynamoSeatLedger;
-import com.salesos.admin.aws.DynamoUserStore;
+import com.salesos.admin.aws.points.DynamoPointSettingsStore;
+import com.salesos.admin.aws.points.DynamoPointsLedger;
+import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
+import com.salesos.admin.aws.users.DynamoUserStore;
 import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.points.PointsService;
 import io.micronaut.context.annotation.Factory;

@@ -2,7 +2,7 @@ package com.salesos.admin.functions.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salesos.admin.aws.DynamoSeatLedger;
+import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;

@@ -1,0 +1,92 @@
+package com.salesos.admin.aws.clients;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.metrics.MetricPublisher;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * Builds the AWS SDK clients once per container: explicit region, a short credentials chain
+ * (Lambda's environment variables are found first, without probing profiles or instance metadata),
+ * one lightweight URLConnection HTTP client shared by all, and the endpoint override when
+ * {@code AWS_ENDPOINT_URL} points at an emulator.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private final AwsEndpoints endpoints;
+    private final List<MetricPublisher> metricPublishers;
+    private final SdkHttpClient httpClient;
+    private final AwsCredentialsProvider credentials;
+
+    public AwsClients(AwsEndpoints endpoints, List<MetricPublisher> metricPublishers) {
+        this.endpoints = endpoints;
+        this.metricPublishers = List.copyOf(metricPublishers);
+        this.httpClient = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(10))
+                .build();
+        this.credentials = AwsCredentialsProviderChain.builder()
+                .reuseLastProviderEnabled(true)
+                .credentialsProviders(
+                        EnvironmentVariableCredentialsProvider.create(),
+                        SystemPropertyCredentialsProvider.create(),
+                        // Only reached off Lambda (a developer's profile against real AWS).
+                        DefaultCredentialsProvider.builder().build())
+                .build();
+    }
+
+    /** The credentials the clients use, for builders that are not clients (e.g. S3's presigner). */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    public AwsEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
+    }
+
+    public SesV2Client ses() {
+        return configure(SesV2Client.builder(), "SESV2").build();
+    }
+
+    public CognitoIdentityProviderClient cognito() {
+        return configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build();
+    }
+
+    /**
+     * Applies the shared region, credentials, HTTP client, metrics and endpoint to any SDK client
+     * builder; {@code serviceId} selects an AWS_ENDPOINT_URL_&lt;SERVICE&gt; override.
+     */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String serviceId) {
+        builder.region(Region.of(endpoints.region()))
+                .credentialsProvider(credentials)
+                .httpClient(httpClient)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .metricPublishers(metricPublishers)
+                        .build());
+        endpoints.endpointFor(serviceId).map(URI::create).ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        httpClient.close();
+    }
+}

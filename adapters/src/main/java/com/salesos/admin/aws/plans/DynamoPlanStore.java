@@ -1,0 +1,195 @@
+package com.salesos.admin.aws.plans;
+
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.table.Cursor;
+import com.salesos.admin.aws.table.Item;
+import com.salesos.admin.aws.table.Steps;
+import com.salesos.admin.aws.table.TableKeys;
+import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
+import static com.salesos.admin.aws.table.Item.s;
+
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.plans.BillingPeriod;
+import com.salesos.admin.plans.Charge;
+import com.salesos.admin.plans.Plan;
+import com.salesos.admin.plans.PlanStore;
+import com.salesos.admin.plans.Subscription;
+import com.salesos.admin.seats.Seats;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * The subscription lives on the workspace item: {@code tier}, {@code planSeatLimit} (the plan's),
+ * {@code seatLimit} (the effective limit every seat-taking transaction checks), the anchor period
+ * and any pending downgrade. A pending downgrade also puts the item in GSI1 under
+ * {@code PLANCHANGES#DUE}, sorted by due time, so the scheduler finds due changes without a scan.
+ * An upgrade's charge waits in a {@code PLANCHANGE#} item (GSI1 {@code CHARGES#UNRECORDED}) until
+ * the billing gateway has taken it.
+ */
+public final class DynamoPlanStore implements PlanStore {
+
+    public static final String DUE = "PLANCHANGES#DUE";
+    public static final String UNRECORDED = "CHARGES#UNRECORDED";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final DynamoSeatLedger seats;
+    private final DynamoAuditLog auditLog;
+
+    public DynamoPlanStore(DynamoDbClient dynamo, String table, DynamoSeatLedger seats, DynamoAuditLog auditLog) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.seats = seats;
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public Subscription subscription(String workspaceId) {
+        return Item.read(dynamo, table, Item.key(TableKeys.workspace(workspaceId), TableKeys.WORKSPACE_SK))
+                .map(item -> fromItem(item))
+                .orElseThrow(() -> new IllegalStateException("no workspace " + workspaceId));
+    }
+
+    @Override
+    public Outcome upgrade(Subscription current, Plan to, Charge charge, AuditEvent audit) {
+        String ws = current.workspaceId();
+        Steps steps = new Steps()
+                .add("workspace", workspaceUpdate(ws,
+                        "SET tier = :to, planSeatLimit = :limit, seatLimit = :limit "
+                                + "REMOVE pendingTier, pendingEffectiveAt, gsi1pk, gsi1sk",
+                        "tier = :from", Map.of(":to", s(to.tier()), ":limit", Item.n(to.seatLimit()), ":from", s(current.tier()))))
+                .add("charge", Transactions.putNew(table, chargeItem(charge, Item.of(TableKeys.workspace(ws), "PLANCHANGE#" + charge.id()))
+                        .with(TableKeys.GSI1_PK, UNRECORDED)
+                        .with(TableKeys.GSI1_SK, charge.createdAt() + "#" + charge.id())))
+                .add("audit", auditLog.append(audit));
+        return Transactions.commitUnlessConditionFails(dynamo, steps.items()) ? new Outcome.Done() : new Outcome.Stale();
+    }
+
+    @Override
+    public Outcome scheduleDowngrade(Subscription current, Plan to, Instant effectiveAt, AuditEvent audit) {
+        String ws = current.workspaceId();
+        Steps steps = new Steps()
+                .add("workspace", workspaceUpdate(ws,
+                        "SET pendingTier = :to, pendingEffectiveAt = :at, seatLimit = :limit, gsi1pk = :due, gsi1sk = :dueAt",
+                        "tier = :from AND seatsUsed <= :limit",
+                        Map.of(":to", s(to.tier()), ":at", s(effectiveAt.toString()), ":limit", Item.n(to.seatLimit()),
+                                ":due", s(DUE), ":dueAt", s(effectiveAt + "#" + ws), ":from", s(current.tier()))))
+                .add("audit", auditLog.append(audit));
+        if (Transactions.commitUnlessConditionFails(dynamo, steps.items())) {
+            return new Outcome.Done();
+        }
+        Seats now = seats.read(ws);
+        return now.used() > to.seatLimit() ? new Outcome.OverLimit(now) : new Outcome.Stale();
+    }
+
+    @Override
+    public Outcome cancelPending(Subscription current, long planSeatLimit, AuditEvent audit) {
+        Subscription.PendingChange pending = current.pending().orElseThrow();
+        Steps steps = new Steps()
+                .add("workspace", workspaceUpdate(current.workspaceId(),
+                        "SET seatLimit = :limit REMOVE pendingTier, pendingEffectiveAt, gsi1pk, gsi1sk",
+                        "pendingTier = :p AND pendingEffectiveAt = :at",
+                        Map.of(":limit", Item.n(planSeatLimit), ":p", s(pending.tier()), ":at", s(pending.effectiveAt().toString()))))
+                .add("audit", auditLog.append(audit));
+        return Transactions.commitUnlessConditionFails(dynamo, steps.items()) ? new Outcome.Done() : new Outcome.Stale();
+    }
+
+    @Override
+    public List<Subscription> dueDowngrades(Instant now, int limit) {
+        // '~' sorts after every character of an id, so changes due exactly now are included.
+        return dynamo.query(r -> r.tableName(table).indexName(TableKeys.GSI1).limit(limit)
+                        .keyConditionExpression("gsi1pk = :due AND gsi1sk <= :now")
+                        .expressionAttributeValues(Map.of(":due", s(DUE), ":now", s(now + "#~"))))
+                .items().stream().map(i -> fromItem(Item.from(i))).filter(sub -> sub.pending().isPresent()).toList();
+    }
+
+    @Override
+    public Outcome applyDowngrade(Subscription due, BillingPeriod newAnchor, AuditEvent audit) {
+        Subscription.PendingChange pending = due.pending().orElseThrow();
+        Steps steps = new Steps()
+                .add("workspace", workspaceUpdate(due.workspaceId(),
+                        "SET tier = :to, planSeatLimit = seatLimit, periodStart = :start, periodEnd = :end "
+                                + "REMOVE pendingTier, pendingEffectiveAt, gsi1pk, gsi1sk",
+                        "pendingTier = :to AND pendingEffectiveAt = :at",
+                        Map.of(":to", s(pending.tier()), ":at", s(pending.effectiveAt().toString()),
+                                ":start", s(newAnchor.start().toString()), ":end", s(newAnchor.end().toString()))))
+                .add("audit", auditLog.append(audit));
+        return Transactions.commitUnlessConditionFails(dynamo, steps.items()) ? new Outcome.Done() : new Outcome.Stale();
+    }
+
+    @Override
+    public List<Charge> unrecordedCharges(Instant createdBefore, int limit) {
+        return dynamo.query(r -> r.tableName(table).indexName(TableKeys.GSI1).limit(limit)
+                        .keyConditionExpression("gsi1pk = :u AND gsi1sk < :before")
+                        .expressionAttributeValues(Map.of(":u", s(UNRECORDED), ":before", s(createdBefore.toString()))))
+                .items().stream().map(i -> chargeFromItem(Item.from(i))).toList();
+    }
+
+    @Override
+    public void markRecorded(Charge charge) {
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(Item.key(TableKeys.workspace(charge.workspaceId()), "PLANCHANGE#" + charge.id()))
+                .updateExpression("SET chargeStatus = :recorded REMOVE gsi1pk, gsi1sk")
+                .expressionAttributeValues(Map.of(":recorded", s("RECORDED"))));
+    }
+
+    @Override
+    public Page<Charge> charges(String workspaceId, PageRequest page) {
+        String partition = TableKeys.workspace(workspaceId);
+        QueryResponse response = dynamo.query(r -> {
+            r.tableName(table).limit(page.limit()).scanIndexForward(false)
+                    .keyConditionExpression("pk = :p and begins_with(sk, :s)")
+                    .expressionAttributeValues(Map.of(":p", s(partition), ":s", s("CHARGE#")));
+            page.cursor().map(c -> Cursor.decodeTableKey(c, partition, "CHARGE#")).ifPresent(r::exclusiveStartKey);
+        });
+        return new Page<>(response.items().stream().map(i -> chargeFromItem(Item.from(i))).toList(),
+                Cursor.encode(response.lastEvaluatedKey()));
+    }
+
+    private TransactWriteItem workspaceUpdate(String workspaceId, String update, String condition,
+                                              Map<String, AttributeValue> values) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(Item.key(TableKeys.workspace(workspaceId), TableKeys.WORKSPACE_SK))
+                .updateExpression(update)
+                .conditionExpression(condition)
+                .expressionAttributeValues(new HashMap<>(values))).build();
+    }
+
+    public static Item chargeItem(Charge charge, Item item) {
+        return item.with("type", "charge")
+                .with("id", charge.id())
+                .with("workspaceId", charge.workspaceId())
+                .with("amount", charge.amount().amount())
+                .with("currency", charge.amount().currency())
+                .with("fromTier", charge.fromTier())
+                .with("toTier", charge.toTier())
+                .with("createdAt", charge.createdAt())
+                .with("createdBy", charge.createdBy())
+                .with("periodStart", charge.period().start())
+                .with("periodEnd", charge.period().end());
+    }
+
+    public static Charge chargeFromItem(Item item) {
+        return new Charge(item.string("id"), item.string("workspaceId"),
+                new com.salesos.admin.plans.Money(item.number("amount"), item.string("currency")),
+                item.string("fromTier"), item.string("toTier"), item.instant("createdAt"), item.string("createdBy"),
+                new BillingPeriod(item.instant("periodStart"), item.instant("periodEnd")));
+    }
+
+    private static Subscription fromItem(Item item) {
+        Optional<Subscription.PendingChange> pending = item.optionalString("pendingTier")
+                .map(tier -> new Subscription.PendingChange(tier, item.instant("pendingEffectiveAt")));
+        return new Subscription(item.string("id"), item.string("tier"),
+                new BillingPeriod(item.instant("periodStart"), item.instant("periodEnd")), pending);
+    }
+}

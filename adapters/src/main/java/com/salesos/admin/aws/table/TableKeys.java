@@ -1,0 +1,109 @@
+package com.salesos.admin.aws.table;
+
+import java.time.Instant;
+
+/**
+ * The single-table key scheme. Everything of a workspace shares the partition {@code WS#<id>};
+ * lookups that start from outside a workspace (a token, a signed-in subject) have partitions of
+ * their own. GSI1 lists a workspace's items by status.
+ *
+ * <pre>
+ * pk                         sk                         what
+ * WS#ws                      #WORKSPACE                 name, plan, seat counters
+ * WS#ws                      TEAM#id                    team
+ * WS#ws                      ROLE#id                    custom role
+ * WS#ws                      USER#id                    user
+ * WS#ws                      EMAIL#address              uniqueness guard: who holds the address
+ * WS#ws                      INVITATION#id              invitation (gsi1: WS#ws#INVITATIONS#STATUS / id)
+ * WS#ws                      IDEMPOTENCY#user#key       what a creating request made
+ * WS#ws                      SENDS#WORKSPACE#start      invitation emails sent in the window from start (ttl)
+ * WS#ws                      SENDS#ADDRESS#mbox#start   invitation emails sent to the mailbox in that window (ttl)
+ * WS#ws                      DEAL#id, LEAD#id, ACTIVITY#id  CRM records (WorkspaceProvisioner.addRecord)
+ * WS#ws                      POINTS#activityId          points ledger entry (activity or badge reward)
+ * WS#ws                      USERPOINTS#user            a user's points total and per-type counts
+ * WS#ws                      POINTSETTINGS#version      point-settings version (zero-padded, oldest first)
+ * WS#ws                      BADGE#id                   custom badge
+ * WS#ws                      AWARD#user#badge           award (with its signed credential)
+ * WS#ws                      EXPORT#id                  export job (state, progress, checkpoint, result)
+ * WS#ws                      #EXPORT_ACTIVE             the workspace's one queued or running export
+ * WS#ws#AUDIT                instant#id                 audit record
+ * SUBJECT#sub                #PRINCIPAL                 which workspace user a sign-in subject is
+ * SUBJECT#sub                #CRM                       which workspace a CRM machine identity posts for
+ * INVITATION_TOKEN#sha256    #TOKEN                     which invitation a link token opens
+ * </pre>
+ */
+public final class TableKeys {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String GSI1 = "gsi1";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+
+    public static final String WORKSPACE_SK = "#WORKSPACE";
+    public static final String PRINCIPAL_SK = "#PRINCIPAL";
+    public static final String CRM_SK = "#CRM";
+    public static final String TOKEN_SK = "#TOKEN";
+    public static final String EXPORT_ACTIVE_SK = "#EXPORT_ACTIVE";
+    public static final String EXPORT_PREFIX = "EXPORT#";
+
+    private TableKeys() {
+    }
+
+    public static String workspace(String workspaceId) {
+        return "WS#" + workspaceId;
+    }
+
+    public static String audit(String workspaceId) {
+        return "WS#" + workspaceId + "#AUDIT";
+    }
+
+    public static String team(String teamId) {
+        return "TEAM#" + teamId;
+    }
+
+    public static String role(String roleId) {
+        return "ROLE#" + roleId;
+    }
+
+    public static String user(String userId) {
+        return "USER#" + userId;
+    }
+
+    public static String email(String canonicalEmail) {
+        return "EMAIL#" + canonicalEmail;
+    }
+
+    public static String invitation(String invitationId) {
+        return "INVITATION#" + invitationId;
+    }
+
+    public static String invitationsByStatus(String workspaceId, String status) {
+        return "WS#" + workspaceId + "#INVITATIONS#" + status;
+    }
+
+    public static String export(String jobId) {
+        return EXPORT_PREFIX + jobId;
+    }
+
+    public static String idempotency(String userId, String scope, String key) {
+        return "IDEMPOTENCY#" + userId + "#" + scope + "#" + key;
+    }
+
+    public static String workspaceSends(Instant windowStart) {
+        return "SENDS#WORKSPACE#" + windowStart;
+    }
+
+    /** Keyed by {@link com.salesos.admin.common.EmailAddress#mailbox()}: every +tag of it counts together. */
+    public static String addressSends(String mailbox, Instant windowStart) {
+        return "SENDS#ADDRESS#" + mailbox + "#" + windowStart;
+    }
+
+    public static String subject(String subject) {
+        return "SUBJECT#" + subject;
+    }
+
+    public static String token(String tokenHashHex) {
+        return "INVITATION_TOKEN#" + tokenHashHex;
+    }
+}

@@ -1,0 +1,5 @@
+package com.salesos.admin.access;
+
+public enum UserStatus {
+    ACTIVE, DEACTIVATED
+}

@@ -1,0 +1,142 @@
+package com.salesos.admin.wiring;
+
+import com.salesos.admin.access.AccessPolicy;
+import com.salesos.admin.access.CallerDirectory;
+import com.salesos.admin.access.RoleCatalog;
+import com.salesos.admin.aws.clients.AwsClients;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.access.DynamoCallerDirectory;
+import com.salesos.admin.aws.access.DynamoRoleCatalog;
+import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
+import com.salesos.admin.aws.workspaces.DynamoWorkspaceDirectory;
+import com.salesos.admin.aws.plans.DynamoChargeLedger;
+import com.salesos.admin.aws.plans.DynamoPlanStore;
+import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.plans.BillingGateway;
+import com.salesos.admin.plans.PlanCatalog;
+import com.salesos.admin.plans.PlanStore;
+import com.salesos.admin.common.TimeOrderedIds;
+import com.salesos.admin.config.RuntimeSettings;
+import com.salesos.admin.workspaces.WorkspaceDirectory;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Prototype;
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.metrics.MetricPublisher;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Wires what every function needs (settings, AWS clients shared by all, caller resolution, the
+ * workspace counters and the audit log) to its adapters. Each function module wires its own use
+ * cases in a factory of its own, so a function builds only the clients it uses: with Lambda's eager
+ * singleton initialisation, anything declared here is built in every function.
+ */
+@Factory
+public class AdminBeans {
+
+    @Singleton
+    RuntimeSettings runtimeSettings() {
+        return RuntimeSettings.fromEnvironment();
+    }
+
+    /** Secondary: tests and the local stack may register a clock of their own (moving time, never sleeping). */
+    @Singleton
+    @Secondary
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Singleton
+    IdGenerator ids(Clock clock, SecureRandom random) {
+        return new TimeOrderedIds(clock, random);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    AwsClients awsClients(RuntimeSettings settings, List<MetricPublisher> metricPublishers) {
+        return new AwsClients(settings.aws(), metricPublishers);
+    }
+
+    @Singleton
+    DynamoDbClient dynamoDb(AwsClients clients) {
+        return clients.dynamoDb();
+    }
+
+    /**
+     * Prototype, not singleton: Lambda's eager initialisation would build this client in every
+     * function. This way only functions whose use cases take it (invites, users) build it, once.
+     */
+    @Prototype
+    CognitoIdentityProviderClient cognito(AwsClients clients) {
+        return clients.cognito();
+    }
+
+    @Singleton
+    RoleCatalog roleCatalog(DynamoDbClient dynamo, RuntimeSettings settings) {
+        return new DynamoRoleCatalog(dynamo, settings.tableName());
+    }
+
+    @Singleton
+    CallerDirectory callerDirectory(DynamoDbClient dynamo, RuntimeSettings settings, RoleCatalog roles) {
+        return new DynamoCallerDirectory(dynamo, settings.tableName(), roles);
+    }
+
+    @Singleton
+    AccessPolicy accessPolicy(CallerDirectory callers) {
+        return new AccessPolicy(callers);
+    }
+
+    @Singleton
+    com.salesos.admin.access.CrmAccess crmAccess(DynamoDbClient dynamo, RuntimeSettings settings) {
+        return new com.salesos.admin.access.CrmAccess(
+                new com.salesos.admin.aws.access.DynamoCrmIdentities(dynamo, settings.tableName()));
+    }
+
+    @Singleton
+    WorkspaceDirectory workspaceDirectory(DynamoDbClient dynamo, RuntimeSettings settings) {
+        return new DynamoWorkspaceDirectory(dynamo, settings.tableName());
+    }
+
+    @Singleton
+    DynamoSeatLedger seatLedger(DynamoDbClient dynamo, RuntimeSettings settings) {
+        return new DynamoSeatLedger(dynamo, settings.tableName());
+    }
+
+    @Singleton
+    DynamoAuditLog auditLog(RuntimeSettings settings, IdGenerator ids) {
+        return new DynamoAuditLog(settings.tableName(), ids);
+    }
+
+
+    @Singleton
+    PlanCatalog planCatalog() {
+        try (var source = AdminBeans.class.getResourceAsStream("/plan-catalog.properties")) {
+            if (source == null) {
+                throw new IllegalStateException("plan-catalog.properties is missing from the classpath");
+            }
+            return PlanCatalog.read(source);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Singleton
+    PlanStore planStore(DynamoDbClient dynamo, RuntimeSettings settings, DynamoSeatLedger seats, DynamoAuditLog auditLog) {
+        return new DynamoPlanStore(dynamo, settings.tableName(), seats, auditLog);
+    }
+
+    @Singleton
+    BillingGateway billingGateway(DynamoDbClient dynamo, RuntimeSettings settings) {
+        return new DynamoChargeLedger(dynamo, settings.tableName());
+    }
+}

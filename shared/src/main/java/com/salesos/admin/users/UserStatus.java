@@ -1,5 +1,0 @@
-package com.salesos.admin.users;
-
-public enum UserStatus {
-    ACTIVE, DEACTIVATED
-}
