@@ -6,12 +6,18 @@ them should (for example two invitations taking the last free seat). Real Dynamo
 serialisable per item; we restore that by letting one DynamoDB request run at a time. Every other
 service keeps moto's threaded concurrency.
 
+Fault mode: with SALESOS_EMULATOR_CONFLICT_RATE=r (0..1) set, that fraction of TransactWriteItems
+calls is cancelled with reason TransactionConflict before reaching moto, as DynamoDB cancels racing
+transactions (see TransactionConflicts); POST /salesos-api/faults changes the rate while running.
+
 Usage: python3 moto_launcher.py [--host 127.0.0.1] [--port 4599]
 """
 import argparse
 import hashlib
 import io
 import json
+import os
+import random
 import signal
 import sys
 import threading
@@ -48,10 +54,11 @@ class SerialisedDynamoDb:
     TRANSACT_WRITE = "DynamoDB_20120810.TransactWriteItems"
     TOKEN_TTL_SECONDS = 600
 
-    def __init__(self, app):
+    def __init__(self, app, conflicts):
         self._app = app
         self._lock = threading.Lock()
         self._committed = {}  # token -> (request hash, expiry, status, headers, body)
+        self._conflicts = conflicts
 
     def __call__(self, environ, start_response):
         if environ.get("PATH_INFO") == "/moto-api/reset":
@@ -81,6 +88,11 @@ class SerialisedDynamoDb:
             start_response("400 Bad Request", [("Content-Type", "application/x-amz-json-1.0"),
                                                ("Content-Length", str(len(body)))])
             return [body]
+        cancellation = self._conflicts.maybe_cancel(parsed)
+        if cancellation is not None:
+            start_response("400 Bad Request", [("Content-Type", "application/x-amz-json-1.0"),
+                                               ("Content-Length", str(len(cancellation)))])
+            return [cancellation]
         answer = {}
 
         def remember(status, headers, exc_info=None):
@@ -90,6 +102,65 @@ class SerialisedDynamoDb:
         body = b"".join(self._app(environ, remember))
         if token and answer.get("status", "").startswith("200"):
             self._committed[token] = (fingerprint, now + self.TOKEN_TTL_SECONDS, answer["status"], answer["headers"], body)
+        return [body]
+
+
+class TransactionConflicts:
+    """Fault mode: a fraction of TransactWriteItems calls is cancelled as real DynamoDB cancels a
+    transaction that raced another one on the same item, before it reaches moto (so nothing is
+    written): HTTP 400, TransactionCanceledException, one CancellationReasons entry per action,
+    one of them TransactionConflict and the rest None.
+
+    The rate comes from SALESOS_EMULATOR_CONFLICT_RATE (0..1, default 0); FaultsApi changes it
+    while the server runs.
+    """
+
+    def __init__(self, rate):
+        self._lock = threading.Lock()
+        self.rate = rate
+        self.cancelled = 0
+        self._random = random.Random()
+
+    def maybe_cancel(self, parsed):
+        with self._lock:
+            if self.rate <= 0 or self._random.random() >= self.rate:
+                return None
+            self.cancelled += 1
+            actions = max(1, len(parsed.get("TransactItems", [])))
+            conflicting = self._random.randrange(actions)
+        reasons = [{"Code": "TransactionConflict", "Message": "Transaction is ongoing for the item"}
+                   if i == conflicting else {"Code": "None"} for i in range(actions)]
+        message = "Transaction cancelled, please refer cancellation reasons for specific reasons [" + \
+            ", ".join(r["Code"] for r in reasons) + "]"
+        return json.dumps({"__type": "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+                           "Message": message, "CancellationReasons": reasons}).encode("utf-8")
+
+    def set_rate(self, rate):
+        with self._lock:
+            self.rate = min(1.0, max(0.0, rate))
+
+    def state(self):
+        with self._lock:
+            return {"transactionConflictRate": self.rate, "cancelled": self.cancelled}
+
+
+class FaultsApi:
+    """WSGI middleware: POST /salesos-api/faults {"transactionConflictRate": r} sets the conflict
+    rate of TransactionConflicts; GET (and POST) answer the rate and how many calls were cancelled."""
+
+    PATH = "/salesos-api/faults"
+
+    def __init__(self, app, conflicts):
+        self._app = app
+        self._conflicts = conflicts
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") != self.PATH:
+            return self._app(environ, start_response)
+        if environ.get("REQUEST_METHOD") == "POST":
+            self._conflicts.set_rate(float(read_json_body(environ)[1].get("transactionConflictRate", 0)))
+        body = json.dumps(self._conflicts.state()).encode("utf-8")
+        start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
         return [body]
 
 
@@ -198,7 +269,10 @@ def main():
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     app = DomainDispatcherApplication(create_backend_app)
-    run_simple(args.host, args.port, SentEmails(CognitoDeleteRevokesTokens(CognitoPasswordLimits(SerialisedDynamoDb(app)))), threaded=True)
+    conflicts = TransactionConflicts(float(os.environ.get("SALESOS_EMULATOR_CONFLICT_RATE") or 0))
+    stack = SerialisedDynamoDb(app, conflicts)
+    stack = FaultsApi(SentEmails(CognitoDeleteRevokesTokens(CognitoPasswordLimits(stack))), conflicts)
+    run_simple(args.host, args.port, stack, threaded=True)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ public final class MotoServer implements AutoCloseable {
     private final Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final String FAULTS = "/salesos-api/faults";
+
     private MotoServer(URI endpoint, Process process) {
         this.endpoint = endpoint;
         this.process = process;
@@ -71,6 +73,26 @@ public final class MotoServer implements AutoCloseable {
     /** The emails SES accepted, as {@code {"emails": [{source, subject, body, destinations}]}} (moto_launcher.py's endpoint). */
     public String sentEmailsJson() {
         return send(HttpRequest.newBuilder(endpoint.resolve("/salesos-api/sent-emails")).GET().build());
+    }
+
+    /**
+     * The launcher's fault mode: from now on this fraction (0..1) of TransactWriteItems calls is
+     * cancelled with reason TransactionConflict, as real DynamoDB cancels racing transactions.
+     * Starts at SALESOS_EMULATOR_CONFLICT_RATE (default 0); callers that change it restore it.
+     */
+    public void transactionConflictRate(double rate) {
+        send(HttpRequest.newBuilder(endpoint.resolve(FAULTS)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"transactionConflictRate\": " + rate + "}")).build());
+    }
+
+    /** How many TransactWriteItems calls the fault mode has cancelled since the server started. */
+    public long cancelledTransactions() {
+        String state = send(HttpRequest.newBuilder(endpoint.resolve(FAULTS)).GET().build());
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"cancelled\":\\s*(\\d+)").matcher(state);
+        if (!count.find()) {
+            throw new IllegalStateException("Unexpected answer from " + FAULTS + ": " + state);
+        }
+        return Long.parseLong(count.group(1));
     }
 
     private void awaitReady(Duration timeout) {

@@ -1,5 +1,6 @@
 package com.salesos.admin.aws.clients;
 
+import com.salesos.admin.aws.table.Contention;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -58,8 +59,10 @@ public final class AwsClients implements AutoCloseable {
         return endpoints;
     }
 
+    /** Retries transaction conflicts and throttling (see {@link Contention}). */
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
+        return configure(DynamoDbClient.builder(), "DYNAMODB", overrides -> overrides
+                .retryStrategy(Contention.retryStrategy())).build();
     }
 
     public SesV2Client ses() {
@@ -75,12 +78,18 @@ public final class AwsClients implements AutoCloseable {
      * builder; {@code serviceId} selects an AWS_ENDPOINT_URL_&lt;SERVICE&gt; override.
      */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String serviceId) {
+        return configure(builder, serviceId, overrides -> { });
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, String serviceId, java.util.function.Consumer<ClientOverrideConfiguration.Builder> overrides) {
+        ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
+                .metricPublishers(metricPublishers);
+        overrides.accept(configuration);
         builder.region(Region.of(endpoints.region()))
                 .credentialsProvider(credentials)
                 .httpClient(httpClient)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .metricPublishers(metricPublishers)
-                        .build());
+                .overrideConfiguration(configuration.build());
         endpoints.endpointFor(serviceId).map(URI::create).ifPresent(builder::endpointOverride);
         return builder;
     }
