@@ -48,9 +48,10 @@ class EnvironmentContractTest {
         for (SamTemplate.Function function : template.functions()) {
             boolean mails = Set.of("InvitesFunction", "ExportWorkerFunction").contains(function.logicalId());
             boolean cognito = Set.of("InvitesFunction", "UsersFunction").contains(function.logicalId());
-            assertThat(function.environment().containsKey("SENDER_ADDRESS")).as(function.logicalId()).isEqualTo(mails);
-            assertThat(function.environment().containsKey("APP_URL")).as(function.logicalId()).isEqualTo(mails);
-            assertThat(function.environment().containsKey("USER_POOL_ID")).as(function.logicalId()).isEqualTo(cognito);
+            String name = function.logicalId();
+            assertThat(function.environment().containsKey("SENDER_ADDRESS")).as("%s is given SENDER_ADDRESS", name).isEqualTo(mails);
+            assertThat(function.environment().containsKey("APP_URL")).as("%s is given APP_URL", name).isEqualTo(mails);
+            assertThat(function.environment().containsKey("USER_POOL_ID")).as("%s is given USER_POOL_ID", name).isEqualTo(cognito);
         }
     }
 }
