@@ -8,12 +8,11 @@ import com.salesos.admin.aws.exports.SesExportMailer;
 import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.TimeOrderedIds;
-import com.salesos.admin.config.ExportSettings;
-import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.exports.ExportEntity;
 import com.salesos.admin.exports.ExportJob;
 import com.salesos.admin.exports.ExportStatus;
 import com.salesos.admin.exports.ExportWorker;
+import com.salesos.admin.functions.exportworker.ExportWorkerSettings;
 import com.salesos.admin.exports.Notice;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
@@ -38,12 +37,14 @@ public final class ExportPipelineProbe {
     public static void main(String[] args) throws Exception {
         int records = Integer.parseInt(args[0]);
         HeapWatch heap = new HeapWatch(args.length > 1 && args[1].equals("heap"));
-        RuntimeSettings settings = RuntimeSettings.fromEnvironment();
+        // The worker's own settings, from the ExportWorkerFunction environment ExportBench gives this JVM.
+        ExportWorkerSettings settings = ExportWorkerSettings.fromEnvironment();
+        String table = settings.shared().tableName();
         Clock clock = Clock.systemUTC();
         var ids = new TimeOrderedIds(clock, new SecureRandom());
-        try (AwsClients clients = new AwsClients(settings.aws(), List.of())) {
+        try (AwsClients clients = new AwsClients(settings.shared().aws(), List.of())) {
             var dynamo = clients.dynamoDb();
-            var jobs = new DynamoExportJobs(dynamo, settings.tableName(), new DynamoAuditLog(settings.tableName(), ids));
+            var jobs = new DynamoExportJobs(dynamo, table, new DynamoAuditLog(table, ids));
             String ws = "ws-bench-" + records;
             ExportJob job = new ExportJob(ids.newId("exp"), ws, "usr_bench", "bench@bench.test", "Bench", List.of(ExportEntity.DEALS),
                     ExportStatus.QUEUED, Map.of(), Optional.empty(), Optional.empty(), clock.instant(), Optional.empty(),
@@ -51,10 +52,10 @@ public final class ExportPipelineProbe {
             jobs.create(job, new AuditEvent(ws, "usr_bench", "export.requested", "export", job.id(), clock.instant(), Map.of(), Map.of()),
                     Optional.empty());
             ExportWorker worker = new ExportWorker(jobs, new SyntheticDeals(records),
-                    new S3ExportFiles(com.salesos.admin.aws.clients.S3Clients.client(clients), RuntimeSettings.required(ExportSettings.EXPORTS_BUCKET)),
-                    new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), RuntimeSettings.required(ExportSettings.EXPORT_QUEUE_URL)),
+                    new S3ExportFiles(com.salesos.admin.aws.clients.S3Clients.client(clients), settings.exportsBucket()),
+                    new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), settings.exportQueueUrl()),
                     new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()), clock,
-                    Integer.parseInt(RuntimeSettings.required(ExportSettings.PART_SIZE_BYTES)));
+                    settings.partSizeBytes());
             heap.start();
             long started = System.nanoTime();
             ExportWorker.Outcome outcome = worker.wake(job.ref(), Duration.ofMinutes(15), "lease-bench");

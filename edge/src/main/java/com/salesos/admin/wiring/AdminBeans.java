@@ -16,7 +16,8 @@ import com.salesos.admin.plans.BillingGateway;
 import com.salesos.admin.plans.PlanCatalog;
 import com.salesos.admin.plans.PlanStore;
 import com.salesos.admin.common.TimeOrderedIds;
-import com.salesos.admin.config.RuntimeSettings;
+import com.salesos.admin.config.FunctionSettings;
+import com.salesos.admin.config.SharedSettings;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -39,9 +40,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Factory
 public class AdminBeans {
 
+    /**
+     * The part of the settings every function reads, taken from the function's own settings record
+     * (declared by its wiring). Taking it from there, rather than reading it again, means a function
+     * lacking variables always fails on its own record, whose message names all of them. The local
+     * stack hosts every function in one context, all read from the same environment, so their shared
+     * parts are equal; a context that hosts no function reads the shared part alone.
+     */
     @Singleton
-    RuntimeSettings runtimeSettings() {
-        return RuntimeSettings.fromEnvironment();
+    SharedSettings sharedSettings(List<FunctionSettings> functions) {
+        List<SharedSettings> distinct = functions.stream().map(FunctionSettings::shared).distinct().toList();
+        if (distinct.size() > 1) {
+            throw new IllegalStateException("Functions in one context disagree on the shared settings: " + distinct);
+        }
+        return distinct.isEmpty() ? SharedSettings.fromEnvironment() : distinct.get(0);
     }
 
     /** Secondary: tests and the local stack may register a clock of their own (moving time, never sleeping). */
@@ -63,7 +75,7 @@ public class AdminBeans {
 
     @Singleton
     @Bean(preDestroy = "close")
-    AwsClients awsClients(RuntimeSettings settings, List<MetricPublisher> metricPublishers) {
+    AwsClients awsClients(SharedSettings settings, List<MetricPublisher> metricPublishers) {
         return new AwsClients(settings.aws(), metricPublishers);
     }
 
@@ -82,12 +94,12 @@ public class AdminBeans {
     }
 
     @Singleton
-    RoleCatalog roleCatalog(DynamoDbClient dynamo, RuntimeSettings settings) {
+    RoleCatalog roleCatalog(DynamoDbClient dynamo, SharedSettings settings) {
         return new DynamoRoleCatalog(dynamo, settings.tableName());
     }
 
     @Singleton
-    CallerDirectory callerDirectory(DynamoDbClient dynamo, RuntimeSettings settings, RoleCatalog roles) {
+    CallerDirectory callerDirectory(DynamoDbClient dynamo, SharedSettings settings, RoleCatalog roles) {
         return new DynamoCallerDirectory(dynamo, settings.tableName(), roles);
     }
 
@@ -97,23 +109,23 @@ public class AdminBeans {
     }
 
     @Singleton
-    com.salesos.admin.access.CrmAccess crmAccess(DynamoDbClient dynamo, RuntimeSettings settings) {
+    com.salesos.admin.access.CrmAccess crmAccess(DynamoDbClient dynamo, SharedSettings settings) {
         return new com.salesos.admin.access.CrmAccess(
                 new com.salesos.admin.aws.access.DynamoCrmIdentities(dynamo, settings.tableName()));
     }
 
     @Singleton
-    WorkspaceDirectory workspaceDirectory(DynamoDbClient dynamo, RuntimeSettings settings) {
+    WorkspaceDirectory workspaceDirectory(DynamoDbClient dynamo, SharedSettings settings) {
         return new DynamoWorkspaceDirectory(dynamo, settings.tableName());
     }
 
     @Singleton
-    DynamoSeatLedger seatLedger(DynamoDbClient dynamo, RuntimeSettings settings) {
+    DynamoSeatLedger seatLedger(DynamoDbClient dynamo, SharedSettings settings) {
         return new DynamoSeatLedger(dynamo, settings.tableName());
     }
 
     @Singleton
-    DynamoAuditLog auditLog(RuntimeSettings settings, IdGenerator ids) {
+    DynamoAuditLog auditLog(SharedSettings settings, IdGenerator ids) {
         return new DynamoAuditLog(settings.tableName(), ids);
     }
 
@@ -131,12 +143,12 @@ public class AdminBeans {
     }
 
     @Singleton
-    PlanStore planStore(DynamoDbClient dynamo, RuntimeSettings settings, DynamoSeatLedger seats, DynamoAuditLog auditLog) {
+    PlanStore planStore(DynamoDbClient dynamo, SharedSettings settings, DynamoSeatLedger seats, DynamoAuditLog auditLog) {
         return new DynamoPlanStore(dynamo, settings.tableName(), seats, auditLog);
     }
 
     @Singleton
-    BillingGateway billingGateway(DynamoDbClient dynamo, RuntimeSettings settings) {
+    BillingGateway billingGateway(DynamoDbClient dynamo, SharedSettings settings) {
         return new DynamoChargeLedger(dynamo, settings.tableName());
     }
 }

@@ -30,7 +30,13 @@ public record ProvisionedStack(SamTemplate template, URI endpoint, String region
         return environment;
     }
 
-    /** Every function's environment merged (the local server hosts all functions in one process). */
+    /**
+     * Every function's environment merged. The local server hosts all functions in one process, and
+     * a function module's tests may have other function modules on their classpath, so every
+     * function's settings record is read in one JVM whose system properties are global: each finds
+     * its variables here. Whether the template gives each function exactly what its settings read
+     * is held by EnvironmentContractTest, not by these runs.
+     */
     public Map<String, String> mergedEnvironment() {
         Map<String, String> merged = new LinkedHashMap<>();
         template.functions().forEach(f -> merged.putAll(environmentOf(f.logicalId())));
@@ -38,7 +44,7 @@ public record ProvisionedStack(SamTemplate template, URI endpoint, String region
         return merged;
     }
 
-    /** Applies the merged environment as JVM system properties, which RuntimeSettings reads first. */
+    /** Applies the merged environment as JVM system properties, which SettingsReader reads before the environment. */
     public void applyAsSystemProperties() {
         mergedEnvironment().forEach(System::setProperty);
         System.setProperty("aws.accessKeyId", EmulatorClients.ACCESS_KEY);

@@ -53,6 +53,12 @@ public final class SamTemplate {
         }
     }
 
+    /** A template given as text (a snippet in a test of a checker). */
+    public static SamTemplate parse(String yaml) {
+        Map<String, Object> root = new Yaml(new IntrinsicFunctions()).load(yaml);
+        return new SamTemplate(root, Map.of());
+    }
+
     public static SamTemplate ofRepository() {
         return load(RepositoryRoot.locate().resolve("template.yaml"));
     }
@@ -95,6 +101,12 @@ public final class SamTemplate {
         });
         defaults.putAll(parameterOverrides);
         return defaults;
+    }
+
+    /** The environment variables Globals gives every function (a function's own win over these). */
+    public Map<String, Object> globalEnvironment() {
+        Map<String, Object> allGlobals = cast(root.getOrDefault("Globals", Map.of()));
+        return variables(cast(allGlobals.getOrDefault("Function", Map.of())));
     }
 
     public List<Function> functions() {

@@ -5,14 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.salesos.admin.aws.exports.ExportWakeUps;
 import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
-import com.salesos.admin.config.ExportSettings;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
 import com.salesos.admin.web.CurrentInvocation;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +41,7 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     @Inject
     SqsExportQueue queue;
     @Inject
-    @Named(ExportSettings.DEAD_LETTER_QUEUE_ARN)
-    String deadLetterQueueArn;
+    ExportWorkerSettings settings;
 
     public ExportWorkerHandler() {
     }
@@ -59,7 +56,7 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             long started = System.nanoTime();
-            boolean deadLetter = deadLetterQueueArn.equals(message.getEventSourceArn());
+            boolean deadLetter = settings.deadLetterQueueArn().equals(message.getEventSourceArn());
             Optional<ExportRef> ref = ExportWakeUps.parse(message.getBody());
             String outcome;
             try {

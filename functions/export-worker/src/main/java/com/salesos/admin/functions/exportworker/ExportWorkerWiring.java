@@ -8,11 +8,8 @@ import com.salesos.admin.aws.exports.S3ExportFiles;
 import com.salesos.admin.aws.clients.S3Clients;
 import com.salesos.admin.aws.exports.SesExportMailer;
 import com.salesos.admin.aws.exports.SqsExportQueue;
-import com.salesos.admin.config.ExportSettings;
-import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.exports.ExportWorker;
 import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,24 +20,23 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public class ExportWorkerWiring {
 
     @Singleton
-    SqsExportQueue exportQueue(AwsClients clients) {
-        return new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), RuntimeSettings.required(ExportSettings.EXPORT_QUEUE_URL));
+    ExportWorkerSettings settings() {
+        return ExportWorkerSettings.fromEnvironment();
     }
 
     @Singleton
-    ExportWorker exportWorker(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog,
+    SqsExportQueue exportQueue(ExportWorkerSettings settings, AwsClients clients) {
+        return new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), settings.exportQueueUrl());
+    }
+
+    @Singleton
+    ExportWorker exportWorker(DynamoDbClient dynamo, ExportWorkerSettings settings, DynamoAuditLog auditLog,
                               AwsClients clients, SqsExportQueue queue, Clock clock) {
-        return new ExportWorker(new DynamoExportJobs(dynamo, settings.tableName(), auditLog),
-                new DynamoExportRecords(dynamo, settings.tableName()),
-                new S3ExportFiles(S3Clients.client(clients), RuntimeSettings.required(ExportSettings.EXPORTS_BUCKET)),
+        return new ExportWorker(new DynamoExportJobs(dynamo, settings.shared().tableName(), auditLog),
+                new DynamoExportRecords(dynamo, settings.shared().tableName()),
+                new S3ExportFiles(S3Clients.client(clients), settings.exportsBucket()),
                 queue,
                 new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()),
-                clock, Integer.parseInt(RuntimeSettings.required(ExportSettings.PART_SIZE_BYTES)));
-    }
-
-    @Singleton
-    @Named(ExportSettings.DEAD_LETTER_QUEUE_ARN)
-    String deadLetterQueueArn() {
-        return RuntimeSettings.required(ExportSettings.DEAD_LETTER_QUEUE_ARN);
+                clock, settings.partSizeBytes());
     }
 }

@@ -207,6 +207,6 @@ class LargeExportsThroughLambdaTest {
         return new ExportWorker(jobs, new DynamoExportRecords(fx.aws.dynamo(), table), files,
                 new SqsExportQueue(fx.sqs, fx.queueUrl),
                 new SesExportMailer(fx.aws.clients().ses(), System.getProperty("SENDER_ADDRESS"), System.getProperty("APP_URL")),
-                fx.clock, Integer.parseInt(System.getProperty(com.salesos.admin.config.ExportSettings.PART_SIZE_BYTES)));
+                fx.clock, Integer.parseInt(System.getProperty(ExportWorkerSettings.EXPORT_PART_SIZE_BYTES)));
     }
 }

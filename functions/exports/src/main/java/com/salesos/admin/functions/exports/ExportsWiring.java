@@ -7,8 +7,6 @@ import com.salesos.admin.aws.exports.S3ExportDownloads;
 import com.salesos.admin.aws.clients.S3Clients;
 import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
-import com.salesos.admin.config.ExportSettings;
-import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.exports.ExportService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -21,12 +19,17 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public class ExportsWiring {
 
     @Singleton
-    ExportService exportService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog,
+    ExportsSettings settings() {
+        return ExportsSettings.fromEnvironment();
+    }
+
+    @Singleton
+    ExportService exportService(DynamoDbClient dynamo, ExportsSettings settings, DynamoAuditLog auditLog,
                                 AwsClients clients, IdGenerator ids, Clock clock) {
         SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
         // Only pre-signing here (no S3 calls), so no S3 client is built.
-        S3ExportDownloads downloads = new S3ExportDownloads(S3Clients.presigner(clients), RuntimeSettings.required(ExportSettings.EXPORTS_BUCKET));
-        return new ExportService(new DynamoExportJobs(dynamo, settings.tableName(), auditLog),
-                new SqsExportQueue(sqs, RuntimeSettings.required(ExportSettings.EXPORT_QUEUE_URL)), downloads, ids, clock);
+        S3ExportDownloads downloads = new S3ExportDownloads(S3Clients.presigner(clients), settings.exportsBucket());
+        return new ExportService(new DynamoExportJobs(dynamo, settings.shared().tableName(), auditLog),
+                new SqsExportQueue(sqs, settings.exportQueueUrl()), downloads, ids, clock);
     }
 }

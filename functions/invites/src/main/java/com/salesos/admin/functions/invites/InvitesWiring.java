@@ -9,7 +9,6 @@ import com.salesos.admin.aws.invites.DynamoInvitationStore;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.aws.invites.SesInvitationMailer;
 import com.salesos.admin.common.IdGenerator;
-import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.invites.InvitationService;
 import com.salesos.admin.invites.SendLimits;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
@@ -26,17 +25,22 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 public class InvitesWiring {
 
     @Singleton
+    InvitesSettings settings() {
+        return InvitesSettings.fromEnvironment();
+    }
+
+    @Singleton
     SesV2Client ses(AwsClients clients) {
         return clients.ses();
     }
 
     @Singleton
-    InvitationService invitationService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoSeatLedger seats,
+    InvitationService invitationService(DynamoDbClient dynamo, InvitesSettings settings, DynamoSeatLedger seats,
                                         DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
                                         SesV2Client ses, CognitoIdentityProviderClient cognito,
                                         CallerDirectory callers, IdGenerator ids, SecureRandom random, Clock clock) {
         return new InvitationService(
-                new DynamoInvitationStore(dynamo, settings.tableName(), seats, auditLog),
+                new DynamoInvitationStore(dynamo, settings.shared().tableName(), seats, auditLog),
                 roles, workspaces,
                 new SesInvitationMailer(ses, settings.senderAddress(), settings.appUrl()),
                 new CognitoAccountDirectory(cognito, settings.userPoolId()),

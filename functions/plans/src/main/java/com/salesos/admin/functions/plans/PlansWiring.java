@@ -14,6 +14,12 @@ import java.time.Clock;
 @Factory
 public class PlansWiring {
 
+    /** Read at start (the shared wiring takes the table from it), so a missing variable fails the start. */
+    @Singleton
+    PlansSettings settings() {
+        return PlansSettings.fromEnvironment();
+    }
+
     @Singleton
     PlanService planService(PlanCatalog catalog, PlanStore store, DynamoSeatLedger seats, BillingGateway billing,
                             IdGenerator ids, Clock clock) {

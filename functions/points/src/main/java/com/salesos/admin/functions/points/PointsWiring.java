@@ -18,7 +18,6 @@ import com.salesos.admin.aws.points.DynamoPointSettingsStore;
 import com.salesos.admin.aws.points.DynamoPointsLedger;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.aws.users.DynamoUserStore;
-import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.points.PointsService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -30,26 +29,18 @@ import software.amazon.awssdk.services.kms.KmsClient;
 @Factory
 public class PointsWiring {
 
-    /** Set by template.yaml on this function only: the KMS key that signs Open Badges credentials. */
-    public static final String BADGE_SIGNING_KEY_ID = "BADGE_SIGNING_KEY_ID";
-    /** Set by template.yaml on this function only: the private bucket that holds badge images. */
-    public static final String BADGES_BUCKET = "BADGES_BUCKET";
-    /**
-     * Set by template.yaml on this function only (parameter PublicBaseUrl): the public base URL of
-     * the API. Open Badges ids and the signed issuer come from it, never from request headers.
-     */
-    public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
+    @Singleton
+    PointsSettings settings() {
+        return PointsSettings.fromEnvironment();
+    }
 
-    /** The configured public base URL, without a trailing slash. */
+    /** The API's public base URL (PointsSettings keeps it without a trailing slash), for the controllers' links. */
     public record PublicBaseUrl(String value) {
-        public PublicBaseUrl {
-            value = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-        }
     }
 
     @Singleton
-    PublicBaseUrl publicBaseUrl() {
-        return new PublicBaseUrl(RuntimeSettings.required(PUBLIC_BASE_URL));
+    PublicBaseUrl publicBaseUrl(PointsSettings settings) {
+        return new PublicBaseUrl(settings.publicBaseUrl());
     }
 
     @Singleton
@@ -58,8 +49,8 @@ public class PointsWiring {
     }
 
     @Singleton
-    BadgeStore badgeStore(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog) {
-        return new DynamoBadgeStore(dynamo, settings.tableName(), auditLog);
+    BadgeStore badgeStore(DynamoDbClient dynamo, PointsSettings settings, DynamoAuditLog auditLog) {
+        return new DynamoBadgeStore(dynamo, settings.shared().tableName(), auditLog);
     }
 
     @Singleton
@@ -68,24 +59,25 @@ public class PointsWiring {
     }
 
     @Singleton
-    PointsService pointsService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoSeatLedger seats,
+    PointsService pointsService(DynamoDbClient dynamo, PointsSettings settings, DynamoSeatLedger seats,
                                 DynamoAuditLog auditLog, BadgeStore badges, PlanFeatures features,
                                 CredentialIssuer credentials, Clock clock) {
-        DynamoPointsLedger ledger = new DynamoPointsLedger(dynamo, settings.tableName());
-        return new PointsService(new DynamoPointSettingsStore(dynamo, settings.tableName(), auditLog), ledger,
-                new DynamoUserStore(dynamo, settings.tableName(), seats, auditLog),
+        DynamoPointsLedger ledger = new DynamoPointsLedger(dynamo, settings.shared().tableName());
+        return new PointsService(new DynamoPointSettingsStore(dynamo, settings.shared().tableName(), auditLog), ledger,
+                new DynamoUserStore(dynamo, settings.shared().tableName(), seats, auditLog),
                 new BadgeAwarding(badges, ledger, features, credentials, clock), clock);
     }
 
     @Singleton
-    BadgeService badgeService(BadgeStore badges, PlanFeatures features, AwsClients clients, IdGenerator ids, Clock clock) {
-        return new BadgeService(badges, features, new S3BadgeImages(S3Clients.presigner(clients), RuntimeSettings.required(BADGES_BUCKET)),
+    BadgeService badgeService(BadgeStore badges, PlanFeatures features, PointsSettings settings, AwsClients clients,
+                              IdGenerator ids, Clock clock) {
+        return new BadgeService(badges, features, new S3BadgeImages(S3Clients.presigner(clients), settings.badgesBucket()),
                 ids, clock);
     }
 
     @Singleton
-    KmsJwtSigner credentialSigner(AwsClients clients) {
+    KmsJwtSigner credentialSigner(PointsSettings settings, AwsClients clients) {
         KmsClient kms = clients.configure(KmsClient.builder(), "KMS").build();
-        return new KmsJwtSigner(kms, RuntimeSettings.required(BADGE_SIGNING_KEY_ID));
+        return new KmsJwtSigner(kms, settings.badgeSigningKeyId());
     }
 }

@@ -91,7 +91,7 @@ class OpenBadgesThroughLambdaTest {
         Map<String, Object> claims = jwt.getJWTClaimsSet().getClaims();
 
         String issuerId = (String) ((Map<?, ?>) claims.get("issuer")).get("id");
-        assertThat(issuerId).startsWith(aws.stack().environmentOf("PointsFunction").get(PointsWiring.PUBLIC_BASE_URL));
+        assertThat(issuerId).startsWith(aws.stack().environmentOf("PointsFunction").get(PointsSettings.PUBLIC_BASE_URL));
         var profile = api.call("GET", java.net.URI.create(issuerId).getPath(), null, null).json();
         JWKSet published = JWKSet.parse(new ObjectMapper().writeValueAsString(profile.path("publicKey")));
         RSAKey key = (RSAKey) published.getKeyByKeyId(jwt.getHeader().getKeyID());
@@ -138,7 +138,7 @@ class OpenBadgesThroughLambdaTest {
         JsonNode achievement = api.call("GET", "/openbadges/achievements/" + WS + "~first-deal-won", null, null).json();
         assertThat(achievement.path("image").path("type").asText()).isEqualTo("Image");
         String imageUrl = achievement.path("image").path("id").asText();
-        assertThat(imageUrl).isEqualTo(aws.stack().environmentOf("PointsFunction").get(PointsWiring.PUBLIC_BASE_URL)
+        assertThat(imageUrl).isEqualTo(aws.stack().environmentOf("PointsFunction").get(PointsSettings.PUBLIC_BASE_URL)
                 + "/openbadges/images/" + WS + "~first-deal-won");
 
         var image = api.call("GET", java.net.URI.create(imageUrl).getPath(), null, null);
@@ -154,7 +154,7 @@ class OpenBadgesThroughLambdaTest {
 
     @Test
     void every_award_names_its_public_credential_by_the_id_the_credential_route_takes_and_by_url() {
-        String configured = aws.stack().environmentOf("PointsFunction").get(PointsWiring.PUBLIC_BASE_URL);
+        String configured = aws.stack().environmentOf("PointsFunction").get(PointsSettings.PUBLIC_BASE_URL);
         var awards = api.call("GET", "/v1/gamification/awards?userId=usr_ob_rep", null, admin.subject());
         assertThat(awards.status()).as(awards.body()).isEqualTo(200);
         JsonNode award = awards.json().path("items").get(0);
@@ -198,7 +198,7 @@ class OpenBadgesThroughLambdaTest {
     @Test
     void a_credential_is_signed_once_when_awarded_and_served_as_stored_under_the_configured_url_whatever_the_host()
             throws Exception {
-        String configured = aws.stack().environmentOf("PointsFunction").get(PointsWiring.PUBLIC_BASE_URL);
+        String configured = aws.stack().environmentOf("PointsFunction").get(PointsSettings.PUBLIC_BASE_URL);
         aws.workspaces().addUser(WS, "usr_ob_rep2", "rep2@ob.test", "Rep 2", "sales-rep", null, "Correct-Horse-9-Battery");
         KmsSignCounter.reset();
         var won = api.callAs(crm, "POST",

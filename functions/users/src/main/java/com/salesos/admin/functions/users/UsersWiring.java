@@ -11,7 +11,6 @@ import com.salesos.admin.aws.access.DynamoRoleStore;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.aws.users.DynamoUserStore;
 import com.salesos.admin.common.IdGenerator;
-import com.salesos.admin.config.RuntimeSettings;
 import com.salesos.admin.users.UserService;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import io.micronaut.context.annotation.Factory;
@@ -25,23 +24,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class UsersWiring {
 
     @Singleton
-    UserService userService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoSeatLedger seats,
+    UsersSettings settings() {
+        return UsersSettings.fromEnvironment();
+    }
+
+    @Singleton
+    UserService userService(DynamoDbClient dynamo, UsersSettings settings, DynamoSeatLedger seats,
                             DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
                             CognitoIdentityProviderClient cognito, Clock clock) {
-        return new UserService(new DynamoUserStore(dynamo, settings.tableName(), seats, auditLog), roles, workspaces,
+        return new UserService(new DynamoUserStore(dynamo, settings.shared().tableName(), seats, auditLog), roles, workspaces,
                 new CognitoSignInControl(cognito, settings.userPoolId()),
-                new DynamoDealOwnership(dynamo, settings.tableName(), auditLog), clock);
+                new DynamoDealOwnership(dynamo, settings.shared().tableName(), auditLog), clock);
     }
 
     @Singleton
-    RoleService roleService(DynamoDbClient dynamo, RuntimeSettings settings, DynamoAuditLog auditLog,
+    RoleService roleService(DynamoDbClient dynamo, UsersSettings settings, DynamoAuditLog auditLog,
                             RoleCatalog roles, IdGenerator ids, Clock clock) {
-        return new RoleService(new DynamoRoleStore(dynamo, settings.tableName(), auditLog), roles, ids, clock);
+        return new RoleService(new DynamoRoleStore(dynamo, settings.shared().tableName(), auditLog), roles, ids, clock);
     }
 
     @Singleton
-    AuditTrail auditTrail(DynamoDbClient dynamo, RuntimeSettings settings) {
-        return new DynamoAuditTrail(dynamo, settings.tableName());
+    AuditTrail auditTrail(DynamoDbClient dynamo, UsersSettings settings) {
+        return new DynamoAuditTrail(dynamo, settings.shared().tableName());
     }
 
 }

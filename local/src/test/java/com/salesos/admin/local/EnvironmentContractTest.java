@@ -1,0 +1,57 @@
+package com.salesos.admin.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salesos.admin.config.SharedSettings;
+import com.salesos.admin.emulator.SamTemplate;
+import com.salesos.admin.functions.exports.ExportsSettings;
+import com.salesos.admin.functions.exportworker.ExportWorkerSettings;
+import com.salesos.admin.functions.invites.InvitesSettings;
+import com.salesos.admin.functions.plandowngrades.PlanDowngradesSettings;
+import com.salesos.admin.functions.plans.PlansSettings;
+import com.salesos.admin.functions.points.PointsSettings;
+import com.salesos.admin.functions.users.UsersSettings;
+import com.salesos.admin.local.EnvironmentChecker.Reads;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deploy readiness: every environment variable a function's code reads is set for that function in
+ * template.yaml, and none is set that it does not read. What a function reads is its settings
+ * record's VARIABLES, which SettingsReader holds to what the record actually reads.
+ */
+class EnvironmentContractTest {
+
+    /** Each function of template.yaml and its settings record. */
+    static final Map<String, Reads> READS = Map.of(
+            "InvitesFunction", Reads.of(InvitesSettings.class, InvitesSettings.VARIABLES),
+            "UsersFunction", Reads.of(UsersSettings.class, UsersSettings.VARIABLES),
+            "PlansFunction", Reads.of(PlansSettings.class, PlansSettings.VARIABLES),
+            "PlanDowngradesFunction", Reads.of(PlanDowngradesSettings.class, PlanDowngradesSettings.VARIABLES),
+            "PointsFunction", Reads.of(PointsSettings.class, PointsSettings.VARIABLES),
+            "ExportsFunction", Reads.of(ExportsSettings.class, ExportsSettings.VARIABLES),
+            "ExportWorkerFunction", Reads.of(ExportWorkerSettings.class, ExportWorkerSettings.VARIABLES));
+
+    @Test
+    void every_function_is_given_exactly_the_variables_its_settings_record_reads() {
+        EnvironmentChecker checker = new EnvironmentChecker(READS, SharedSettings.READ_BY_THE_JVM);
+
+        assertThat(checker.mistakes(SamTemplate.ofRepository())).isEmpty();
+    }
+
+    @Test
+    void functions_that_send_no_mail_or_never_call_cognito_are_not_given_their_settings() {
+        // The restructuring issue's case, stated directly: only invites and the export worker mail,
+        // only invites and users call Cognito.
+        SamTemplate template = SamTemplate.ofRepository();
+        for (SamTemplate.Function function : template.functions()) {
+            boolean mails = Set.of("InvitesFunction", "ExportWorkerFunction").contains(function.logicalId());
+            boolean cognito = Set.of("InvitesFunction", "UsersFunction").contains(function.logicalId());
+            String name = function.logicalId();
+            assertThat(function.environment().containsKey("SENDER_ADDRESS")).as("%s is given SENDER_ADDRESS", name).isEqualTo(mails);
+            assertThat(function.environment().containsKey("APP_URL")).as("%s is given APP_URL", name).isEqualTo(mails);
+            assertThat(function.environment().containsKey("USER_POOL_ID")).as("%s is given USER_POOL_ID", name).isEqualTo(cognito);
+        }
+    }
+}
