@@ -10,6 +10,14 @@ public record Role(String id, String name, Set<Permission> permissions, boolean 
         permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
     }
 
+    /**
+     * The role a user or invitation names when that custom role was deleted under it: named by its
+     * id, granting nothing, so the record stays readable and the request never fails on it.
+     */
+    public static Role deleted(String roleId) {
+        return new Role(roleId, roleId, Set.of(), false);
+    }
+
     public boolean grants(Permission permission) {
         return permissions.contains(permission);
     }

@@ -5,7 +5,6 @@ import com.salesos.admin.common.DisplayText;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.problems.DomainException;
-import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.problems.Validation;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ public final class RoleService {
     public record Created(Role role, boolean replayed) {
     }
 
-    public Created create(Caller caller, String name, List<String> permissionCodes, Optional<String> idempotencyHeader) {
+    public Created create(Caller caller, String name, List<String> permissionCodes, Optional<String> clientKey) {
         Validation validation = new Validation();
         String cleanName = validName(name, validation);
         Set<Permission> permissions = validPermissions(permissionCodes, validation, true);
@@ -51,7 +50,7 @@ public final class RoleService {
         Role role = new Role(ids.newId("role"), cleanName, permissions, false);
         GrantPolicy.requireMayGrant(caller, role);
         Map<String, Object> after = describe(role);
-        Optional<IdempotencyKey> key = IdempotencyKey.of("roles", caller.userId(), idempotencyHeader.orElse(null),
+        Optional<IdempotencyKey> key = IdempotencyKey.of("roles", caller.userId(), clientKey.orElse(null),
                 role.name() + "\n" + after.get("permissions"));
         RoleStore.Outcome outcome = store.create(caller.workspaceId(), role,
                 audit(caller, "role.created", role, Map.of(), after), key);
@@ -91,8 +90,7 @@ public final class RoleService {
 
     private Role customRole(Caller caller, String roleId) {
         if (BuiltInRoles.find(roleId).filter(r -> r.id().equals(roleId)).isPresent()) {
-            throw new DomainException(ProblemKind.CONFLICT, "built-in-role", "Built-in role",
-                    "The built-in roles Admin, Manager and Sales Rep cannot be changed or deleted");
+            throw RoleProblems.builtInRole();
         }
         return catalog.find(caller.workspaceId(), roleId).filter(r -> !r.builtIn() && r.id().equals(roleId))
                 .orElseThrow(() -> DomainException.notFound("Role " + roleId));
@@ -100,17 +98,13 @@ public final class RoleService {
 
     private static void refuseUnlessDone(RoleStore.Outcome outcome, Role role) {
         if (outcome instanceof RoleStore.Outcome.NameTaken) {
-            throw DomainException.conflict("role-name-taken", "Role name taken",
-                    "This workspace already has a role named '" + role.name() + "'");
+            throw RoleProblems.nameTaken(role);
         }
         if (outcome instanceof RoleStore.Outcome.InUse inUse) {
-            throw DomainException.conflict("role-in-use", "Role in use", "The role '" + role.name() + "' is held by "
-                    + inUse.holders() + (inUse.holders() == 1 ? " user or pending invitation" : " users or pending invitations")
-                    + "; give them another role first");
+            throw RoleProblems.inUse(role, inUse.holders());
         }
         if (outcome instanceof RoleStore.Outcome.Stale) {
-            throw DomainException.conflict("role-changed", "Role changed meanwhile",
-                    "Someone changed or deleted this role at the same time; reload and try again");
+            throw RoleProblems.changedMeanwhile();
         }
     }
 

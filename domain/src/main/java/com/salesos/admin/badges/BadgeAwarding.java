@@ -2,6 +2,7 @@ package com.salesos.admin.badges;
 
 import com.salesos.admin.plans.Plan;
 import com.salesos.admin.points.PointsLedger;
+import com.salesos.admin.points.Rewards;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.List;
  * nothing new is awarded. Custom badges are awarded only while the plan has custom badges: after a
  * downgrade from Enterprise they and their awards stay visible, but no new ones are made.
  */
-public final class BadgeAwarding {
+public final class BadgeAwarding implements Rewards {
 
     private static final int MAX_ROUNDS = 5;
 
@@ -34,8 +35,9 @@ public final class BadgeAwarding {
         this.clock = clock;
     }
 
-    /** The badges awarded by this evaluation. */
-    public List<Badge> evaluate(String workspaceId, String userId) {
+    /** The ids of the badges awarded by this evaluation. */
+    @Override
+    public List<String> evaluate(String workspaceId, String userId) {
         List<Badge> candidates = new ArrayList<>(Badge.DEFAULTS);
         List<Badge> custom = badges.listCustom(workspaceId);
         if (!custom.isEmpty() && features.has(workspaceId, Plan.CUSTOM_BADGES)) {
@@ -65,6 +67,6 @@ public final class BadgeAwarding {
                 break;
             }
         }
-        return awarded;
+        return awarded.stream().map(Badge::id).toList();
     }
 }

@@ -102,7 +102,7 @@ public final class BadgeService {
     public record Created(Badge badge, boolean replayed) {
     }
 
-    public Created create(Caller caller, BadgeDraft draft, Optional<String> idempotencyHeader) {
+    public Created create(Caller caller, BadgeDraft draft, Optional<String> clientKey) {
         requireCustomBadges(caller);
         // Every activity evaluates every badge the user lacks (and signs each one it awards), so their
         // number is bounded like any other input that drives work per request.
@@ -111,7 +111,7 @@ public final class BadgeService {
                     "A workspace can have at most " + MAX_CUSTOM_BADGES + " custom badges; delete one first");
         }
         Badge badge = validated(ids.newId("badge"), draft, Optional.empty());
-        Optional<IdempotencyKey> key = IdempotencyKey.of("badges", caller.userId(), idempotencyHeader.orElse(null),
+        Optional<IdempotencyKey> key = IdempotencyKey.of("badges", caller.userId(), clientKey.orElse(null),
                 draft.toString());
         Optional<IdempotencyKey.Replay> replay = store.create(caller.workspaceId(), badge,
                 audit(caller, "badge.created", badge), key);

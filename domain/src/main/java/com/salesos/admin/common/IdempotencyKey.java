@@ -19,16 +19,19 @@ import java.util.regex.Pattern;
  */
 public record IdempotencyKey(String scope, String callerUserId, String key, String fingerprint) {
 
+    /** How clients send the key; the problems below name it so the client knows what to fix. */
+    private static final String SENT_AS = "Idempotency-Key";
     private static final Pattern ALLOWED = Pattern.compile("^[\\x21-\\x7e]{1,255}$");
 
-    public static Optional<IdempotencyKey> of(String scope, String callerUserId, String header, String requestDescription) {
-        if (header == null) {
+    /** The key the client chose for this request, if it chose one. */
+    public static Optional<IdempotencyKey> of(String scope, String callerUserId, String clientKey, String requestDescription) {
+        if (clientKey == null) {
             return Optional.empty();
         }
-        if (!ALLOWED.matcher(header).matches()) {
-            throw DomainException.invalidField("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        if (!ALLOWED.matcher(clientKey).matches()) {
+            throw malformed();
         }
-        return Optional.of(new IdempotencyKey(scope, callerUserId, header, sha256(requestDescription)));
+        return Optional.of(new IdempotencyKey(scope, callerUserId, clientKey, sha256(requestDescription)));
     }
 
     /** What an earlier request with the same key created, and whether it asked for the same thing. */
@@ -43,11 +46,16 @@ public record IdempotencyKey(String scope, String callerUserId, String key, Stri
         }
     }
 
+    /** The one refusal for a key that cannot be one. */
+    public static DomainException malformed() {
+        return DomainException.invalidField(SENT_AS, "must be 1 to 255 visible ASCII characters");
+    }
+
     /** The one refusal for a key sent again with a different request. */
     public static DomainException reusedForAnotherRequest() {
-        return new DomainException(ProblemKind.INVALID_INPUT, "idempotency-key-reused", "Idempotency-Key reused",
-                "This Idempotency-Key was already used for a different request",
-                List.of(new FieldError("Idempotency-Key", "was used for a different request")), Map.of());
+        return new DomainException(ProblemKind.INVALID_INPUT, "idempotency-key-reused", SENT_AS + " reused",
+                "This " + SENT_AS + " was already used for a different request",
+                List.of(new FieldError(SENT_AS, "was used for a different request")), Map.of());
     }
 
     private static String sha256(String text) {

@@ -1,5 +1,7 @@
 package com.salesos.admin.exports;
 
+import com.salesos.admin.common.MailNotSent;
+
 /** Port: tells the requester that the export is ready (a link to the frontend's export page) or failed. */
 public interface ExportMailer {
 
@@ -8,10 +10,4 @@ public interface ExportMailer {
 
     /** @throws MailNotSent when the mail provider refused or could not be reached */
     void failed(ExportJob job, String reason);
-
-    final class MailNotSent extends RuntimeException {
-        public MailNotSent(String reason, Throwable cause) {
-            super(reason, cause);
-        }
-    }
 }

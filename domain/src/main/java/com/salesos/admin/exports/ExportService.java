@@ -43,9 +43,9 @@ public final class ExportService {
     public record Requested(ExportJob job, boolean replayed) {
     }
 
-    public Requested request(Caller caller, List<String> entityNames, Optional<String> idempotencyHeader) {
+    public Requested request(Caller caller, List<String> entityNames, Optional<String> clientKey) {
         List<ExportEntity> entities = entities(entityNames);
-        Optional<IdempotencyKey> key = IdempotencyKey.of("exports", caller.userId(), idempotencyHeader.orElse(null),
+        Optional<IdempotencyKey> key = IdempotencyKey.of("exports", caller.userId(), clientKey.orElse(null),
                 entities.stream().map(ExportEntity::wireName).collect(Collectors.joining(",")));
         Instant now = clock.instant();
         ExportJob job = new ExportJob(ids.newId("exp"), caller.workspaceId(), caller.userId(), caller.email(),

@@ -1,5 +1,6 @@
 package com.salesos.admin.exports;
 
+import com.salesos.admin.common.MailNotSent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,7 +139,7 @@ public final class ExportWorker {
                 mailer.failed(job, job.error().orElse("The export failed"));
             }
             jobs.noticeSent(job.ref());
-        } catch (ExportMailer.MailNotSent e) {
+        } catch (MailNotSent e) {
             jobs.noticeNotSent(job.ref());
             throw e;
         }

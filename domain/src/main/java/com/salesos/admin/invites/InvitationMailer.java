@@ -1,6 +1,7 @@
 package com.salesos.admin.invites;
 
 import com.salesos.admin.common.EmailAddress;
+import com.salesos.admin.common.MailNotSent;
 import java.time.Instant;
 
 /** Port: sends the invitation email carrying the accept link. */
@@ -11,11 +12,5 @@ public interface InvitationMailer {
 
     record InvitationEmail(EmailAddress to, String inviteeName, String workspaceName, String invitedBy,
                            InvitationToken token, Instant expiresAt) {
-    }
-
-    final class MailNotSent extends RuntimeException {
-        public MailNotSent(String reason, Throwable cause) {
-            super(reason, cause);
-        }
     }
 }

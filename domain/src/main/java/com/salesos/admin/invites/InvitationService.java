@@ -7,6 +7,7 @@ import com.salesos.admin.access.GrantPolicy;
 import com.salesos.admin.access.CallerDirectory;
 import com.salesos.admin.access.Role;
 import com.salesos.admin.access.RoleCatalog;
+import com.salesos.admin.access.RoleProblems;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.DisplayText;
 import com.salesos.admin.common.IdGenerator;
@@ -14,7 +15,7 @@ import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.invites.AccountDirectory.Opening;
 import com.salesos.admin.invites.InvitationMailer.InvitationEmail;
-import com.salesos.admin.invites.InvitationMailer.MailNotSent;
+import com.salesos.admin.common.MailNotSent;
 import com.salesos.admin.invites.InvitationStore.Acceptance;
 import com.salesos.admin.invites.InvitationStore.Creation;
 import com.salesos.admin.invites.InvitationStore.Reissue;
@@ -85,7 +86,7 @@ public final class InvitationService {
     public record Invited(Invitation invitation, boolean replayed) {
     }
 
-    public Invited invite(Caller caller, InvitationRequest request, Optional<String> idempotencyHeader) {
+    public Invited invite(Caller caller, InvitationRequest request, Optional<String> clientKey) {
         String ws = caller.workspaceId();
         Validation validation = new Validation();
         Optional<EmailAddress> email = EmailAddress.parse(request.email());
@@ -117,7 +118,7 @@ public final class InvitationService {
         validation.throwIfInvalid();
         GrantPolicy.requireMayGrant(caller, role.get());
 
-        Optional<IdempotencyKey> key = IdempotencyKey.of("invitations", caller.userId(), idempotencyHeader.orElse(null),
+        Optional<IdempotencyKey> key = IdempotencyKey.of("invitations", caller.userId(), clientKey.orElse(null),
                 String.join("\n", email.get().value(), name, role.get().id(), String.valueOf(teamId)));
         Instant now = clock.instant();
         InvitationToken token = InvitationToken.generate(random);
@@ -144,20 +145,13 @@ public final class InvitationService {
             throw sendLimitReached(limited, email.get(), now);
         }
         if (creation instanceof Creation.RoleGone) {
-            throw DomainException.conflict("role-gone", "Role deleted", "The role was deleted meanwhile; choose another");
+            throw RoleProblems.roleGone();
         }
         throw NoFreeSeat.refusal(((Creation.NoFreeSeat) creation).seats(), 1);
     }
 
-    public Page<Invitation> list(Caller caller, Optional<String> status, PageRequest page) {
-        Optional<InvitationStatus> filter = status.filter(s -> !s.isBlank()).map(s -> {
-            try {
-                return InvitationStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw DomainException.invalidField("status", "must be one of pending, accepted, revoked");
-            }
-        });
-        return store.list(caller.workspaceId(), filter, page);
+    public Page<Invitation> list(Caller caller, Optional<InvitationStatus> status, PageRequest page) {
+        return store.list(caller.workspaceId(), status, page);
     }
 
     public Invitation get(Caller caller, String invitationId) {

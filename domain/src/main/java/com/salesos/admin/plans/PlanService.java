@@ -88,11 +88,10 @@ public final class PlanService {
     }
 
     private Plan target(String tier) {
-        if (tier == null || tier.isBlank()) {
-            throw DomainException.invalidField("tier", "is required");
-        }
-        return catalog.find(tier).orElseThrow(() -> DomainException.invalidField("tier",
-                "is not a plan; known tiers: " + String.join(", ", catalog.plans().stream().map(Plan::tier).toList())));
+        boolean given = tier != null && !tier.isBlank();
+        return (given ? catalog.find(tier) : java.util.Optional.<Plan>empty()).orElseThrow(() -> DomainException.invalidField(
+                "tier", given ? "is not a plan; known tiers: " + String.join(", ", catalog.plans().stream().map(Plan::tier).toList())
+                        : "is required"));
     }
 
     private Plan differentFrom(Subscription current, Plan to) {

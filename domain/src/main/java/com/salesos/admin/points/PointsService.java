@@ -3,11 +3,11 @@ package com.salesos.admin.points;
 import com.salesos.admin.access.Caller;
 import com.salesos.admin.access.CrmClient;
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.ExpectedVersion;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.points.PointsLedger.Entry;
 import com.salesos.admin.problems.DomainException;
-import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.problems.Validation;
 import com.salesos.admin.users.UserStore;
 import java.math.BigDecimal;
@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Point settings (versioned, optimistic) and activity scoring into the ledger. */
@@ -26,15 +27,15 @@ public final class PointsService {
     private final PointSettingsStore settings;
     private final PointsLedger ledger;
     private final UserStore users;
-    private final com.salesos.admin.badges.BadgeAwarding badges;
+    private final Rewards rewards;
     private final Clock clock;
 
     public PointsService(PointSettingsStore settings, PointsLedger ledger, UserStore users,
-                         com.salesos.admin.badges.BadgeAwarding badges, Clock clock) {
+                         Rewards rewards, Clock clock) {
         this.settings = settings;
         this.ledger = ledger;
         this.users = users;
-        this.badges = badges;
+        this.rewards = rewards;
         this.clock = clock;
     }
 
@@ -48,11 +49,12 @@ public final class PointsService {
 
     /**
      * Saves a new version effective now, replacing every value: each activity type must be given.
-     * {@code ifMatch} must name the current version, so two admins editing at once cannot
+     * {@code expected} must name the current version, so two admins editing at once cannot
      * overwrite each other silently.
      */
-    public PointSettings replace(Caller caller, String ifMatch, Map<String, Integer> pointsByType, BigDecimal multiplier) {
-        requireIfMatch(ifMatch);
+    public PointSettings replace(Caller caller, Optional<ExpectedVersion> expected, Map<String, Integer> pointsByType,
+                                 BigDecimal multiplier) {
+        ExpectedVersion from = expected.orElseThrow(PointsProblems::versionRequired);
         Validation validation = new Validation();
         Map<ActivityType, Integer> points = validPoints(pointsByType, validation);
         // A replacement names every type: a type left out would silently score 0 from now on.
@@ -63,15 +65,16 @@ public final class PointsService {
         }
         checkMultiplier(multiplier, validation);
         validation.throwIfInvalid();
-        return saveNext(caller, ifMatch, current -> new PointSettings(current.version() + 1, clock.instant(), points, multiplier));
+        return saveNext(caller, from, current -> new PointSettings(current.version() + 1, clock.instant(), points, multiplier));
     }
 
     /**
      * Saves a new version effective now that changes only what is given: the types named and, if
-     * given, the multiplier; everything else is carried over from the version {@code ifMatch} names.
+     * given, the multiplier; everything else is carried over from the version {@code expected} names.
      */
-    public PointSettings update(Caller caller, String ifMatch, Map<String, Integer> pointsByType, BigDecimal multiplier) {
-        requireIfMatch(ifMatch);
+    public PointSettings update(Caller caller, Optional<ExpectedVersion> expected, Map<String, Integer> pointsByType,
+                                BigDecimal multiplier) {
+        ExpectedVersion from = expected.orElseThrow(PointsProblems::versionRequired);
         Validation validation = new Validation();
         Map<ActivityType, Integer> points = validPoints(pointsByType, validation);
         if ((pointsByType == null || pointsByType.isEmpty()) && multiplier == null) {
@@ -81,19 +84,12 @@ public final class PointsService {
             checkMultiplier(multiplier, validation);
         }
         validation.throwIfInvalid();
-        return saveNext(caller, ifMatch, current -> {
+        return saveNext(caller, from, current -> {
             Map<ActivityType, Integer> merged = new EnumMap<>(current.pointsByActivityType());
             merged.putAll(points);
             return new PointSettings(current.version() + 1, clock.instant(), merged,
                     multiplier == null ? current.valueBonusMultiplier() : multiplier);
         });
-    }
-
-    private static void requireIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException(ProblemKind.PRECONDITION_REQUIRED, "if-match-required", "If-Match required",
-                    "Send If-Match with the version you changed (the ETag of GET /v1/gamification/point-settings)");
-        }
     }
 
     private static Map<ActivityType, Integer> validPoints(Map<String, Integer> pointsByType, Validation validation) {
@@ -121,11 +117,12 @@ public final class PointsService {
         }
     }
 
-    /** Saves the version built from the current one, if {@code ifMatch} still names the current one. */
-    private PointSettings saveNext(Caller caller, String ifMatch, java.util.function.UnaryOperator<PointSettings> nextOf) {
+    /** Saves the version built from the current one, if {@code expected} still names the current one. */
+    private PointSettings saveNext(Caller caller, ExpectedVersion expected,
+                                   java.util.function.UnaryOperator<PointSettings> nextOf) {
         PointSettings current = settings.current(caller.workspaceId());
-        if (!ifMatch.replace("\"", "").trim().equals(Integer.toString(current.version()))) {
-            throw stale(current);
+        if (!expected.matches(current.version())) {
+            throw PointsProblems.settingsChanged(current);
         }
         PointSettings next = nextOf.apply(current);
         AuditEvent audit = new AuditEvent(caller.workspaceId(), caller.userId(), "point-settings.changed", "point-settings",
@@ -136,7 +133,7 @@ public final class PointsService {
                         "valueBonusMultiplier", next.valueBonusMultiplier()));
         // Conditional on the version read above: a change saved meanwhile makes this one stale.
         if (!settings.saveNext(caller.workspaceId(), current.version(), next, audit)) {
-            throw stale(settings.current(caller.workspaceId()));
+            throw PointsProblems.settingsChanged(settings.current(caller.workspaceId()));
         }
         return next;
     }
@@ -146,8 +143,8 @@ public final class PointsService {
                                 String valueCurrency, String dealId) {
     }
 
-    /** The ledger entry, whether this activity id had been scored before, and badges it earned. */
-    public record Recorded(Entry entry, boolean replayed, List<com.salesos.admin.badges.Badge> awarded, long userTotal) {
+    /** The ledger entry, whether this activity id had been scored before, and the badges (ids) it earned. */
+    public record Recorded(Entry entry, boolean replayed, List<String> awardedBadgeIds, long userTotal) {
     }
 
     /**
@@ -191,19 +188,16 @@ public final class PointsService {
         // and on the user's total, so no booking carries it past the ceiling.
         PointsLedger.Booking booking = ledger.record(entry);
         if (booking instanceof PointsLedger.Booking.OverCeiling over) {
-            throw new DomainException(ProblemKind.INVALID_INPUT, "points-total-ceiling", "Points total at its ceiling",
-                    "This activity's " + entry.total() + " points would take the user's total past "
-                            + PointLimits.MAX_TOTAL + "; nothing was booked",
-                    List.of(), Map.of("userTotal", over.total(), "maxTotal", PointLimits.MAX_TOTAL));
+            throw PointsProblems.totalCeiling(entry.total(), over.total());
         }
         if (booking instanceof PointsLedger.Booking.AlreadyBooked first) {
             // A retry of the same activity books nothing, but finishes what the first try may not
             // have (an award whose signing failed): awards are conditional, so none is made twice.
-            return new Recorded(first.entry(), true, badges.evaluate(workspaceId, input.userId()),
+            return new Recorded(first.entry(), true, rewards.evaluate(workspaceId, input.userId()),
                     ledger.total(workspaceId, input.userId()));
         }
         Entry booked = ((PointsLedger.Booking.Booked) booking).entry();
-        return new Recorded(booked, false, badges.evaluate(workspaceId, input.userId()),
+        return new Recorded(booked, false, rewards.evaluate(workspaceId, input.userId()),
                 ledger.total(workspaceId, input.userId()));
     }
 
@@ -214,11 +208,5 @@ public final class PointsService {
     public Points points(Caller caller, String userId, PageRequest page) {
         users.find(caller.workspaceId(), userId).orElseThrow(() -> DomainException.notFound("User " + userId));
         return new Points(ledger.total(caller.workspaceId(), userId), ledger.entries(caller.workspaceId(), userId, page));
-    }
-
-    private static DomainException stale(PointSettings current) {
-        return new DomainException(ProblemKind.PRECONDITION_FAILED, "settings-changed", "Settings changed meanwhile",
-                "The point settings are now at version " + current.version() + "; reload them and apply your change again",
-                List.of(), Map.of("currentVersion", current.version()));
     }
 }

@@ -36,8 +36,14 @@ public final class DomainException extends RuntimeException {
         this(kind, type, title, detail, List.of(), Map.of());
     }
 
+    /** The thing does not exist (or is another workspace's: never say which). */
     public static DomainException notFound(String what) {
-        return new DomainException(ProblemKind.NOT_FOUND, "not-found", "Not found", what + " does not exist");
+        return notFoundBecause(what + " does not exist");
+    }
+
+    /** Nothing can exist at this address at all (an id of the wrong form, no such route). */
+    public static DomainException notFoundBecause(String detail) {
+        return new DomainException(ProblemKind.NOT_FOUND, "not-found", "Not found", detail);
     }
 
     public static DomainException conflict(String type, String title, String detail) {
@@ -45,8 +51,19 @@ public final class DomainException extends RuntimeException {
     }
 
     public static DomainException invalidField(String field, String message) {
+        return invalidInput(List.of(new FieldError(field, message)));
+    }
+
+    /**
+     * Well-formed input with values that break the rules, every field at fault listed. The detail
+     * names the one field and why, or counts and names them all.
+     */
+    public static DomainException invalidInput(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid: " + String.join(", ", errors.stream().map(FieldError::field).toList());
         return new DomainException(ProblemKind.INVALID_INPUT, "invalid-input", "The request has invalid fields",
-                field + ": " + message, List.of(new FieldError(field, message)), Map.of());
+                detail, errors, Map.of());
     }
 
     public ProblemKind kind() {

@@ -2,7 +2,6 @@ package com.salesos.admin.problems;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Collects every field error of one input before refusing it, so the caller sees them all at once. */
 public final class Validation {
@@ -20,11 +19,7 @@ public final class Validation {
 
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {
-            String detail = errors.size() == 1
-                    ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : errors.size() + " fields are invalid";
-            throw new DomainException(ProblemKind.INVALID_INPUT, "invalid-input",
-                    "The request has invalid fields", detail, errors, Map.of());
+            throw DomainException.invalidInput(errors);
         }
     }
 }

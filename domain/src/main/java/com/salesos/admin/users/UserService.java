@@ -5,6 +5,7 @@ import com.salesos.admin.access.Caller;
 import com.salesos.admin.access.GrantPolicy;
 import com.salesos.admin.access.Role;
 import com.salesos.admin.access.RoleCatalog;
+import com.salesos.admin.access.RoleProblems;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
@@ -52,27 +53,12 @@ public final class UserService {
         return users.find(caller.workspaceId(), userId).orElseThrow(() -> DomainException.notFound("User " + userId));
     }
 
-    public Page<User> list(Caller caller, Optional<String> status, Optional<String> role, Optional<String> teamId,
+    /** Users by status, role (by id or name) and team; each filter given narrows the list. */
+    public Page<User> list(Caller caller, Optional<UserStatus> status, Optional<String> role, Optional<String> teamId,
                            PageRequest page) {
-        Validation validation = new Validation();
-        Optional<UserStatus> statusFilter = status.filter(s -> !s.isBlank()).flatMap(s -> {
-            try {
-                return Optional.of(UserStatus.valueOf(s.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                validation.reject("status", "must be active or deactivated");
-                return Optional.empty();
-            }
-        });
-        Optional<String> roleFilter = role.filter(r -> !r.isBlank()).flatMap(r -> {
-            Optional<Role> found = roles.find(caller.workspaceId(), r);
-            if (found.isEmpty()) {
-                validation.reject("role", "is not a role of this workspace");
-            }
-            return found.map(Role::id);
-        });
-        validation.throwIfInvalid();
-        return users.list(caller.workspaceId(), new UserFilter(statusFilter, roleFilter,
-                teamId.filter(t -> !t.isBlank())), page);
+        Optional<String> roleFilter = role.map(r -> roles.find(caller.workspaceId(), r).map(Role::id)
+                .orElseThrow(() -> DomainException.invalidField("role", "is not a role of this workspace")));
+        return users.list(caller.workspaceId(), new UserFilter(status, roleFilter, teamId), page);
     }
 
     /**
@@ -224,9 +210,7 @@ public final class UserService {
     }
 
     public Role roleOf(User user) {
-        // A role id that no longer resolves shows as a role without permissions, never as an error.
-        return roles.find(user.workspaceId(), user.roleId())
-                .orElseGet(() -> new Role(user.roleId(), user.roleId(), java.util.Set.of(), false));
+        return roles.find(user.workspaceId(), user.roleId()).orElseGet(() -> Role.deleted(user.roleId()));
     }
 
     private static void refuseUnlessDone(Change change, User user) {
@@ -238,7 +222,7 @@ public final class UserService {
             throw NoFreeSeat.refusal(noSeat.seats(), 1);
         }
         if (change instanceof Change.RoleGone) {
-            throw DomainException.conflict("role-gone", "Role deleted", "The role was deleted meanwhile");
+            throw RoleProblems.roleGone();
         }
         if (change instanceof Change.Stale) {
             throw DomainException.conflict("user-changed", "User changed meanwhile",

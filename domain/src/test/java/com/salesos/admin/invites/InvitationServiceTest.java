@@ -69,7 +69,7 @@ class InvitationServiceTest {
             },
             email -> {
                 if (mailDown) {
-                    throw new InvitationMailer.MailNotSent("down", null);
+                    throw new com.salesos.admin.common.MailNotSent("down", null);
                 }
                 sent.add(email);
             },

@@ -1,6 +1,7 @@
 package com.salesos.admin.web;
 
 import com.salesos.admin.access.AccessPolicy;
+import com.salesos.admin.access.AccessProblems;
 import com.salesos.admin.access.Caller;
 import com.salesos.admin.access.CrmAccess;
 import com.salesos.admin.access.Permission;
@@ -57,8 +58,7 @@ public final class AccessFilter implements Ordered {
         }
         Optional<String> subject = claims.subject(request);
         if (subject.isEmpty()) {
-            return ProblemResponses.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
-                    "A valid bearer token is required");
+            return ProblemResponses.of(AccessProblems.signInRequired());
         }
         try {
             if (crmRoute) {

@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
@@ -38,8 +37,8 @@ public final class PathIdFilter implements Ordered {
                 .flatMap(values -> values.entrySet().stream()
                         .filter(e -> e.getValue() == null || !PathIds.isValidInPath(e.getValue().toString()))
                         .findFirst())
-                .<HttpResponse<?>>map(bad -> ProblemResponses.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                        "No " + bad.getKey() + " has this form; " + PathIds.PATH_RULE))
+                .<HttpResponse<?>>map(bad -> ProblemResponses.of(DomainException.notFoundBecause(
+                        "No " + bad.getKey() + " has this form; " + PathIds.PATH_RULE)))
                 .orElse(null);
     }
 

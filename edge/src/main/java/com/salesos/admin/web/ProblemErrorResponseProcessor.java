@@ -1,5 +1,7 @@
 package com.salesos.admin.web;
 
+import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.problems.FieldError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -26,16 +28,16 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         if (status == HttpStatus.BAD_REQUEST) {
             // Micronaut could not read or convert part of the request (an empty body, a query value
             // of the wrong type): the same answer as any other invalid input, naming the part.
-            List<Problem.FieldErrorView> errors = context.getErrors().stream()
-                    .map(e -> new Problem.FieldErrorView(e.getPath().orElse("body"), readable(e.getMessage())))
+            List<FieldError> errors = context.getErrors().stream()
+                    .map(e -> new FieldError(e.getPath().orElse("body"), readable(e.getMessage())))
                     .toList();
             if (errors.isEmpty()) {
-                errors = List.of(new Problem.FieldErrorView("body", "could not be read"));
+                errors = List.of(new FieldError("body", "could not be read"));
             }
-            Problem problem = Problem.of("invalid-input", "The request has invalid fields",
-                    HttpStatus.UNPROCESSABLE_ENTITY.getCode(),
-                    errors.get(0).field() + ": " + errors.get(0).message(), errors, Map.of());
-            return response.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem).contentType(Problem.MEDIA_TYPE);
+            DomainException invalid = DomainException.invalidInput(errors);
+            HttpStatus invalidStatus = ProblemResponses.statusOf(invalid.kind());
+            return response.status(invalidStatus).body(ProblemResponses.problemOf(invalid, invalidStatus))
+                    .contentType(Problem.MEDIA_TYPE);
         }
         String slug;
         String title;

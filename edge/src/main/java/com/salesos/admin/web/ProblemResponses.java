@@ -33,15 +33,19 @@ public final class ProblemResponses {
 
     public static MutableHttpResponse<Problem> of(DomainException e) {
         HttpStatus status = statusOf(e.kind());
-        Problem problem = Problem.of(e.type(), e.title(), status.getCode(), e.detail(),
-                e.errors().stream().map(f -> new Problem.FieldErrorView(f.field(), f.message())).toList(),
-                e.extensions());
-        MutableHttpResponse<Problem> response = of(status, problem);
+        MutableHttpResponse<Problem> response = of(status, problemOf(e, status));
         Object retryAfter = e.extensions().get(DomainException.RETRY_AFTER);
         if (retryAfter != null) {
             response.header("Retry-After", retryAfter.toString());
         }
         return response;
+    }
+
+    /** The problem document of a refusal, answered with {@code status}. */
+    public static Problem problemOf(DomainException e, HttpStatus status) {
+        return Problem.of(e.type(), e.title(), status.getCode(), e.detail(),
+                e.errors().stream().map(f -> new Problem.FieldErrorView(f.field(), f.message())).toList(),
+                e.extensions());
     }
 
     public static MutableHttpResponse<Problem> of(HttpStatus status, String slug, String title, String detail) {

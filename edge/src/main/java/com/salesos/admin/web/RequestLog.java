@@ -45,10 +45,9 @@ public final class RequestLog implements Ordered {
                 .map(Caller::workspaceId).orElse(null);
         String requestId = invocation.context().map(c -> c.getAwsRequestId())
                 .orElseGet(() -> UUID.randomUUID().toString());
-        OUT.println("{\"type\":\"request\",\"requestId\":\"" + requestId + "\",\"workspace\":"
-                + (workspace == null ? "null" : "\"" + workspace + "\"") + ",\"method\":\"" + request.getMethodName()
-                + "\",\"route\":\"" + route + "\",\"status\":" + response.code()
-                + ",\"latencyMs\":" + String.format(java.util.Locale.ROOT, "%.2f", latencyMs) + "}");
+        LogLine.of("request").with("requestId", requestId).with("workspace", workspace)
+                .with("method", request.getMethodName()).with("route", route).with("status", response.code())
+                .withMillis("latencyMs", latencyMs).writeTo(OUT);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.salesos.admin.web;
 
+import com.salesos.admin.access.Role;
 import com.salesos.admin.access.RoleCatalog;
 import jakarta.inject.Singleton;
 
@@ -15,6 +16,6 @@ public final class RoleNames {
 
     public RoleView view(String workspaceId, String roleId) {
         // A custom role deleted meanwhile still shows its id, so the record stays readable.
-        return roles.find(workspaceId, roleId).map(RoleView::of).orElse(new RoleView(roleId, roleId));
+        return RoleView.of(roles.find(workspaceId, roleId).orElseGet(() -> Role.deleted(roleId)));
     }
 }

@@ -89,11 +89,7 @@ public final class StrictJson {
             checkValue(root, type, "", errors);
         }
         if (!errors.isEmpty()) {
-            String detail = errors.size() == 1
-                    ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : errors.size() + " fields are invalid: " + String.join(", ", errors.stream().map(FieldError::field).toList());
-            throw new DomainException(ProblemKind.INVALID_INPUT, "invalid-input", "The request has invalid fields",
-                    detail, errors, Map.of());
+            throw DomainException.invalidInput(errors);
         }
     }
 
@@ -298,7 +294,6 @@ public final class StrictJson {
     }
 
     private static DomainException unreadable(String why) {
-        return new DomainException(ProblemKind.INVALID_INPUT, "invalid-input", "The request has invalid fields",
-                "body: " + why, List.of(new FieldError("body", why)), Map.of());
+        return DomainException.invalidField("body", why);
     }
 }

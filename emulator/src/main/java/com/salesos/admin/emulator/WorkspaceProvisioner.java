@@ -2,7 +2,7 @@ package com.salesos.admin.emulator;
 
 import com.salesos.admin.aws.workspaces.RoleHolders;
 import com.salesos.admin.aws.workspaces.EmailGuard;
-import com.salesos.admin.aws.workspaces.CounterChange;
+import com.salesos.admin.aws.workspaces.CounterSteps;
 import com.salesos.admin.aws.users.DynamoUsers;
 import com.salesos.admin.aws.table.Transactions;
 import com.salesos.admin.aws.table.TableKeys;
@@ -10,7 +10,10 @@ import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.access.DynamoCrmIdentities;
+import com.salesos.admin.access.RoleHolding;
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.workspaces.CounterChange;
+import com.salesos.admin.workspaces.EmailClaim;
 import com.salesos.admin.invites.AccountDirectory;
 import com.salesos.admin.invites.AccountDirectory.Opening;
 import com.salesos.admin.common.EmailAddress;
@@ -84,9 +87,11 @@ public final class WorkspaceProvisioner {
         Steps steps = new Steps()
                 .add("user", Transactions.putNew(table, DynamoUsers.toItem(user)))
                 .add("principal", Transactions.putNew(table, DynamoUsers.principalItem(user)))
-                .add("email", EmailGuard.claim(table, workspaceId, address, TableKeys.user(userId)))
-                .add("counters", CounterChange.of().takeSeatForUser().gainAdminIf(roleId).toStep(table, workspaceId))
-                .add("role", new RoleHolders(table).hold(workspaceId, roleId))
+                .add("email", EmailGuard.step(table, workspaceId,
+                        new EmailClaim.Take(address, new EmailClaim.Holder.ActiveUser(userId))))
+                .add("counters", CounterSteps.step(table, workspaceId,
+                        CounterChange.none().takeSeatForUser().gainAdminIf(roleId)))
+                .add("role", RoleHolders.step(table, workspaceId, RoleHolding.take(roleId)))
                 .add("audit", auditLog.append(new AuditEvent(workspaceId, "support", "user.provisioned", "user", userId,
                         now, Map.of(), Map.of("email", address.value(), "roleId", roleId))));
         dynamo.transactWriteItems(r -> r.transactItems(steps.items()));

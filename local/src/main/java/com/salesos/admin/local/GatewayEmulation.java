@@ -1,6 +1,8 @@
 package com.salesos.admin.local;
 
 import com.salesos.admin.emulator.SamTemplate;
+import com.salesos.admin.access.AccessProblems;
+import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.web.GatewayClaims;
 import com.salesos.admin.web.ProblemResponses;
 import io.micronaut.context.annotation.Requires;
@@ -51,7 +53,7 @@ final class GatewayEmulation implements Ordered {
             return routes.stream().anyMatch(r -> r.path().matcher(path).matches())
                     ? ProblemResponses.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
                             request.getMethodName() + " is not a route of " + path)
-                    : ProblemResponses.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No route " + path);
+                    : ProblemResponses.of(DomainException.notFoundBecause("No route " + path));
         }
         if (!route.get().authorized()) {
             return null;
@@ -61,8 +63,7 @@ final class GatewayEmulation implements Ordered {
                 .map(h -> h.substring(7).trim())
                 .flatMap(verifier::verify);
         if (claims.isEmpty()) {
-            return ProblemResponses.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
-                    "A valid, unexpired access token of this user pool is required");
+            return ProblemResponses.of(AccessProblems.signInRequired());
         }
         request.setAttribute(GatewayClaims.ATTRIBUTE, claims.get());
         return null;

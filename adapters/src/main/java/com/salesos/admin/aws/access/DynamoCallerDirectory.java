@@ -44,8 +44,7 @@ public final class DynamoCallerDirectory implements CallerDirectory {
         }
         User user = DynamoUsers.fromItem(Item.from(userItem));
         // A role deleted under a user leaves them with no permissions rather than failing the request.
-        Role role = roles.find(workspaceId, user.roleId())
-                .orElseGet(() -> new Role(user.roleId(), user.roleId(), java.util.Set.of(), false));
+        Role role = roles.find(workspaceId, user.roleId()).orElseGet(() -> Role.deleted(user.roleId()));
         return Optional.of(new Caller(workspaceId, user.id(), user.email().value(), user.name(), user.teamId(), role, user.status()));
     }
 }

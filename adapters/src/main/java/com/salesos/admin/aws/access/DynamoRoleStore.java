@@ -10,6 +10,7 @@ import static com.salesos.admin.aws.table.Item.s;
 
 import com.salesos.admin.access.Permission;
 import com.salesos.admin.access.Role;
+import com.salesos.admin.access.RoleHolding;
 import com.salesos.admin.access.RoleStore;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.IdempotencyKey;
@@ -87,7 +88,8 @@ public final class DynamoRoleStore implements RoleStore {
         if (outcome instanceof Outcome.Stale) {
             Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                     .key(Item.key(TableKeys.workspace(workspaceId), TableKeys.role(role.id())))).item();
-            if (item != null && !item.isEmpty()) {
+            // Still there: refused by the holder rule, unless its last holder left meanwhile.
+            if (item != null && !item.isEmpty() && !RoleHolding.mayDelete(Item.from(item).number("holders"))) {
                 return new Outcome.InUse(Item.from(item).number("holders"));
             }
         }

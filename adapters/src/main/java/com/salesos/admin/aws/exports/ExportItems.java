@@ -27,12 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Export jobs as DynamoDB items. The checkpoint is a map attribute on the job, readable in the
  * console: upload id, parts, position, counts, the zip's state and the running SHA-256.
  */
-public final class ExportItems {
+final class ExportItems {
 
     private ExportItems() {
     }
 
-    public static Item toItem(ExportJob job) {
+    static Item toItem(ExportJob job) {
         return Item.of(TableKeys.workspace(job.workspaceId()), TableKeys.export(job.id()))
                 .with("type", "export")
                 .with("id", job.id())
@@ -46,7 +46,7 @@ public final class ExportItems {
                 .with("createdAt", job.createdAt());
     }
 
-    public static ExportJob fromItem(Item item) {
+    static ExportJob fromItem(Item item) {
         Map<String, AttributeValue> values = item.values();
         List<ExportEntity> entities = Arrays.stream(item.string("entities").split(","))
                 .map(name -> ExportEntity.fromWireName(name).orElseThrow()).toList();
@@ -61,13 +61,13 @@ public final class ExportItems {
                 Notice.valueOf(item.string("notice")));
     }
 
-    public static AttributeValue counts(Map<ExportEntity, Long> counts) {
+    static AttributeValue counts(Map<ExportEntity, Long> counts) {
         Map<String, AttributeValue> map = new HashMap<>();
         counts.forEach((entity, count) -> map.put(entity.wireName(), n(count)));
         return AttributeValue.fromM(map);
     }
 
-    public static Map<ExportEntity, Long> counts(AttributeValue value) {
+    static Map<ExportEntity, Long> counts(AttributeValue value) {
         Map<ExportEntity, Long> counts = new EnumMap<>(ExportEntity.class);
         if (value != null && value.hasM()) {
             value.m().forEach((name, count) -> ExportEntity.fromWireName(name)
@@ -76,7 +76,7 @@ public final class ExportItems {
         return counts;
     }
 
-    public static AttributeValue checkpoint(ExportCheckpoint c) {
+    static AttributeValue checkpoint(ExportCheckpoint c) {
         Map<String, AttributeValue> map = new HashMap<>();
         map.put("objectKey", s(c.objectKey()));
         map.put("uploadId", s(c.uploadId()));
@@ -97,7 +97,7 @@ public final class ExportItems {
         return AttributeValue.fromM(map);
     }
 
-    public static ExportCheckpoint checkpoint(AttributeValue value) {
+    static ExportCheckpoint checkpoint(AttributeValue value) {
         Map<String, AttributeValue> m = value.m();
         Map<String, AttributeValue> sha = m.get("sha256").m();
         int[] words = sha.get("words").l().stream().mapToInt(w -> (int) Long.parseLong(w.n())).toArray();

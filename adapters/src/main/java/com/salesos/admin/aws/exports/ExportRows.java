@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * reaches a row: invitation token hashes, sign-in subjects, signed badge credentials, idempotency
  * records and send counters (docs/exports.md says why).
  */
-public final class ExportRows {
+final class ExportRows {
 
     private ExportRows() {
     }
@@ -29,7 +29,7 @@ public final class ExportRows {
      * The row of {@code item}; {@code roleName} turns a role id into the role's name (empty when
      * the role no longer exists).
      */
-    public static List<String> row(ExportEntity entity, Item item, UnaryOperator<String> roleName) {
+    static List<String> row(ExportEntity entity, Item item, UnaryOperator<String> roleName) {
         return switch (entity) {
             case DEALS -> cells(text(item, "id"), text(item, "name"), text(item, "stage"), text(item, "amount"),
                     text(item, "currency"), text(item, "ownerUserId"), text(item, "createdAt"));
@@ -119,7 +119,7 @@ public final class ExportRows {
      * An audit record's before or after fields as one JSON object, keys sorted, so the cell is
      * exact (any value may hold commas, quotes or line breaks) and reads the same in every export.
      */
-    public static String json(AttributeValue map) {
+    static String json(AttributeValue map) {
         if (map == null || !map.hasM()) {
             return null;
         }

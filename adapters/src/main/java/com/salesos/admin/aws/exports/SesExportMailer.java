@@ -1,6 +1,7 @@
 package com.salesos.admin.aws.exports;
 
 import com.salesos.admin.aws.mail.SesTextEmails;
+import com.salesos.admin.common.MailNotSent;
 import com.salesos.admin.exports.ExportEntity;
 import com.salesos.admin.exports.ExportJob;
 import com.salesos.admin.exports.ExportMailer;

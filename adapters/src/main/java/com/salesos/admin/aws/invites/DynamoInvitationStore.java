@@ -8,13 +8,14 @@ import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
 import com.salesos.admin.aws.users.DynamoUsers;
-import com.salesos.admin.aws.workspaces.CounterChange;
+import com.salesos.admin.aws.workspaces.CounterSteps;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.aws.workspaces.EmailGuard;
 import com.salesos.admin.aws.workspaces.RoleHolders;
 import static com.salesos.admin.aws.table.Item.n;
 import static com.salesos.admin.aws.table.Item.s;
 
+import com.salesos.admin.access.RoleHolding;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
@@ -27,6 +28,9 @@ import com.salesos.admin.invites.InvitationStore;
 import com.salesos.admin.invites.InvitationToken.TokenHash;
 import com.salesos.admin.invites.SendLimits;
 import com.salesos.admin.users.User;
+import com.salesos.admin.workspaces.CounterChange;
+import com.salesos.admin.workspaces.EmailClaim;
+import com.salesos.admin.workspaces.EmailClaim.Holder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +53,6 @@ public final class DynamoInvitationStore implements InvitationStore {
     private final String table;
     private final DynamoSeatLedger seats;
     private final DynamoAuditLog auditLog;
-    private final RoleHolders holders;
     private final SendCounters sends;
 
     public DynamoInvitationStore(DynamoDbClient dynamo, String table, DynamoSeatLedger seats, DynamoAuditLog auditLog) {
@@ -57,7 +60,6 @@ public final class DynamoInvitationStore implements InvitationStore {
         this.table = table;
         this.seats = seats;
         this.auditLog = auditLog;
-        this.holders = new RoleHolders(table);
         this.sends = new SendCounters(table);
     }
 
@@ -67,9 +69,10 @@ public final class DynamoInvitationStore implements InvitationStore {
         Steps steps = new Steps();
         key.ifPresent(k -> steps.add("idempotency",
                 IdempotencyRecords.claim(table, ws, k, invitation.id(), invitation.createdAt())));
-        steps.add("email", EmailGuard.claim(table, ws, invitation.email(), TableKeys.invitation(invitation.id())))
-                .add("counters", CounterChange.of().takeSeatForInvitation().toStep(table, ws))
-                .add("role", holders.hold(ws, invitation.roleId()))
+        steps.add("email", EmailGuard.step(table, ws,
+                        new EmailClaim.Take(invitation.email(), new Holder.PendingInvitation(invitation.id()))))
+                .add("counters", CounterSteps.step(table, ws, CounterChange.none().takeSeatForInvitation()))
+                .add("role", RoleHolders.step(table, ws, RoleHolding.take(invitation.roleId())))
                 .add("invitation", Transactions.putNew(table, toItem(invitation)))
                 .add("token", Transactions.putNew(table, tokenItem(invitation)))
                 .add("audit", auditLog.append(audit));
@@ -189,10 +192,11 @@ public final class DynamoInvitationStore implements InvitationStore {
         String ws = current.workspaceId();
         Steps steps = new Steps()
                 .add("invitation", statusChange(current, InvitationStatus.REVOKED, Map.of()))
-                .add("counters", CounterChange.of().releaseInvitationSeat().toStep(table, ws))
-                .add("email", EmailGuard.release(table, ws, current.email(), TableKeys.invitation(current.id())))
+                .add("counters", CounterSteps.step(table, ws, CounterChange.none().releaseInvitationSeat()))
+                .add("email", EmailGuard.step(table, ws,
+                        new EmailClaim.Release(current.email(), new Holder.PendingInvitation(current.id()))))
                 .add("token", Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)))
-                .add("role", holders.release(ws, current.roleId()))
+                .add("role", RoleHolders.step(table, ws, RoleHolding.giveUp(current.roleId())))
                 .add("audit", auditLog.append(audit));
         return Transactions.commitUnlessConditionFails(dynamo, steps.items());
     }
@@ -212,9 +216,10 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .add("token", Transactions.delete(table, Item.key(TableKeys.token(invitation.tokenHash().hex()), TableKeys.TOKEN_SK)))
                 .add("user", Transactions.putNew(table, DynamoUsers.toItem(user)))
                 .add("principal", Transactions.putNew(table, DynamoUsers.principalItem(user)))
-                .add("email", EmailGuard.transfer(table, ws, invitation.email(), TableKeys.invitation(invitation.id()),
-                        TableKeys.user(user.id())))
-                .add("counters", CounterChange.of().convertInvitationToUser().gainAdminIf(user.roleId()).toStep(table, ws))
+                .add("email", EmailGuard.step(table, ws, new EmailClaim.Transfer(invitation.email(),
+                        new Holder.PendingInvitation(invitation.id()), new Holder.ActiveUser(user.id()))))
+                .add("counters", CounterSteps.step(table, ws,
+                        CounterChange.none().convertInvitationToUser().gainAdminIf(user.roleId())))
                 .add("audit", auditLog.append(audit));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(steps.items()));

@@ -25,16 +25,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * window start is part of the key, so a new window starts from zero without any reset; the ttl
  * lets DynamoDB delete counters of past windows.
  */
-public final class SendCounters {
+final class SendCounters {
 
     private final String table;
 
-    public SendCounters(String table) {
+    SendCounters(String table) {
         this.table = table;
     }
 
     /** Adds one counting step per limit for an email to this address, named after its scope. */
-    public Steps count(Steps steps, String workspaceId, EmailAddress to, SendLimits limits, Instant at) {
+    Steps count(Steps steps, String workspaceId, EmailAddress to, SendLimits limits, Instant at) {
         Window workspace = limits.perWorkspace().windowAt(at);
         Window address = limits.perAddress().windowAt(at);
         return steps
@@ -45,7 +45,7 @@ public final class SendCounters {
     }
 
     /** The limit that cancelled the transaction, if one did; the workspace's is reported first. */
-    public static Optional<SendLimitReached> refusal(Steps steps, List<CancellationReason> reasons, SendLimits limits,
+    static Optional<SendLimitReached> refusal(Steps steps, List<CancellationReason> reasons, SendLimits limits,
                                               Instant at) {
         for (Scope scope : Scope.values()) {
             if (steps.failed(reasons, scope.name())) {

@@ -2,6 +2,7 @@ package com.salesos.admin.aws.invites;
 
 import com.salesos.admin.aws.mail.MailText;
 import com.salesos.admin.aws.mail.SesTextEmails;
+import com.salesos.admin.common.MailNotSent;
 import com.salesos.admin.invites.InvitationMailer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -165,7 +165,7 @@ public final class DynamoPlanStore implements PlanStore {
                 .expressionAttributeValues(new HashMap<>(values))).build();
     }
 
-    public static Item chargeItem(Charge charge, Item item) {
+    static Item chargeItem(Charge charge, Item item) {
         return item.with("type", "charge")
                 .with("id", charge.id())
                 .with("workspaceId", charge.workspaceId())
@@ -179,7 +179,7 @@ public final class DynamoPlanStore implements PlanStore {
                 .with("periodEnd", charge.period().end());
     }
 
-    public static Charge chargeFromItem(Item item) {
+    static Charge chargeFromItem(Item item) {
         return new Charge(item.string("id"), item.string("workspaceId"),
                 new com.salesos.admin.plans.Money(item.number("amount"), item.string("currency")),
                 item.string("fromTier"), item.string("toTier"), item.instant("createdAt"), item.string("createdBy"),

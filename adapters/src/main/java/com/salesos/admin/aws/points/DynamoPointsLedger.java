@@ -94,7 +94,7 @@ public final class DynamoPointsLedger implements PointsLedger {
     }
 
     /** The per-type counter on the user's points item ({@code count_DEAL_WON}); rewards count as {@code count_BADGE}. */
-    public static String countOf(ActivityType type) {
+    static String countOf(ActivityType type) {
         return "count_" + (type == null ? "BADGE" : type.name());
     }
 

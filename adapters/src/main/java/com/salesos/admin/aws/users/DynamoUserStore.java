@@ -5,18 +5,20 @@ import com.salesos.admin.aws.table.Cursor;
 import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
-import com.salesos.admin.aws.workspaces.CounterChange;
+import com.salesos.admin.aws.workspaces.CounterSteps;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.aws.workspaces.RoleHolders;
 import static com.salesos.admin.aws.table.Item.s;
 
 import com.salesos.admin.access.Role;
+import com.salesos.admin.access.RoleHolding;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.users.User;
 import com.salesos.admin.access.UserStatus;
 import com.salesos.admin.users.UserStore;
+import com.salesos.admin.workspaces.CounterChange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,14 +38,12 @@ public final class DynamoUserStore implements UserStore {
     private final String table;
     private final DynamoSeatLedger seats;
     private final DynamoAuditLog auditLog;
-    private final RoleHolders holders;
 
     public DynamoUserStore(DynamoDbClient dynamo, String table, DynamoSeatLedger seats, DynamoAuditLog auditLog) {
         this.dynamo = dynamo;
         this.table = table;
         this.seats = seats;
         this.auditLog = auditLog;
-        this.holders = new RoleHolders(table);
     }
 
     @Override
@@ -107,15 +107,15 @@ public final class DynamoUserStore implements UserStore {
                 .conditionExpression("roleId = :oldRole AND #st = :status")
                 .expressionAttributeNames(Map.of("#st", "status"))
                 .expressionAttributeValues(values)).build());
-        CounterChange counters = CounterChange.of();
+        CounterChange counters = CounterChange.none();
         if (!from.id().equals(to.id())) {
-            steps.add("release", holders.release(ws, from.id()));
-            steps.add("hold", holders.hold(ws, to.id()));
+            steps.add("release", RoleHolders.step(table, ws, RoleHolding.giveUp(from.id())));
+            steps.add("hold", RoleHolders.step(table, ws, RoleHolding.take(to.id())));
             if (current.status() == UserStatus.ACTIVE) {
-                counters.loseAdminIf(from.id()).gainAdminIf(to.id());
+                counters = counters.loseAdminIf(from.id()).gainAdminIf(to.id());
             }
         }
-        steps.add("counters", counters.toStep(table, ws));
+        steps.add("counters", CounterSteps.step(table, ws, counters));
         steps.add("audit", auditLog.append(audit));
         return commit(ws, steps, counters);
     }
@@ -123,20 +123,20 @@ public final class DynamoUserStore implements UserStore {
     @Override
     public Change deactivate(User current, AuditEvent audit) {
         return moveStatus(current, UserStatus.ACTIVE, UserStatus.DEACTIVATED,
-                CounterChange.of().releaseUserSeat().loseAdminIf(current.roleId()), audit);
+                CounterChange.none().releaseUserSeat().loseAdminIf(current.roleId()), audit);
     }
 
     @Override
     public Change reactivate(User current, AuditEvent audit) {
         return moveStatus(current, UserStatus.DEACTIVATED, UserStatus.ACTIVE,
-                CounterChange.of().takeSeatForUser().gainAdminIf(current.roleId()), audit);
+                CounterChange.none().takeSeatForUser().gainAdminIf(current.roleId()), audit);
     }
 
     private Change moveStatus(User current, UserStatus from, UserStatus to, CounterChange counters, AuditEvent audit) {
         String ws = current.workspaceId();
         Steps steps = new Steps()
                 .add("user", statusChange(current, from, to))
-                .add("counters", counters.toStep(table, ws))
+                .add("counters", CounterSteps.step(table, ws, counters))
                 .add("audit", auditLog.append(audit));
         return commit(ws, steps, counters);
     }
@@ -154,7 +154,7 @@ public final class DynamoUserStore implements UserStore {
                 return new Change.RoleGone();
             }
             if (steps.failed(reasons, "counters")) {
-                return switch (seats.explain(workspaceId, counters)) {
+                return switch (seats.refusal(workspaceId, counters)) {
                     case NO_FREE_SEAT -> new Change.NoFreeSeat(seats.read(workspaceId));
                     case LAST_ADMIN -> new Change.LastAdmin();
                     case RACE -> new Change.Stale();

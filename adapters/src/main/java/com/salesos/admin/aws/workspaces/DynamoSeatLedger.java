@@ -4,11 +4,12 @@ import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.seats.SeatAccount;
 import com.salesos.admin.seats.Seats;
+import com.salesos.admin.workspaces.CounterChange;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Reads the counters on the workspace item. They change only through {@link CounterChange}
- * steps committed in the same transaction as the user or invitation change they count.
+ * Reads the counters on the workspace item. They change only through {@link CounterSteps}
+ * committed in the same transaction as the user or invitation change they count.
  */
 public final class DynamoSeatLedger implements SeatAccount {
 
@@ -32,10 +33,13 @@ public final class DynamoSeatLedger implements SeatAccount {
         return workspaceItem(workspaceId).number("activeAdmins");
     }
 
-    /** Why a counter change was refused, judged from the counters as they are now. */
-    public CounterChange.Refusal explain(String workspaceId, CounterChange change) {
+    /**
+     * Why DynamoDB refused a counter change: the counters as they are now, judged by the domain's
+     * guards ({@link CounterChange#refusal}).
+     */
+    public CounterChange.Refusal refusal(String workspaceId, CounterChange change) {
         Item item = workspaceItem(workspaceId);
-        return change.explain(new Seats(item.number("seatLimit"), item.number("activeUsers"),
+        return change.refusal(new Seats(item.number("seatLimit"), item.number("activeUsers"),
                 item.number("pendingInvitations")), item.number("activeAdmins"));
     }
 

@@ -8,6 +8,7 @@ import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
 import com.salesos.admin.web.CurrentInvocation;
+import com.salesos.admin.web.LogLine;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -107,10 +108,9 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
 
     private static void log(SQSEvent.SQSMessage message, boolean deadLetter, Optional<ExportRef> ref, String outcome,
                             long started) {
-        System.out.println("{\"type\":\"message\",\"queue\":\"" + (deadLetter ? "export-dead-letters" : "exports")
-                + "\",\"messageId\":\"" + message.getMessageId() + "\""
-                + ref.map(r -> ",\"workspace\":\"" + r.workspaceId() + "\",\"job\":\"" + r.jobId() + "\"").orElse("")
-                + ",\"outcome\":\"" + outcome.replace("\\", "\\\\").replace("\"", "'") + "\""
-                + ",\"latencyMs\":" + (System.nanoTime() - started) / 1_000_000 + "}");
+        LogLine line = LogLine.of("message").with("queue", deadLetter ? "export-dead-letters" : "exports")
+                .with("messageId", message.getMessageId());
+        ref.ifPresent(r -> line.with("workspace", r.workspaceId()).with("job", r.jobId()));
+        line.with("outcome", outcome).with("latencyMs", (System.nanoTime() - started) / 1_000_000).writeTo(System.out);
     }
 }

@@ -6,10 +6,12 @@ import com.salesos.admin.access.Caller;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.invites.Invitation;
 import com.salesos.admin.invites.InvitationRequest;
+import com.salesos.admin.invites.InvitationStatus;
 import com.salesos.admin.invites.InvitationService;
 import com.salesos.admin.invites.InvitationService.Invited;
 import com.salesos.admin.users.User;
 import com.salesos.admin.web.PageView;
+import com.salesos.admin.web.QueryFilters;
 import com.salesos.admin.web.PublicRoute;
 import com.salesos.admin.web.RequiresPermission;
 import com.salesos.admin.web.RoleNames;
@@ -60,7 +62,8 @@ public class InvitationController {
     @RequiresPermission(USERS_MANAGE)
     public PageView<InvitationView> list(Caller caller, @Nullable @QueryValue String status,
                                          @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
-        return PageView.of(invitations.list(caller, Optional.ofNullable(status), PageRequest.of(limit, cursor)),
+        return PageView.of(invitations.list(caller, QueryFilters.choice("status", status, InvitationStatus.class,
+                        "must be one of pending, accepted, revoked"), PageRequest.of(limit, cursor)),
                 this::view);
     }
 

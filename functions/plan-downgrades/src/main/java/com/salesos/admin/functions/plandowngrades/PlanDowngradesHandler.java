@@ -1,6 +1,7 @@
 package com.salesos.admin.functions.plandowngrades;
 
 import com.salesos.admin.plans.PlanScheduler;
+import com.salesos.admin.web.LogLine;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -34,10 +35,10 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
         report.put("alreadyApplied", run.alreadyApplied());
         report.put("failed", run.failed());
         report.put("chargesRecorded", run.chargesRecorded());
-        System.out.println("{\"type\":\"schedule\",\"job\":\"plan-downgrades\",\"applied\":" + run.applied().size()
-                + ",\"alreadyApplied\":" + run.alreadyApplied().size() + ",\"failed\":" + run.failed().size()
-                + ",\"failedWorkspaces\":[" + String.join(",", run.failed().stream().map(w -> "\"" + w + "\"").toList()) + "]"
-                + ",\"chargesRecorded\":" + run.chargesRecorded() + "}");
+        LogLine.of("schedule").with("job", "plan-downgrades").with("applied", run.applied().size())
+                .with("alreadyApplied", run.alreadyApplied().size()).with("failed", run.failed().size())
+                .with("failedWorkspaces", run.failed()).with("chargesRecorded", run.chargesRecorded())
+                .writeTo(System.out);
         return report;
     }
 }

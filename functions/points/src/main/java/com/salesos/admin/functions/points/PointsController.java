@@ -8,6 +8,7 @@ import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.points.PointSettings;
 import com.salesos.admin.points.PointsService;
 import com.salesos.admin.web.CrmRoute;
+import com.salesos.admin.web.EntityTags;
 import com.salesos.admin.web.RequiresPermission;
 import com.salesos.admin.web.SignedIn;
 import io.micronaut.core.annotation.Nullable;
@@ -44,7 +45,7 @@ public class PointsController {
     public HttpResponse<PointsViews.SettingsView> replace(Caller caller, @Nullable @Header("If-Match") String ifMatch,
                                                           @Body PointsViews.SettingsForm form) {
         return withETag(HttpResponse.ok(),
-                points.replace(caller, ifMatch, form.pointsByActivityType(), form.valueBonusMultiplier()));
+                points.replace(caller, EntityTags.ifMatch(ifMatch), form.pointsByActivityType(), form.valueBonusMultiplier()));
     }
 
     /** Changes only the types (and multiplier) given; the rest carries over. Same If-Match rules as PUT. */
@@ -53,7 +54,7 @@ public class PointsController {
     public HttpResponse<PointsViews.SettingsView> update(Caller caller, @Nullable @Header("If-Match") String ifMatch,
                                                          @Body PointsViews.SettingsForm form) {
         return withETag(HttpResponse.ok(),
-                points.update(caller, ifMatch, form.pointsByActivityType(), form.valueBonusMultiplier()));
+                points.update(caller, EntityTags.ifMatch(ifMatch), form.pointsByActivityType(), form.valueBonusMultiplier()));
     }
 
     @Get("/gamification/point-settings/history")
@@ -72,7 +73,7 @@ public class PointsController {
         return HttpResponse.<PointsViews.Scored>status(HttpStatus.CREATED)
                 .header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
                 .body(new PointsViews.Scored(PointsViews.EntryView.of(recorded.entry()), recorded.userTotal(),
-                        recorded.awarded().stream().map(com.salesos.admin.badges.Badge::id).toList()));
+                        recorded.awardedBadgeIds()));
     }
 
     @Get("/users/{id}/points")
@@ -87,6 +88,6 @@ public class PointsController {
 
     private static HttpResponse<PointsViews.SettingsView> withETag(
             io.micronaut.http.MutableHttpResponse<PointsViews.SettingsView> response, PointSettings settings) {
-        return response.header("ETag", "\"" + settings.version() + "\"").body(PointsViews.SettingsView.of(settings));
+        return response.header("ETag", EntityTags.of(settings.version())).body(PointsViews.SettingsView.of(settings));
     }
 }

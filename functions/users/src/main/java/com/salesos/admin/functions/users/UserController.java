@@ -3,11 +3,13 @@ package com.salesos.admin.functions.users;
 import static com.salesos.admin.access.Permission.USERS_MANAGE;
 
 import com.salesos.admin.access.Caller;
+import com.salesos.admin.access.UserStatus;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.users.User;
 import com.salesos.admin.users.UserService;
 import com.salesos.admin.users.UserService.Reassignment;
 import com.salesos.admin.web.PageView;
+import com.salesos.admin.web.QueryFilters;
 import com.salesos.admin.web.RequiresPermission;
 import com.salesos.admin.web.RoleView;
 import com.salesos.admin.web.UserView;
@@ -36,8 +38,10 @@ public class UserController {
     public PageView<UserView> list(Caller caller, @Nullable @QueryValue String status, @Nullable @QueryValue String role,
                                    @Nullable @QueryValue String teamId, @Nullable @QueryValue Integer limit,
                                    @Nullable @QueryValue String cursor) {
-        return PageView.of(users.list(caller, Optional.ofNullable(status), Optional.ofNullable(role),
-                Optional.ofNullable(teamId), PageRequest.of(limit, cursor)), this::view);
+        return PageView.of(users.list(caller,
+                QueryFilters.choice("status", status, UserStatus.class, "must be active or deactivated"),
+                QueryFilters.text(role),
+                QueryFilters.text(teamId), PageRequest.of(limit, cursor)), this::view);
     }
 
     @Get("/{id}")
