@@ -164,9 +164,19 @@ public final class SamTemplate {
         return routes;
     }
 
-    private static Map<String, Object> variables(Map<String, Object> properties) {
+    /** A function's (or the Globals') variables for this template's stage: an {@code !If} picks its branch, and a branch of {@code AWS::NoValue} removes the variable, as CloudFormation does. */
+    private Map<String, Object> variables(Map<String, Object> properties) {
         Map<String, Object> environment = cast(properties.getOrDefault("Environment", Map.of()));
-        return cast(environment.getOrDefault("Variables", Map.of()));
+        Map<String, Object> declared = cast(environment.getOrDefault("Variables", Map.of()));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        declared.forEach((name, value) -> {
+            Object chosen = evaluate(value);
+            boolean noValue = chosen instanceof Intrinsic ref && ref.function().equals("Ref") && "AWS::NoValue".equals(ref.argument());
+            if (!noValue) {
+                variables.put(name, chosen);
+            }
+        });
+        return variables;
     }
 
     /**

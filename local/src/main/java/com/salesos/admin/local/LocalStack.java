@@ -50,6 +50,9 @@ public final class LocalStack {
         // Non-secret wiring (table, pool id, endpoint) for bin/run-schedule and other local tools.
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(stateDir.resolve("environment.json").toFile(), aws.stack().mergedEnvironment());
+        // sam local invoke --env-vars (samconfig.toml): each function's variables, reaching this moto from a container.
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(stateDir.resolve("env.json").toFile(), SamLocalEnvironment.of(aws.stack()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             schedules.close();
