@@ -6,6 +6,7 @@ import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The audit records the in-memory stores commit together with their change: a refused change
@@ -32,6 +33,16 @@ public final class InMemoryAuditLog implements AuditTrail {
             throw new AssertionError("no audit record was written");
         }
         return events.get(events.size() - 1);
+    }
+
+    /** The fields before the last change, typed for assertions. */
+    public Map<String, Object> lastBefore() {
+        return Map.copyOf(last().before());
+    }
+
+    /** The fields after the last change, typed for assertions. */
+    public Map<String, Object> lastAfter() {
+        return Map.copyOf(last().after());
     }
 
     @Override

@@ -32,8 +32,11 @@ public final class InMemoryDeals implements DealOwnership {
 
     @Override
     public DealPage ownedBy(String workspaceId, String userId, Optional<String> cursor) {
-        Page<String> page = Pages.of(owned(workspaceId, userId), new PageRequest(pageSize, cursor));
-        return new DealPage(page.items(), page.nextCursor());
+        // The cursor is the last key read, as DynamoDB's is: moving deals away does not shift the next page.
+        List<String> after = owned(workspaceId, userId).stream()
+                .filter(id -> cursor.map(c -> id.compareTo(c) > 0).orElse(true)).sorted().toList();
+        List<String> page = after.subList(0, Math.min(pageSize, after.size()));
+        return new DealPage(page, after.size() > pageSize ? Optional.of(page.get(page.size() - 1)) : Optional.empty());
     }
 
     @Override
