@@ -17,10 +17,10 @@ import com.salesos.admin.testing.InMemoryAuditLog;
 import com.salesos.admin.testing.InMemoryDeals;
 import com.salesos.admin.testing.InMemoryRoles;
 import com.salesos.admin.testing.InMemorySeats;
+import com.salesos.admin.testing.InMemoryTeams;
 import com.salesos.admin.testing.InMemoryUsers;
 import com.salesos.admin.testing.MovableClock;
 import com.salesos.admin.testing.RecordingSignIn;
-import com.salesos.admin.workspaces.WorkspaceDirectory;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +38,7 @@ class UserServiceTest {
     final InMemoryUsers users = new InMemoryUsers(seats, roles, audit);
     final RecordingSignIn signIn = new RecordingSignIn();
     final InMemoryDeals deals = new InMemoryDeals(2, audit);
-    final UserService service = new UserService(users, roles, new Teams(), signIn, deals, clock);
+    final UserService service = new UserService(users, roles, new InMemoryTeams(), signIn, deals, clock);
 
     final User admin;
     final User rep;
@@ -267,20 +267,5 @@ class UserServiceTest {
                             e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("toUserId"));
         }
         assertThat(deals.ownerOf(WS, "deal-1")).isEqualTo(admin.id());
-    }
-
-    /** One team, east. */
-    static final class Teams implements WorkspaceDirectory {
-        public Optional<String> name(String workspaceId) {
-            return Optional.of("Acme");
-        }
-
-        public boolean teamExists(String workspaceId, String teamId) {
-            return teamId.equals("team-east");
-        }
-
-        public List<Team> teams(String workspaceId) {
-            return List.of(new Team("team-east", "East"));
-        }
     }
 }
