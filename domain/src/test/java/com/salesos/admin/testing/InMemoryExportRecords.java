@@ -13,6 +13,8 @@ public final class InMemoryExportRecords implements ExportRecords {
 
     private final Map<String, List<ExportRecord>> records = new HashMap<>();
     private final int pageSize;
+    /** Thrown by the next page read, once, to play a store outage mid-export. */
+    public RuntimeException failNext;
 
     public InMemoryExportRecords(int pageSize) {
         this.pageSize = pageSize;
@@ -25,6 +27,11 @@ public final class InMemoryExportRecords implements ExportRecords {
 
     @Override
     public RecordPage page(String workspaceId, ExportEntity entity, Optional<String> after) {
+        if (failNext != null) {
+            RuntimeException failure = failNext;
+            failNext = null;
+            throw failure;
+        }
         List<ExportRecord> all = records.getOrDefault(workspaceId + "#" + entity, List.of());
         int from = after.map(position -> Integer.parseInt(position) + 1).orElse(0);
         int to = Math.min(all.size(), from + pageSize);
