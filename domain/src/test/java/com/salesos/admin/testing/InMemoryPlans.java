@@ -1,0 +1,136 @@
+package com.salesos.admin.testing;
+
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.plans.BillingPeriod;
+import com.salesos.admin.plans.Charge;
+import com.salesos.admin.plans.Plan;
+import com.salesos.admin.plans.PlanStore;
+import com.salesos.admin.plans.Subscription;
+import com.salesos.admin.seats.Seats;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Subscriptions and charges. Like the table, each plan change moves the workspace's effective
+ * seat limit in the same write ({@link InMemorySeats}) and only if the subscription is still as
+ * read: an upgrade raises it, scheduling a downgrade lowers it (refused while more seats are in
+ * use), cancelling restores the plan's own limit, and a due downgrade is applied once.
+ */
+public final class InMemoryPlans implements PlanStore {
+
+    private final Map<String, Subscription> subscriptions = new HashMap<>();
+    private final List<Charge> charges = new ArrayList<>();
+    private final Set<String> recorded = new LinkedHashSet<>();
+    private final InMemorySeats seats;
+    private final InMemoryAuditLog audit;
+
+    public InMemoryPlans(InMemorySeats seats, InMemoryAuditLog audit) {
+        this.seats = seats;
+        this.audit = audit;
+    }
+
+    /** A workspace on {@code plan} since {@code anchor}'s start, with its seats opened at the plan's limit. */
+    public void open(String workspaceId, Plan plan, BillingPeriod anchor) {
+        seats.open(workspaceId, plan.seatLimit());
+        subscriptions.put(workspaceId, new Subscription(workspaceId, plan.tier(), anchor, Optional.empty()));
+    }
+
+    @Override
+    public Subscription subscription(String workspaceId) {
+        Subscription subscription = subscriptions.get(workspaceId);
+        if (subscription == null) {
+            throw new IllegalStateException("no subscription for " + workspaceId);
+        }
+        return subscription;
+    }
+
+    @Override
+    public Outcome upgrade(Subscription current, Plan to, Charge charge, AuditEvent event) {
+        if (!current.equals(subscriptions.get(current.workspaceId()))) {
+            return new Outcome.Stale();
+        }
+        subscriptions.put(current.workspaceId(), new Subscription(current.workspaceId(), to.tier(), current.anchor(), Optional.empty()));
+        seats.limits(current.workspaceId(), to.seatLimit(), to.seatLimit(), Optional.empty());
+        charges.add(charge);
+        audit.append(event);
+        return new Outcome.Done();
+    }
+
+    @Override
+    public Outcome scheduleDowngrade(Subscription current, Plan to, Instant effectiveAt, AuditEvent event) {
+        String ws = current.workspaceId();
+        if (!current.equals(subscriptions.get(ws))) {
+            return new Outcome.Stale();
+        }
+        Seats now = seats.read(ws);
+        if (now.used() > to.seatLimit()) {
+            return new Outcome.OverLimit(now);
+        }
+        subscriptions.put(ws, new Subscription(ws, current.tier(), current.anchor(),
+                Optional.of(new Subscription.PendingChange(to.tier(), effectiveAt))));
+        seats.limits(ws, to.seatLimit(), seats.planSeatLimit(ws), Optional.of(new Seats.LoweredLimit(to.tier(), effectiveAt)));
+        audit.append(event);
+        return new Outcome.Done();
+    }
+
+    @Override
+    public Outcome cancelPending(Subscription current, long planSeatLimit, AuditEvent event) {
+        String ws = current.workspaceId();
+        if (!current.equals(subscriptions.get(ws)) || current.pending().isEmpty()) {
+            return new Outcome.Stale();
+        }
+        subscriptions.put(ws, new Subscription(ws, current.tier(), current.anchor(), Optional.empty()));
+        seats.limits(ws, planSeatLimit, planSeatLimit, Optional.empty());
+        audit.append(event);
+        return new Outcome.Done();
+    }
+
+    @Override
+    public List<Subscription> dueDowngrades(Instant now, int limit) {
+        return subscriptions.values().stream()
+                .filter(s -> s.pending().filter(p -> !p.effectiveAt().isAfter(now)).isPresent())
+                .limit(limit).toList();
+    }
+
+    @Override
+    public Outcome applyDowngrade(Subscription due, BillingPeriod newAnchor, AuditEvent event) {
+        String ws = due.workspaceId();
+        Subscription stored = subscriptions.get(ws);
+        if (stored == null || stored.pending().isEmpty() || !stored.pending().equals(due.pending())) {
+            return new Outcome.Stale();
+        }
+        subscriptions.put(ws, new Subscription(ws, stored.pending().get().tier(), newAnchor, Optional.empty()));
+        long limit = seats.read(ws).limit();
+        seats.limits(ws, limit, limit, Optional.empty());
+        audit.append(event);
+        return new Outcome.Done();
+    }
+
+    @Override
+    public List<Charge> unrecordedCharges(Instant createdBefore, int limit) {
+        return charges.stream().filter(c -> !recorded.contains(c.id()) && c.createdAt().isBefore(createdBefore))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public void markRecorded(Charge charge) {
+        recorded.add(charge.id());
+    }
+
+    public boolean isRecorded(Charge charge) {
+        return recorded.contains(charge.id());
+    }
+
+    @Override
+    public Page<Charge> charges(String workspaceId, PageRequest page) {
+        return Pages.of(charges.stream().filter(c -> c.workspaceId().equals(workspaceId)).toList(), page);
+    }
+}
