@@ -1,7 +1,5 @@
 package com.salesos.admin.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -32,17 +30,9 @@ class DomainArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.salesos.admin..")
             .because("the domain module has no compile or runtime dependency (see DomainPomTest)");
 
-    /**
-     * KNOWN CYCLE, the one exception: badges -> points (criteria count activity types and read the
-     * ledger's standing) and points -> badges (PointsService calls BadgeAwarding after a booking and
-     * answers the badges it awarded). Only the dependency of PointsService (and its nested records)
-     * on badges is ignored, so any other cycle, including a new edge from points to badges, fails.
-     * Remove the exception once PointsService reaches awarding through a port of its own.
-     */
+    /** No exception: points reaches badge awarding through its own port (points.Rewards). */
     @ArchTest
     static final ArchRule domain_packages_are_free_of_cycles = slices()
             .matching("com.salesos.admin.(*)..")
-            .should().beFreeOfCycles()
-            .ignoreDependency(nameStartingWith("com.salesos.admin.points.PointsService"),
-                    resideInAPackage("com.salesos.admin.badges"));
+            .should().beFreeOfCycles();
 }

@@ -59,8 +59,8 @@ class BadgeServiceTest {
         return new BadgeService.BadgeDraft(name, "desc", "Do it " + atLeast + " times.", kind, type, atLeast, reward);
     }
 
-    /** Books an activity straight into the ledger, as the points use case would, and evaluates badges. */
-    private java.util.List<Badge> book(String userId, ActivityType type, long points) {
+    /** Books an activity straight into the ledger, as the points use case would, and evaluates badges (the ids awarded). */
+    private java.util.List<String> book(String userId, ActivityType type, long points) {
         activities++;
         ledger.record(new PointsLedger.Entry(WS, "act-" + activities, userId, type, null, clock.instant(), null, null, null,
                 0, points, 0, clock.instant()));
@@ -162,7 +162,7 @@ class BadgeServiceTest {
         Badge caller = service.create(admin, draft("Caller", "activityCount", "CALL_LOGGED", 2L, 7L), Optional.empty()).badge();
 
         assertThat(book("usr_rep", ActivityType.CALL_LOGGED, 2)).isEmpty();
-        assertThat(book("usr_rep", ActivityType.CALL_LOGGED, 2)).containsExactly(caller);
+        assertThat(book("usr_rep", ActivityType.CALL_LOGGED, 2)).containsExactly(caller.id());
         assertThat(book("usr_rep", ActivityType.CALL_LOGGED, 2)).isEmpty();
 
         assertThat(ledger.total(WS, "usr_rep")).isEqualTo(6 + 7);
@@ -176,7 +176,7 @@ class BadgeServiceTest {
     void a_reward_that_lifts_the_total_over_another_badges_threshold_awards_that_one_too() {
         Badge generous = service.create(admin, draft("Generous", "activityCount", "MEETING_HELD", 1L, 1000L), Optional.empty()).badge();
 
-        assertThat(book("usr_rep", ActivityType.MEETING_HELD, 5)).extracting(Badge::id)
+        assertThat(book("usr_rep", ActivityType.MEETING_HELD, 5))
                 .containsExactly(generous.id(), "thousand-points");
         assertThat(ledger.total(WS, "usr_rep")).isEqualTo(1005);
     }
@@ -190,7 +190,7 @@ class BadgeServiceTest {
 
         assertThat(book("usr_rep", ActivityType.CALL_LOGGED, 2)).isEmpty();
         assertThat(service.list(admin)).contains(caller);
-        assertThat(book("usr_rep", ActivityType.DEAL_WON, 50)).extracting(Badge::id).containsExactly("first-deal-won");
+        assertThat(book("usr_rep", ActivityType.DEAL_WON, 50)).containsExactly("first-deal-won");
     }
 
     @Test
@@ -198,7 +198,7 @@ class BadgeServiceTest {
         service.create(admin, draft("Caller", "activityCount", "CALL_LOGGED", 1L, 100L), Optional.empty());
         ledger.seedTotal(WS, "usr_rep", PointLimits.MAX_TOTAL - 50);
 
-        assertThat(book("usr_rep", ActivityType.CALL_LOGGED, 1)).extracting(Badge::id).containsExactly("thousand-points");
+        assertThat(book("usr_rep", ActivityType.CALL_LOGGED, 1)).containsExactly("thousand-points");
         assertThat(ledger.total(WS, "usr_rep")).isEqualTo(PointLimits.MAX_TOTAL - 49);
     }
 

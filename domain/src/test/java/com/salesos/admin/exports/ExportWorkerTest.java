@@ -210,7 +210,7 @@ class ExportWorkerTest {
         records(3);
         ExportRef ref = requested("deals");
         mailer.down = true;
-        assertThatThrownBy(() -> wake(ref, PLENTY)).isInstanceOf(ExportMailer.MailNotSent.class);
+        assertThatThrownBy(() -> wake(ref, PLENTY)).isInstanceOf(com.salesos.admin.common.MailNotSent.class);
         assertThat(jobs.find(ref).orElseThrow().status()).isEqualTo(ExportStatus.SUCCEEDED);
         assertThat(jobs.find(ref).orElseThrow().notice()).isEqualTo(Notice.PENDING);
 

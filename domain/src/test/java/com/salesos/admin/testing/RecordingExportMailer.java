@@ -1,6 +1,7 @@
 package com.salesos.admin.testing;
 
 import com.salesos.admin.exports.ExportJob;
+import com.salesos.admin.common.MailNotSent;
 import com.salesos.admin.exports.ExportMailer;
 import java.util.ArrayList;
 import java.util.List;
