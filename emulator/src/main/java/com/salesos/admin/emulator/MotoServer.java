@@ -35,23 +35,50 @@ public final class MotoServer implements AutoCloseable {
             String external = System.getenv("AWS_ENDPOINT_URL");
             shared = external != null && !external.isBlank()
                     ? new MotoServer(URI.create(external), null)
-                    : start(freePort(), Path.of(System.getProperty("java.io.tmpdir")).resolve("salesos-moto.log"));
+                    : startOnAFreePort(logFile());
             MotoServer started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return shared;
     }
 
+    /**
+     * In the module's build directory when there is one (tests run there), so that test JVMs of
+     * modules built in parallel each keep their own log beside their surefire reports.
+     */
+    private static Path logFile() {
+        Path target = Path.of("target");
+        return (java.nio.file.Files.isDirectory(target) ? target : Path.of(System.getProperty("java.io.tmpdir")))
+                .resolve("salesos-moto.log");
+    }
+
+    /**
+     * On a port free a moment ago. Test JVMs of modules built in parallel may pick the same one; the
+     * launcher that loses exits, and this one tries again on another port.
+     */
+    static MotoServer startOnAFreePort(Path log) {
+        IllegalStateException lastFailure = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return start(freePort(), log);
+            } catch (IllegalStateException e) {
+                lastFailure = e;
+            }
+        }
+        throw lastFailure;
+    }
+
     public static MotoServer start(int port, Path log) {
         Path launcher = RepositoryRoot.locate().resolve("emulator/moto_launcher.py");
+        String instance = java.util.UUID.randomUUID().toString();
         try {
             Process process = new ProcessBuilder("python3", launcher.toString(), "--host", "127.0.0.1",
-                    "--port", Integer.toString(port))
+                    "--port", Integer.toString(port), "--instance", instance)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
             MotoServer server = new MotoServer(URI.create("http://127.0.0.1:" + port), process);
-            server.awaitReady(Duration.ofSeconds(30));
+            server.awaitReady(instance, Duration.ofSeconds(30));
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start moto (python3 " + launcher + "); is moto installed?", e);
@@ -95,16 +122,17 @@ public final class MotoServer implements AutoCloseable {
         return Long.parseLong(count.group(1));
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Until the launcher we started answers with its own instance id: another server on the port is not ours. */
+    private void awaitReady(String instance, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("moto exited with " + process.exitValue());
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/salesos-api/sent-emails"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/salesos-api/instance"))
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().equals(instance)) {
                     return;
                 }
             } catch (IOException notYet) {

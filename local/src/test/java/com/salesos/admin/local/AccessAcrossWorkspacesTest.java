@@ -1,11 +1,14 @@
 package com.salesos.admin.local;
 
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static com.salesos.admin.local.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.emulator.TestWorkspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,11 +18,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Access rules over HTTP with real Cognito tokens: tenant isolation, immediate role changes, the last Admin. */
+@ExtendWith(LocalAwsExtension.class)
 class AccessAcrossWorkspacesTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
     static LocalServer server;
     static HttpApi api;
@@ -27,18 +31,19 @@ class AccessAcrossWorkspacesTest {
     static String adminB;
 
     @BeforeAll
-    static void start() {
-        aws = LocalAws.fresh();
-        for (String ws : List.of("ws-a", "ws-b")) {
-            aws.workspaces().createWorkspace(ws, ws, "team", 10);
-            aws.workspaces().addUser(ws, "usr_" + ws + "_admin", "admin@" + ws + ".test", "Admin", "admin", null, PASSWORD);
-            aws.workspaces().addUser(ws, "usr_" + ws + "_rep", "rep@" + ws + ".test", "Rep", "sales-rep", null, PASSWORD);
-        }
-        aws.workspaces().addRecord("ws-b", "deal", "deal-b", "usr_ws-b_rep", java.util.Map.of("name", "B's deal"));
+    static void start(LocalAws localAws) {
+        aws = localAws;
+        TestWorkspace a = TestWorkspace.on(aws, "ws-a").tier("team").seatLimit(10)
+                .admin().user("usr_ws-a_rep", "rep@ws-a.test", "Rep", "sales-rep")
+                .build();
+        TestWorkspace b = TestWorkspace.on(aws, "ws-b").tier("team").seatLimit(10)
+                .admin().user("usr_ws-b_rep", "rep@ws-b.test", "Rep", "sales-rep")
+                .deal("deal-b", "usr_ws-b_rep", java.util.Map.of("name", "B's deal"))
+                .build();
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
         api = new HttpApi(server.url());
-        adminA = aws.signIn().accessToken("admin@ws-a.test", PASSWORD);
-        adminB = aws.signIn().accessToken("admin@ws-b.test", PASSWORD);
+        adminA = a.accessToken("usr_ws-a_admin");
+        adminB = b.accessToken("usr_ws-b_admin");
     }
 
     @AfterAll

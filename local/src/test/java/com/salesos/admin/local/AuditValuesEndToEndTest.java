@@ -4,33 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.TestWorkspace;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The audit log answers what changed as JSON values (a map is an object, a version a number),
  * never as Java's toString, and a cancelled downgrade reads as a cancellation, not as a change to
  * the lower tier.
  */
+@ExtendWith(LocalAwsExtension.class)
 class AuditValuesEndToEndTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
     static LocalServer server;
     static HttpApi api;
     static String admin;
 
     @BeforeAll
-    static void start() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace("ws-audit", "Audit", "team", 10);
-        aws.workspaces().addUser("ws-audit", "usr_admin", "admin@audit.test", "Admin", "admin", null, PASSWORD);
+    static void start(LocalAws localAws) {
+        aws = localAws;
+        TestWorkspace audit = TestWorkspace.on(aws, "ws-audit").name("Audit").tier("team").seatLimit(10)
+                .user("usr_admin", "admin@audit.test", "Admin", "admin")
+                .build();
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
         api = new HttpApi(server.url());
-        admin = aws.signIn().accessToken("admin@audit.test", PASSWORD);
+        admin = audit.accessToken("usr_admin");
     }
 
     @AfterAll

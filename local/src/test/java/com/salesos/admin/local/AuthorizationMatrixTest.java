@@ -1,11 +1,14 @@
 package com.salesos.admin.local;
 
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.SamTemplate;
 import com.salesos.admin.common.EmailAddress;
+import com.salesos.admin.emulator.TestWorkspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every route of template.yaml x every kind of caller, over HTTP through the gateway emulation,
@@ -23,9 +27,8 @@ import org.junit.jupiter.api.Test;
  * but 401/403, never a 5xx; the probes use unknown ids and empty bodies, so they change nothing
  * that matters); refused means exactly 401 (no valid token) or 403 (a valid token that may not).
  */
+@ExtendWith(LocalAwsExtension.class)
 class AuthorizationMatrixTest {
-
-    static final String PASSWORD = "Correct-Horse-9-Battery";
 
     /** Who may call a route, as {@link RouteAccess} says. */
     sealed interface Access {
@@ -80,17 +83,19 @@ class AuthorizationMatrixTest {
     static final List<CallerKind> callers = new ArrayList<>();
 
     @BeforeAll
-    static void start() throws Exception {
-        aws = LocalAws.fresh();
+    static void start(LocalAws localAws) throws Exception {
+        aws = localAws;
         // Enterprise, so that creating a custom badge is not refused by the plan (a 403 of its own).
-        aws.workspaces().createWorkspace("ws-m", "Matrix", "enterprise", 20);
-        aws.workspaces().createWorkspace("ws-other", "Other", "enterprise", 5);
-        aws.workspaces().addUser("ws-m", "usr_admin", "admin@m.test", "Admin", "admin", null, PASSWORD);
-        aws.workspaces().addUser("ws-m", "usr_manager", "manager@m.test", "Manager", "manager", null, PASSWORD);
-        aws.workspaces().addUser("ws-m", "usr_rep", "rep@m.test", "Rep", "sales-rep", null, PASSWORD);
-        aws.workspaces().addUser("ws-m", "usr_po", "po@m.test", "People Ops", "sales-rep", null, PASSWORD);
-        aws.workspaces().addUser("ws-m", "usr_leaver", "leaver@m.test", "Leaver", "admin", null, PASSWORD);
-        aws.workspaces().addUser("ws-other", "usr_other_admin", "admin@other.test", "Other Admin", "admin", null, PASSWORD);
+        TestWorkspace.on(aws, "ws-m").name("Matrix").tier("enterprise").seatLimit(20)
+                .user("usr_admin", "admin@m.test", "Admin", "admin")
+                .user("usr_manager", "manager@m.test", "Manager", "manager")
+                .user("usr_rep", "rep@m.test", "Rep", "sales-rep")
+                .user("usr_po", "po@m.test", "People Ops", "sales-rep")
+                .user("usr_leaver", "leaver@m.test", "Leaver", "admin")
+                .build();
+        TestWorkspace.on(aws, "ws-other").name("Other").tier("enterprise").seatLimit(5)
+                .user("usr_other_admin", "admin@other.test", "Other Admin", "admin")
+                .build();
         aws.accounts().open(EmailAddress.parse("support@salesos.test").orElseThrow(), PASSWORD, java.util.Optional.empty());
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
         api = new HttpApi(server.url());

@@ -1,11 +1,14 @@
 package com.salesos.admin.local;
 
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.emulator.TestWorkspace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -24,9 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * list) plus whole-body faults (not JSON, not an object, trailing data, duplicate and unknown keys)
  * and bad path ids, so a new field or route gets its cases by being added to {@link #ROUTES}.
  */
+@ExtendWith(LocalAwsExtension.class)
 class BadInputCorpusTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** A write route and a body it would accept; path ids point at things that exist. */
@@ -75,17 +79,19 @@ class BadInputCorpusTest {
     static String roleId;
 
     @BeforeAll
-    static void start() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace("ws-c", "Corpus", "team", 10);
-        aws.workspaces().addTeam("ws-c", "team-east", "East");
-        aws.workspaces().addUser("ws-c", "usr_admin", "admin@c.test", "Admin", "admin", null, PASSWORD);
-        aws.workspaces().addUser("ws-c", "usr_rep", "rep@c.test", "Rep", "sales-rep", null, PASSWORD);
-        aws.workspaces().addRecord("ws-c", "deal", "deal-1", "usr_rep", Map.of("name", "Deal one"));
+    static void start(LocalAws localAws) {
+        aws = localAws;
+        TestWorkspace corpus = TestWorkspace.on(aws, "ws-c").name("Corpus").tier("team").seatLimit(10)
+                .team("team-east", "East")
+                .user("usr_admin", "admin@c.test", "Admin", "admin")
+                .user("usr_rep", "rep@c.test", "Rep", "sales-rep")
+                .deal("deal-1", "usr_rep", Map.of("name", "Deal one"))
+                .crm()
+                .build();
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
         api = new HttpApi(server.url());
-        admin = aws.signIn().accessToken("admin@c.test", PASSWORD);
-        var crmAccount = aws.openCrmAccount("ws-c");
+        admin = corpus.accessToken("usr_admin");
+        var crmAccount = corpus.crm();
         crm = aws.signIn().accessToken(crmAccount.email(), crmAccount.password());
         roleId = api.send("POST", "/v1/roles", HttpApi.json("name", "Existing", "permissions", List.of("data.export")), admin)
                 .json().path("id").asText();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -18,13 +20,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * commit must answer success without applying it again (moto alone re-applies it, and its
  * conditions then fail, which made a large deal move under-count what it moved).
  */
+@ExtendWith(LocalAwsExtension.class)
 class EmulatorClientRequestTokenTest {
 
     static LocalAws aws;
 
     @BeforeAll
-    static void start() {
-        aws = LocalAws.fresh();
+    static void start(LocalAws localAws) {
+        aws = localAws;
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.seats.Seats;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -25,17 +28,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * real DynamoDB cancels racing ones ({@code TransactionConflict}): the invariants still hold, no
  * answer is a 5xx other than the documented 503, and the fault mode really fired.
  */
+@ExtendWith(LocalAwsExtension.class)
 class InvariantsUnderTransactionConflictsTest {
 
     static final double RATE = 0.3;
-    static final String PASSWORD = "Conflict-Passw0rd";
     static LocalAws aws;
     static LocalServer server;
     static HttpApi api;
 
     @BeforeAll
-    static void start() {
-        aws = LocalAws.fresh();
+    static void start(LocalAws localAws) {
+        aws = localAws;
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
         api = new HttpApi(server.url());
     }
@@ -78,12 +81,11 @@ class InvariantsUnderTransactionConflictsTest {
     @Test
     void two_admins_demoting_each_other_still_leave_exactly_one() throws Exception {
         for (int round = 0; round < 4; round++) {
-            String ws = "ws-duel-" + round;
-            aws.workspaces().createWorkspace(ws, "Duel", "team", 5);
-            aws.workspaces().addUser(ws, "usr_one_" + round, "one" + round + "@duel.test", "One", "admin", null, PASSWORD);
-            aws.workspaces().addUser(ws, "usr_two_" + round, "two" + round + "@duel.test", "Two", "admin", null, PASSWORD);
-            String one = aws.signIn().accessToken("one" + round + "@duel.test", PASSWORD);
-            String two = aws.signIn().accessToken("two" + round + "@duel.test", PASSWORD);
+            TestWorkspace duel = TestWorkspace.on(aws, "ws-duel-" + round).name("Duel").tier("team").seatLimit(5)
+                    .user("usr_one_" + round, "one" + round + "@duel.test", "One", "admin")
+                    .user("usr_two_" + round, "two" + round + "@duel.test", "Two", "admin").build();
+            String one = duel.accessToken("usr_one_" + round);
+            String two = duel.accessToken("usr_two_" + round);
             int r = round;
             List<HttpApi.Response> answers = underConflicts(RATE, () -> all(2, i -> () -> i == 0
                     ? api.send("PATCH", "/v1/users/usr_two_" + r, json("role", "manager"), one)
@@ -98,10 +100,12 @@ class InvariantsUnderTransactionConflictsTest {
 
     @Test
     void role_holder_counts_stay_exact_while_people_move_into_a_custom_role() throws Exception {
-        String admin = workspaceWithAdmin("ws-holders", 20);
+        TestWorkspace.Builder holders = TestWorkspace.on(aws, "ws-holders").name("Holders").tier("team").seatLimit(20)
+                .user("usr_ws-holders_admin", "admin@ws-holders.test", "Admin", "admin");
         for (int i = 0; i < 8; i++) {
-            aws.workspaces().addUser("ws-holders", "usr_h" + i, "h" + i + "@holders.test", "H " + i, "sales-rep", null, PASSWORD);
+            holders.user("usr_h" + i, "h" + i + "@holders.test", "H " + i, "sales-rep");
         }
+        String admin = holders.build().accessToken("usr_ws-holders_admin");
         String roleId = api.send("POST", "/v1/roles", json("name", "Closer", "permissions", List.of("audit.read")), admin)
                 .json().path("id").asText();
 
@@ -132,9 +136,8 @@ class InvariantsUnderTransactionConflictsTest {
     }
 
     private static String workspaceWithAdmin(String ws, int seatLimit) {
-        aws.workspaces().createWorkspace(ws, ws, "team", seatLimit);
-        aws.workspaces().addUser(ws, "usr_" + ws + "_admin", "admin@" + ws + ".test", "Admin", "admin", null, PASSWORD);
-        return aws.signIn().accessToken("admin@" + ws + ".test", PASSWORD);
+        return TestWorkspace.on(aws, ws).name(ws).tier("team").seatLimit(seatLimit)
+                .user("usr_" + ws + "_admin", "admin@" + ws + ".test", "Admin", "admin").build().accessToken("usr_" + ws + "_admin");
     }
 
     /** A request that may meet the documented 503 (every retry conflicted) is simply repeated, as a client would. */

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.SentEmails;
 import com.salesos.admin.seats.Seats;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Through the local server over HTTP, with real tokens issued by the emulated Cognito pool. */
+@ExtendWith(LocalAwsExtension.class)
 class LocalStackEndToEndTest {
 
     static LocalAws aws;
@@ -22,8 +26,8 @@ class LocalStackEndToEndTest {
     static String issuer;
 
     @BeforeAll
-    static void start() {
-        aws = LocalAws.fresh();
+    static void start(LocalAws localAws) {
+        aws = localAws;
         demo = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn(), aws::openCrmAccount).seed();
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
         api = new HttpApi(server.url());

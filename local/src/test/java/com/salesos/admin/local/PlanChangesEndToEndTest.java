@@ -1,10 +1,12 @@
 package com.salesos.admin.local;
 
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static com.salesos.admin.local.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.MovableClock;
 import com.salesos.admin.functions.plandowngrades.PlanDowngradesHandler;
@@ -23,19 +25,20 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Downgrades across functions: racing invitations over HTTP, then applied by the scheduled handler. */
+@ExtendWith(LocalAwsExtension.class)
 class PlanChangesEndToEndTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
     static LocalServer server;
     static HttpApi api;
 
     @BeforeAll
-    static void start() {
-        aws = LocalAws.fresh();
+    static void start(LocalAws localAws) {
+        aws = localAws;
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
         api = new HttpApi(server.url());
     }
@@ -88,7 +91,7 @@ class PlanChangesEndToEndTest {
     }
 
     @Test
-    void the_scheduled_handler_applies_a_due_downgrade_once_however_often_it_runs() {
+    void the_scheduled_handler_applies_a_due_downgrade_once_however_often_it_runs(MovableClock clock) {
         aws.workspaces().createWorkspace("ws-sched", "Sched", "team", 10);
         aws.workspaces().addUser("ws-sched", "usr_sched_admin", "admin@sched.test", "Admin", "admin", null, PASSWORD);
         String admin = aws.signIn().accessToken("admin@sched.test", PASSWORD);
@@ -96,7 +99,7 @@ class PlanChangesEndToEndTest {
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(202);
         Instant effectiveAt = Instant.parse(scheduled.json().path("effectiveAt").asText());
 
-        MovableClock clock = new MovableClock(effectiveAt.minusSeconds(60));
+        clock.set(effectiveAt.minusSeconds(60));
         PlanDowngradesHandler handler = new PlanDowngradesHandler(new LambdaApplicationContextBuilder().singletons(clock));
         Map<String, Object> early = handler.handleRequest(Map.of("job", "plan-downgrades"), new MockLambdaContext());
         assertThat((List<?>) early.get("applied")).isEmpty();

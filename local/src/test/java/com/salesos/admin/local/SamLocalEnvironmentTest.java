@@ -3,20 +3,22 @@ package com.salesos.admin.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.SamTemplate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What bin/local writes for {@code sam local invoke --env-vars}: SAM sets only variables the
  * template declares, so each function's entry must name exactly those, resolved, and the endpoint
  * must exist only in the emulator stage.
  */
+@ExtendWith(LocalAwsExtension.class)
 class SamLocalEnvironmentTest {
 
     @Test
-    void each_function_gets_exactly_its_declared_variables_resolved_and_the_endpoint_as_a_container_sees_it() {
-        LocalAws aws = LocalAws.fresh();
+    void each_function_gets_exactly_its_declared_variables_resolved_and_the_endpoint_as_a_container_sees_it(LocalAws aws) {
 
         Map<String, Map<String, String>> env = SamLocalEnvironment.of(aws.stack());
 

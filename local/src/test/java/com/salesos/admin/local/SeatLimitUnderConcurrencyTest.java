@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.seats.Seats;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +19,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The seat invariant holds when many admins invite at the same moment. */
+@ExtendWith(LocalAwsExtension.class)
 class SeatLimitUnderConcurrencyTest {
 
     static final String WS = "ws-race";
@@ -29,11 +33,11 @@ class SeatLimitUnderConcurrencyTest {
     static String adminToken;
 
     @BeforeAll
-    static void start() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Race", "team", 11);
-        aws.workspaces().addUser(WS, "usr_race_admin", "admin@race.test", "Admin", "admin", null, "Race-Admin-Passw0rd");
-        adminToken = aws.signIn().accessToken("admin@race.test", "Race-Admin-Passw0rd");
+    static void start(LocalAws localAws) {
+        aws = localAws;
+        adminToken = TestWorkspace.on(aws, WS).name("Race").tier("team").seatLimit(11)
+                .user("usr_race_admin", "admin@race.test", "Admin", "admin")
+                .build().accessToken("usr_race_admin");
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
         api = new HttpApi(server.url());
     }

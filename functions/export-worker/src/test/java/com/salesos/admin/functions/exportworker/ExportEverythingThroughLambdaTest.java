@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesos.admin.emulator.CrmAccount;
+import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.emulator.OnMovableClock;
+import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.exports.ExportEntity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -26,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (routes of the users, invites and points functions, the CRM identity posting an activity), then
  * an export without {@code entities} holds every kind in its own file, values as the API shows them.
  */
+@ExtendWith(LocalAwsExtension.class)
 class ExportEverythingThroughLambdaTest {
 
     static final String WS = "ws-all";
@@ -35,8 +44,8 @@ class ExportEverythingThroughLambdaTest {
     static ExportFixture fx;
 
     @BeforeAll
-    static void setUp() {
-        fx = new ExportFixture();
+    static void setUp(LocalAws aws, MovableClock clock, @OnMovableClock LambdaApi api, SentEmails emails) {
+        fx = new ExportFixture(aws, clock, api, emails);
     }
 
     @AfterAll
@@ -47,17 +56,16 @@ class ExportEverythingThroughLambdaTest {
     @Test
     void an_export_without_entities_has_one_file_per_kind_with_every_value_as_the_api_shows_it() {
         // An enterprise workspace (custom badges), a team, an admin and a rep.
-        fx.aws.workspaces().createWorkspace(WS, "All Co", "enterprise", 20);
-        fx.aws.workspaces().addTeam(WS, "team-east", "East, \"big\" team");
-        String admin = fx.aws.workspaces().addUser(WS, ADMIN, "admin@all.test", "Admin", "admin", null, ExportFixture.PASSWORD)
-                .subject();
-        fx.aws.workspaces().addUser(WS, REP, "rep@all.test", "=Rep", "sales-rep", "team-east", ExportFixture.PASSWORD);
-        fx.aws.workspaces().addRecord(WS, "deal", "deal-1", REP,
-                Map.of("name", "Globex", "stage", "won", "amount", "1250000", "currency", "EUR"));
-        fx.aws.workspaces().addRecord(WS, "lead", "lead-1", REP, Map.of("name", "Dana", "email", "dana@lead.test",
-                "company", "+Acme", "status", "new"));
-        fx.aws.workspaces().addRecord(WS, "activity", "act-1", REP, Map.of("activityType", "CALL_LOGGED",
-                "dealId", "deal-1", "occurredAt", "2026-11-01T10:00:00Z"));
+        String admin = TestWorkspace.on(fx.aws, WS).name("All Co").tier("enterprise").seatLimit(20)
+                .team("team-east", "East, \"big\" team")
+                .user(ADMIN, "admin@all.test", "Admin", "admin")
+                .user(REP, "rep@all.test", "=Rep", "sales-rep", "team-east")
+                .deal("deal-1", REP, Map.of("name", "Globex", "stage", "won", "amount", "1250000", "currency", "EUR"))
+                .record("lead", "lead-1", REP, Map.of("name", "Dana", "email", "dana@lead.test",
+                        "company", "+Acme", "status", "new"))
+                .record("activity", "act-1", REP, Map.of("activityType", "CALL_LOGGED",
+                        "dealId", "deal-1", "occurredAt", "2026-11-01T10:00:00Z"))
+                .build().user(ADMIN).subject();
 
         // A custom role, given to the rep; an invitation to it.
         var role = fx.api.call("POST", "/v1/roles", json("name", "Closers", "permissions", List.of("data.export")), admin);

@@ -6,10 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
-import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.MovableClock;
 import com.salesos.admin.emulator.QueueDriver;
 import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.exports.CsvRow;
 import com.salesos.admin.exports.ExportEntity;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
@@ -48,22 +48,23 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 final class ExportFixture implements AutoCloseable {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
-
     final LocalAws aws;
-    final MovableClock clock = new MovableClock(Instant.now());
+    final MovableClock clock;
     final LambdaApi api;
     final ExportWorkerHandler handler;
     final QueueDriver driver;
     final SqsClient sqs;
     final S3Client s3;
-    final SentEmails emails = new SentEmails(MotoServer.shared());
+    final SentEmails emails;
     final String bucket;
     final String queueUrl;
 
-    ExportFixture() {
-        aws = LocalAws.fresh();
-        api = new LambdaApi(clock);
+    /** On the class's account, clock, exports function (on that clock) and sent emails, as LocalAwsExtension injects them. */
+    ExportFixture(LocalAws aws, MovableClock clock, LambdaApi api, SentEmails emails) {
+        this.aws = aws;
+        this.clock = clock;
+        this.api = api;
+        this.emails = emails;
         handler = newHandler();
         sqs = aws.clients().sqs();
         s3 = aws.clients().s3();
@@ -83,9 +84,9 @@ final class ExportFixture implements AutoCloseable {
     }
 
     String admin(String ws) {
-        aws.workspaces().createWorkspace(ws, ws, "team", 10);
-        return aws.workspaces().addUser(ws, "usr_" + ws + "_admin", "admin@" + ws + ".test", "Admin Ådne", "admin", null, PASSWORD)
-                .subject();
+        return TestWorkspace.on(aws, ws).tier("team").seatLimit(10)
+                .user("usr_" + ws + "_admin", "admin@" + ws + ".test", "Admin Ådne", "admin")
+                .build().admin().subject();
     }
 
     String requestExport(String subject, List<String> entities) {
@@ -272,7 +273,6 @@ final class ExportFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        api.close();
         handler.close();
         sqs.close();
         s3.close();

@@ -1,9 +1,16 @@
 package com.salesos.admin.functions.exportworker;
 
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.emulator.OnMovableClock;
 import com.salesos.admin.emulator.QueueDriver;
+import com.salesos.admin.emulator.SentEmails;
 import com.salesos.admin.exports.ExportEntity;
 import com.salesos.admin.users.User;
 import java.time.Duration;
@@ -16,16 +23,18 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Exports from request to download, through both functions' real handlers and the emulated queue, table, bucket and SES. */
+@ExtendWith(LocalAwsExtension.class)
 class ExportsEndToEndThroughLambdaTest {
 
     static ExportFixture fx;
 
     @BeforeAll
-    static void setUp() {
-        fx = new ExportFixture();
+    static void setUp(LocalAws aws, MovableClock clock, @OnMovableClock LambdaApi api, SentEmails emails) {
+        fx = new ExportFixture(aws, clock, api, emails);
     }
 
     @AfterAll
@@ -50,7 +59,7 @@ class ExportsEndToEndThroughLambdaTest {
                     Map.of("activityType", "CALL_LOGGED", "dealId", "deal-" + i, "occurredAt", "2026-11-0" + (1 + i % 9) + "T10:00:00Z"));
         }
         fx.aws.workspaces().addUser("ws-trip", "usr_ws-trip_rep", "rep@ws-trip.test", "=HYPERLINK(\"http://x\",\"Zoë, \"\"Rep\"\"\")",
-                "sales-rep", null, ExportFixture.PASSWORD);
+                "sales-rep", null, PASSWORD);
 
         String id = fx.requestExport(admin, List.of("activities", "users", "leads", "deals"));
         assertThat(fx.driver.drain()).isEqualTo(1);

@@ -11,6 +11,12 @@ import com.salesos.admin.aws.exports.S3ExportFiles;
 import com.salesos.admin.aws.exports.SesExportMailer;
 import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.common.TimeOrderedIds;
+import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.emulator.OnMovableClock;
+import com.salesos.admin.emulator.SentEmails;
 import com.salesos.admin.exports.ExportEntity;
 import com.salesos.admin.exports.ExportFiles;
 import com.salesos.admin.exports.ExportJobStore;
@@ -22,6 +28,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -33,14 +40,15 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * part, DynamoDB while saving a checkpoint) resumed from the last checkpoint. Incompressible 16 KB
  * deal names keep the record count, and the test time, small.
  */
+@ExtendWith(LocalAwsExtension.class)
 class LargeExportsThroughLambdaTest {
 
     static final int DEALS = 1_500;
     static ExportFixture fx;
 
     @BeforeAll
-    static void setUp() {
-        fx = new ExportFixture();
+    static void setUp(LocalAws aws, MovableClock clock, @OnMovableClock LambdaApi api, SentEmails emails) {
+        fx = new ExportFixture(aws, clock, api, emails);
     }
 
     @AfterAll

@@ -1,26 +1,31 @@
 package com.salesos.admin.functions.exports;
 
 import static com.salesos.admin.emulator.LambdaApi.json;
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.emulator.OnMovableClock;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Requesting, listing and downloading exports through the real handler, against the emulated table and queue. */
+@ExtendWith(LocalAwsExtension.class)
 class ExportRequestsThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
     static MovableClock clock;
     static LambdaApi api;
@@ -28,23 +33,21 @@ class ExportRequestsThroughLambdaTest {
     static String queueUrl;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        clock = new MovableClock(java.time.Instant.now());
-        api = new LambdaApi(clock);
+    static void setUp(LocalAws localAws, MovableClock movableClock, @OnMovableClock LambdaApi lambda) {
+        aws = localAws;
+        clock = movableClock;
+        api = lambda;
         sqs = aws.clients().sqs();
         queueUrl = aws.stack().physicalId("ExportQueue");
     }
 
     @AfterAll
     static void tearDown() {
-        api.close();
         sqs.close();
     }
 
     static User admin(String ws) {
-        aws.workspaces().createWorkspace(ws, ws, "team", 10);
-        return aws.workspaces().addUser(ws, "usr_" + ws + "_admin", "admin@" + ws + ".test", "Admin", "admin", null, PASSWORD);
+        return TestWorkspace.on(aws, ws).tier("team").seatLimit(10).admin().build().admin();
     }
 
     static List<Message> drainQueue() {

@@ -1,14 +1,17 @@
 package com.salesos.admin.functions.invites;
 
 import static com.salesos.admin.emulator.LambdaApi.json;
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
-import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.emulator.OnMovableClock;
 import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.common.EmailAddress;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.FieldError;
@@ -21,6 +24,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
@@ -28,9 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** Faults injected into the real services: nothing is lost and nothing applies twice. */
+@ExtendWith(LocalAwsExtension.class)
 class InvitationFaultsThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
     static LambdaApi api;
     static SentEmails emails;
@@ -38,18 +42,18 @@ class InvitationFaultsThroughLambdaTest {
     static CognitoIdentityProviderClient cognito;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace("ws-faults", "Faults Inc", "team", 20);
-        admin = aws.workspaces().addUser("ws-faults", "usr_f_admin", "admin@faults.test", "Admin", "admin", null, PASSWORD);
-        emails = new SentEmails(MotoServer.shared());
-        api = new LambdaApi();
+    static void setUp(LocalAws localAws, LambdaApi lambda, SentEmails sent) {
+        aws = localAws;
+        admin = TestWorkspace.on(aws, "ws-faults").name("Faults Inc").tier("team").seatLimit(20)
+                .user("usr_f_admin", "admin@faults.test", "Admin", "admin")
+                .build().user("usr_f_admin");
+        emails = sent;
+        api = lambda;
         cognito = aws.clients().cognito();
     }
 
     @AfterAll
     static void tearDown() {
-        api.close();
         cognito.close();
     }
 
@@ -95,7 +99,8 @@ class InvitationFaultsThroughLambdaTest {
     }
 
     @Test
-    void an_accept_that_crashed_after_creating_the_sign_in_account_completes_on_retry_with_a_fresh_account() {
+    void an_accept_that_crashed_after_creating_the_sign_in_account_completes_on_retry_with_a_fresh_account(
+            MovableClock clock, @OnMovableClock LambdaApi later) {
         var created = api.call("POST", "/v1/invitations", json("email", "crash@example.com", "name", "Crash", "role", "admin"), admin.subject());
         String token = emails.latestInvitationToken("crash@example.com");
         // The first attempt got as far as the identity provider (which marked the account with this
@@ -104,16 +109,12 @@ class InvitationFaultsThroughLambdaTest {
                 Optional.of(created.json().path("id").asText()));
         String oldSession = aws.signIn().accessToken("crash@example.com", "Some-Other-Passw0rd");
         String oldSubject = subjectOf(oldSession);
-        MovableClock clock = new MovableClock(Instant.now());
-        LambdaApi.Response early;
-        LambdaApi.Response retry;
-        try (LambdaApi later = new LambdaApi(clock)) {
-            // So young, the account may be a double-submitted accept's still in flight: left alone.
-            early = later.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
-            assertThat(sessionAlive(oldSession)).as("the young account untouched").isTrue();
-            clock.advance(Duration.ofMinutes(1));
-            retry = later.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
-        }
+        clock.set(Instant.now());
+        // So young, the account may be a double-submitted accept's still in flight: left alone.
+        LambdaApi.Response early = later.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
+        assertThat(sessionAlive(oldSession)).as("the young account untouched").isTrue();
+        clock.advance(Duration.ofMinutes(1));
+        LambdaApi.Response retry = later.call("POST", "/v1/invitations/accept", json("token", token, "password", PASSWORD), null);
 
         assertThat(early.status()).as(early.body()).isEqualTo(409);
         assertThat(early.json().path("type").asText()).endsWith("/accept-in-progress");
@@ -207,8 +208,8 @@ class InvitationFaultsThroughLambdaTest {
 
     @Test
     void an_account_that_belongs_to_someone_is_never_taken_over() {
-        aws.workspaces().createWorkspace("ws-other", "Other", "team", 5);
-        aws.workspaces().addUser("ws-other", "usr_o_1", "taken@example.com", "Taken", "admin", null, PASSWORD);
+        TestWorkspace.on(aws, "ws-other").name("Other").tier("team").seatLimit(5)
+                .user("usr_o_1", "taken@example.com", "Taken", "admin").build();
         api.call("POST", "/v1/invitations", json("email", "taken@example.com", "name", "Taken", "role", "manager"), admin.subject());
         String token = emails.latestInvitationToken("taken@example.com");
 

@@ -1,27 +1,28 @@
 package com.salesos.admin.functions.invites;
 
 import static com.salesos.admin.emulator.LambdaApi.json;
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
-import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.invites.SendLimits;
 import com.salesos.admin.users.User;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The invitation flow through the real Lambda handler class against the emulated AWS account. */
+@ExtendWith(LocalAwsExtension.class)
 class InvitationsThroughLambdaTest {
-
-    static final String PASSWORD = "Correct-Horse-9-Battery";
 
     static LocalAws aws;
     static LambdaApi api;
@@ -30,19 +31,17 @@ class InvitationsThroughLambdaTest {
     static User manager;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace("ws-acme", "Acme", "team", 10);
-        aws.workspaces().addTeam("ws-acme", "team-east", "East");
-        admin = aws.workspaces().addUser("ws-acme", "usr_admin", "admin@acme.test", "Ada Admin", "admin", null, PASSWORD);
-        manager = aws.workspaces().addUser("ws-acme", "usr_manager", "manager@acme.test", "Max Manager", "manager", "team-east", PASSWORD);
-        emails = new SentEmails(MotoServer.shared());
-        api = new LambdaApi();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+    static void setUp(LocalAws localAws, LambdaApi lambda, SentEmails sent) {
+        aws = localAws;
+        api = lambda;
+        emails = sent;
+        TestWorkspace acme = TestWorkspace.on(aws, "ws-acme").name("Acme").tier("team").seatLimit(10)
+                .team("team-east", "East")
+                .user("usr_admin", "admin@acme.test", "Ada Admin", "admin")
+                .user("usr_manager", "manager@acme.test", "Max Manager", "manager", "team-east")
+                .build();
+        admin = acme.user("usr_admin");
+        manager = acme.user("usr_manager");
     }
 
     @Test

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -18,34 +20,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * invitation must not say "upgrade the plan": it names the pending downgrade, its date, and that
  * cancelling it gives the seats back.
  */
+@ExtendWith(LocalAwsExtension.class)
 class SeatsDuringADowngradeThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static final String WS = "ws-lowered";
     static LocalAws aws;
     static LambdaApi api;
     static User admin;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Lowered", "team", 10);
-        admin = aws.workspaces().addUser(WS, "usr_admin", "admin@lowered.test", "Admin", "admin", null, PASSWORD);
-        for (int i = 0; i < 4; i++) {
-            aws.workspaces().addUser(WS, "usr_" + i, "u" + i + "@lowered.test", "U" + i, "sales-rep", null, PASSWORD);
-        }
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        admin = TestWorkspace.on(aws, WS).name("Lowered").tier("team").seatLimit(10)
+                .user("usr_admin", "admin@lowered.test", "Admin", "admin")
+                .members(4)
+                .build().user("usr_admin");
         // What POST /v1/billing/plan-changes {"tier":"starter"} leaves on the workspace item (DynamoPlanStore).
         Instant effectiveAt = Instant.parse(workspaceItem().get("periodEnd").s());
         aws.dynamo().updateItem(r -> r.tableName(aws.tableName()).key(key())
                 .updateExpression("SET pendingTier = :t, pendingEffectiveAt = :at, seatLimit = :limit")
                 .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("starter"),
                         ":at", AttributeValue.fromS(effectiveAt.toString()), ":limit", AttributeValue.fromN("5"))));
-        api = new LambdaApi();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+        api = lambda;
     }
 
     @Test

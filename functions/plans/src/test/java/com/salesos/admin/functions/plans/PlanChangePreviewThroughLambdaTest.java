@@ -6,40 +6,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.emulator.OnMovableClock;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** "Review the changes, and confirm": the preview shows what a change would do and commits nothing. */
+@ExtendWith(LocalAwsExtension.class)
 class PlanChangePreviewThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
     static MovableClock clock;
     static LambdaApi api;
     static User admin;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        clock = new MovableClock(Instant.now());
-        api = new LambdaApi(clock);
-        aws.workspaces().createWorkspace("ws-preview", "Preview", "team", 10);
-        admin = aws.workspaces().addUser("ws-preview", "usr_admin", "admin@preview.test", "Admin", "admin", null, PASSWORD);
-        for (int i = 0; i < 6; i++) {
-            aws.workspaces().addUser("ws-preview", "usr_" + i, "u" + i + "@preview.test", "U" + i, "sales-rep", null, PASSWORD);
-        }
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+    static void setUp(LocalAws localAws, MovableClock movableClock, @OnMovableClock LambdaApi lambda) {
+        aws = localAws;
+        clock = movableClock;
+        api = lambda;
+        admin = TestWorkspace.on(aws, "ws-preview").name("Preview").tier("team").seatLimit(10)
+                .user("usr_admin", "admin@preview.test", "Admin", "admin")
+                .members(6)
+                .build().user("usr_admin");
     }
 
     @Test

@@ -7,47 +7,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.emulator.OnMovableClock;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Plan changes through the real handler, with time moved by a clock the test owns. */
+@ExtendWith(LocalAwsExtension.class)
 class PlansThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
     static MovableClock clock;
     static LambdaApi api;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        clock = new MovableClock(Instant.now());
-        api = new LambdaApi(clock);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+    static void setUp(LocalAws localAws, MovableClock movableClock, @OnMovableClock LambdaApi lambda) {
+        aws = localAws;
+        clock = movableClock;
+        api = lambda;
     }
 
     /** A team-plan workspace with an admin and {@code extraUsers} more users; returns the admin. */
     static User workspace(String ws, int extraUsers) {
-        aws.workspaces().createWorkspace(ws, ws, "team", 10);
-        User admin = aws.workspaces().addUser(ws, "usr_" + ws + "_admin", "admin@" + ws + ".test", "Admin", "admin", null, PASSWORD);
-        aws.workspaces().addUser(ws, "usr_" + ws + "_mgr", "mgr@" + ws + ".test", "Manager", "manager", null, PASSWORD);
-        for (int i = 0; i < extraUsers; i++) {
-            aws.workspaces().addUser(ws, "usr_" + ws + "_" + i, "u" + i + "@" + ws + ".test", "U" + i, "sales-rep", null, PASSWORD);
-        }
-        return admin;
+        return TestWorkspace.on(aws, ws).tier("team").seatLimit(10).admin().manager().members(extraUsers).build().admin();
     }
 
     @Test

@@ -6,21 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * KMS unreachable (its own endpoint points at a closed port) when an activity earns a badge: the
  * activity stays booked once, no award is made without its signed credential, and the CRM's retry
  * of the same activity finishes the award, once.
  */
+@ExtendWith(LocalAwsExtension.class)
 class AwardWhenSigningFailsThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static final String WS = "ws-kms-down";
     static final String KMS_ENDPOINT = "AWS_ENDPOINT_URL_KMS";
     static LocalAws aws;
@@ -30,13 +33,17 @@ class AwardWhenSigningFailsThroughLambdaTest {
     static CrmAccount crm;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "KMS Down", "team", 5);
-        admin = aws.workspaces().addUser(WS, "usr_admin", "admin@kms.test", "Admin", "admin", null, PASSWORD);
-        aws.workspaces().addUser(WS, "usr_rep", "rep@kms.test", "Rep", "sales-rep", null, PASSWORD);
-        crm = aws.openCrmAccount(WS);
-        healthy = new LambdaApi();
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        TestWorkspace kms = TestWorkspace.on(aws, WS).name("KMS Down").tier("team").seatLimit(5)
+                .user("usr_admin", "admin@kms.test", "Admin", "admin")
+                .user("usr_rep", "rep@kms.test", "Rep", "sales-rep")
+                .crm()
+                .build();
+        admin = kms.user("usr_admin");
+        crm = kms.crm();
+        healthy = lambda;
+        // Not the extension's handle: this one is built while KMS's endpoint points at a closed port.
         System.setProperty(KMS_ENDPOINT, "http://127.0.0.1:" + MotoServer.freePort());
         try {
             kmsDown = new LambdaApi();
@@ -47,7 +54,6 @@ class AwardWhenSigningFailsThroughLambdaTest {
 
     @AfterAll
     static void tearDown() {
-        healthy.close();
         kmsDown.close();
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,33 +14,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A badge image: pre-signed upload into the private bucket, served publicly through the API. */
+@ExtendWith(LocalAwsExtension.class)
 class BadgeImagesThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
     static LambdaApi api;
     static User admin;
     static String badgeId;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace("ws-img", "Image Co", "enterprise", 10);
-        admin = aws.workspaces().addUser("ws-img", "usr_img_admin", "admin@img.test", "Admin", "admin", null, PASSWORD);
-        api = new LambdaApi();
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        admin = TestWorkspace.on(aws, "ws-img").name("Image Co").tier("enterprise").seatLimit(10)
+                .user("usr_img_admin", "admin@img.test", "Admin", "admin")
+                .build().user("usr_img_admin");
+        api = lambda;
         badgeId = api.call("POST", "/v1/gamification/badges", json("name", "Pictured", "pointReward", 0,
                 "criteria", Map.of("kind", "pointsTotal", "atLeast", 10, "narrative", "Earn 10 points.")), admin.subject())
                 .json().path("id").asText();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
     }
 
     @Test

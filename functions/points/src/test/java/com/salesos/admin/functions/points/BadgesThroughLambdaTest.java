@@ -1,12 +1,15 @@
 package com.salesos.admin.functions.points;
 
 import static com.salesos.admin.emulator.LambdaApi.json;
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,15 +19,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Default and custom badges, awarded once per user with their reward, through the real handler. */
+@ExtendWith(LocalAwsExtension.class)
 class BadgesThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
     static LambdaApi api;
     static User teamAdmin;
@@ -32,22 +35,20 @@ class BadgesThroughLambdaTest {
     static CrmAccount entCrm;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace("ws-team", "Team Co", "team", 10);
-        teamAdmin = aws.workspaces().addUser("ws-team", "usr_t_admin", "admin@team.test", "Admin", "admin", null, PASSWORD);
-        aws.workspaces().createWorkspace("ws-ent", "Ent Co", "enterprise", 250);
-        entAdmin = aws.workspaces().addUser("ws-ent", "usr_e_admin", "admin@ent.test", "Admin", "admin", null, PASSWORD);
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        teamAdmin = TestWorkspace.on(aws, "ws-team").name("Team Co").tier("team").seatLimit(10)
+                .user("usr_t_admin", "admin@team.test", "Admin", "admin")
+                .build().user("usr_t_admin");
+        TestWorkspace.Builder ent = TestWorkspace.on(aws, "ws-ent").name("Ent Co").tier("enterprise").seatLimit(250)
+                .user("usr_e_admin", "admin@ent.test", "Admin", "admin");
         for (int i = 0; i < 3; i++) {
-            aws.workspaces().addUser("ws-ent", "usr_e_rep" + i, "rep" + i + "@ent.test", "Rep " + i, "sales-rep", null, PASSWORD);
+            ent.user("usr_e_rep" + i, "rep" + i + "@ent.test", "Rep " + i, "sales-rep");
         }
-        entCrm = aws.openCrmAccount("ws-ent");
-        api = new LambdaApi();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+        TestWorkspace entWorkspace = ent.crm().build();
+        entAdmin = entWorkspace.user("usr_e_admin");
+        entCrm = entWorkspace.crm();
+        api = lambda;
     }
 
     static String callsBadge(String name, long atLeast, long reward) {

@@ -1,6 +1,7 @@
 package com.salesos.admin.functions.points;
 
 import static com.salesos.admin.emulator.LambdaApi.json;
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,19 +14,22 @@ import com.nimbusds.jwt.SignedJWT;
 import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An awarded badge as an Open Badges 3.0 credential, read without signing in: the JSON-LD expanded
  * in safe mode with the published contexts (Node, jsonld), and its VC-JWT verified with an
  * independent JWT library from the issuer's public profile alone.
  */
+@ExtendWith(LocalAwsExtension.class)
 class OpenBadgesThroughLambdaTest {
 
     static final String WS = "ws-ob";
@@ -35,21 +39,19 @@ class OpenBadgesThroughLambdaTest {
     static CrmAccount crm;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Open Co", "team", 10);
-        admin = aws.workspaces().addUser(WS, "usr_ob_admin", "admin@ob.test", "Admin", "admin", null, "Correct-Horse-9-Battery");
-        aws.workspaces().addUser(WS, "usr_ob_rep", "rep@ob.test", "Rep", "sales-rep", null, "Correct-Horse-9-Battery");
-        api = new LambdaApi();
-        crm = aws.openCrmAccount(WS);
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        TestWorkspace open = TestWorkspace.on(aws, WS).name("Open Co").tier("team").seatLimit(10)
+                .user("usr_ob_admin", "admin@ob.test", "Admin", "admin")
+                .user("usr_ob_rep", "rep@ob.test", "Rep", "sales-rep")
+                .crm()
+                .build();
+        admin = open.user("usr_ob_admin");
+        api = lambda;
+        crm = open.crm();
         var won = api.callAs(crm, "POST", "/v1/gamification/activities", json("id", "ob-1", "userId", "usr_ob_rep", "type", "DEAL_WON",
                 "occurredAt", Instant.now().minusSeconds(30).toString()));
         assertThat(won.json().path("badgesAwarded").toString()).contains("first-deal-won");
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
     }
 
     static final String CREDENTIAL = "/openbadges/credentials/" + WS + "~usr_ob_rep~first-deal-won";
@@ -199,7 +201,7 @@ class OpenBadgesThroughLambdaTest {
     void a_credential_is_signed_once_when_awarded_and_served_as_stored_under_the_configured_url_whatever_the_host()
             throws Exception {
         String configured = aws.stack().environmentOf("PointsFunction").get(PointsSettings.PUBLIC_BASE_URL);
-        aws.workspaces().addUser(WS, "usr_ob_rep2", "rep2@ob.test", "Rep 2", "sales-rep", null, "Correct-Horse-9-Battery");
+        aws.workspaces().addUser(WS, "usr_ob_rep2", "rep2@ob.test", "Rep 2", "sales-rep", null, PASSWORD);
         KmsSignCounter.reset();
         var won = api.callAs(crm, "POST",
                 "/v1/gamification/activities", json("id", "ob-2", "userId", "usr_ob_rep2", "type", "DEAL_WON",

@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.points.PointLimits;
 import com.salesos.admin.users.User;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -20,9 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ceiling exactly is taken, the one that would pass it answers 422 and writes nothing, and the
  * user's points can still be read.
  */
+@ExtendWith(LocalAwsExtension.class)
 class PointsCeilingThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static final String WS = "ws-ceiling";
     static LocalAws aws;
     static LambdaApi api;
@@ -31,19 +33,18 @@ class PointsCeilingThroughLambdaTest {
     static CrmAccount crm;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Ceiling Inc", "team", 10);
-        admin = aws.workspaces().addUser(WS, "usr_ceil_admin", "admin@ceiling.test", "Admin", "admin", null, PASSWORD);
-        manager = aws.workspaces().addUser(WS, "usr_ceil_mgr", "mgr@ceiling.test", "Manager", "manager", null, PASSWORD);
-        aws.workspaces().addUser(WS, "usr_ceil_rep", "rep@ceiling.test", "Rep", "sales-rep", null, PASSWORD);
-        crm = aws.openCrmAccount(WS);
-        api = new LambdaApi();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        TestWorkspace ceiling = TestWorkspace.on(aws, WS).name("Ceiling Inc").tier("team").seatLimit(10)
+                .user("usr_ceil_admin", "admin@ceiling.test", "Admin", "admin")
+                .user("usr_ceil_mgr", "mgr@ceiling.test", "Manager", "manager")
+                .user("usr_ceil_rep", "rep@ceiling.test", "Rep", "sales-rep")
+                .crm()
+                .build();
+        admin = ceiling.user("usr_ceil_admin");
+        manager = ceiling.user("usr_ceil_mgr");
+        crm = ceiling.crm();
+        api = lambda;
     }
 
     static LambdaApi.Response activity(String id, String type, Long value) {

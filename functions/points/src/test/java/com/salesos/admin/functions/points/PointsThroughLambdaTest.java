@@ -7,23 +7,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.emulator.OnMovableClock;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Versioned point settings and activity scoring through the real handler; time moved by the test. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(LocalAwsExtension.class)
 class PointsThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static final String WS = "ws-points";
     static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
     static LocalAws aws;
@@ -35,20 +38,21 @@ class PointsThroughLambdaTest {
     static CrmAccount crm;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Points Inc", "team", 10);
-        admin = aws.workspaces().addUser(WS, "usr_admin", "admin@points.test", "Admin", "admin", null, PASSWORD);
-        manager = aws.workspaces().addUser(WS, "usr_mgr", "mgr@points.test", "Manager", "manager", null, PASSWORD);
-        rep = aws.workspaces().addUser(WS, "usr_rep", "rep@points.test", "Rep", "sales-rep", null, PASSWORD);
-        crm = aws.openCrmAccount(WS);
-        clock = new MovableClock(T0);
-        api = new LambdaApi(clock);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+    static void setUp(LocalAws localAws, MovableClock movableClock, @OnMovableClock LambdaApi lambda) {
+        aws = localAws;
+        TestWorkspace points = TestWorkspace.on(aws, WS).name("Points Inc").tier("team").seatLimit(10)
+                .user("usr_admin", "admin@points.test", "Admin", "admin")
+                .user("usr_mgr", "mgr@points.test", "Manager", "manager")
+                .user("usr_rep", "rep@points.test", "Rep", "sales-rep")
+                .crm()
+                .build();
+        admin = points.user("usr_admin");
+        manager = points.user("usr_mgr");
+        rep = points.user("usr_rep");
+        crm = points.crm();
+        clock = movableClock;
+        clock.set(T0);
+        api = lambda;
     }
 
     static String settings(int dealWon, String multiplier) {

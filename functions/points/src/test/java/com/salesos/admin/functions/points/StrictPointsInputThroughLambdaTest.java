@@ -5,36 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
+import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The gamification routes bind strictly (no 1.5 points saved as 1, no epoch number read as a
  * time) and a retried badge creation with the same Idempotency-Key creates one badge.
  */
+@ExtendWith(LocalAwsExtension.class)
 class StrictPointsInputThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
     static LambdaApi api;
     static User admin;
     static com.salesos.admin.emulator.CrmAccount crm;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace("ws-strict-points", "Strict Points", "enterprise", 10);
-        admin = aws.workspaces().addUser("ws-strict-points", "usr_admin", "admin@sp.test", "Admin", "admin", null, PASSWORD);
-        crm = aws.openCrmAccount("ws-strict-points");
-        api = new LambdaApi();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        TestWorkspace strict = TestWorkspace.on(aws, "ws-strict-points").name("Strict Points").tier("enterprise").seatLimit(10)
+                .user("usr_admin", "admin@sp.test", "Admin", "admin")
+                .crm()
+                .build();
+        admin = strict.user("usr_admin");
+        crm = strict.crm();
+        api = lambda;
     }
 
     @Test

@@ -6,45 +6,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The users routes as the admin frontend drives them: a Save that sends the whole form, choosing
  * deals to reassign from a paged list, and refusals a person can act on.
  */
+@ExtendWith(LocalAwsExtension.class)
 class AdminFormsThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static final String WS = "ws-forms";
     static LocalAws aws;
     static LambdaApi api;
     static User admin;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Forms Inc", "team", 8);
-        aws.workspaces().addTeam(WS, "team-east", "East");
-        admin = aws.workspaces().addUser(WS, "usr_admin", "admin@forms.test", "Ada Admin", "admin", null, PASSWORD);
-        aws.workspaces().addUser(WS, "usr_rep", "rep@forms.test", "Remy Rep", "sales-rep", "team-east", PASSWORD);
-        aws.workspaces().addUser(WS, "usr_other", "other@forms.test", "Otto Other", "sales-rep", null, PASSWORD);
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        TestWorkspace.Builder forms = TestWorkspace.on(aws, WS).name("Forms Inc").tier("team").seatLimit(8)
+                .team("team-east", "East")
+                .user("usr_admin", "admin@forms.test", "Ada Admin", "admin")
+                .user("usr_rep", "rep@forms.test", "Remy Rep", "sales-rep", "team-east")
+                .user("usr_other", "other@forms.test", "Otto Other", "sales-rep");
         for (int i = 1; i <= 7; i++) {
-            aws.workspaces().addRecord(WS, "deal", "deal-r" + i, "usr_rep",
+            forms.deal("deal-r" + i, "usr_rep",
                     Map.of("name", "Rep deal " + i, "stage", "proposal", "amount", Integer.toString(i * 1000), "currency", "EUR"));
-            aws.workspaces().addRecord(WS, "deal", "deal-o" + i, "usr_other", Map.of("name", "Other deal " + i));
+            forms.deal("deal-o" + i, "usr_other", Map.of("name", "Other deal " + i));
         }
-        api = new LambdaApi();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+        admin = forms.build().user("usr_admin");
+        api = lambda;
     }
 
     @Test

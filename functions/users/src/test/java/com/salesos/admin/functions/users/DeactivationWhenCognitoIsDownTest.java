@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
@@ -17,9 +20,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * deactivation holds in SalesOS at once, the caller is told to repeat, and the repeat finishes the
  * job at Cognito without freeing a second seat.
  */
+@ExtendWith(LocalAwsExtension.class)
 class DeactivationWhenCognitoIsDownTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static final String WS = "ws-down";
     static final String COGNITO_ENDPOINT = "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER";
     static LocalAws aws;
@@ -29,12 +32,16 @@ class DeactivationWhenCognitoIsDownTest {
     static User leaver;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Down Inc", "team", 5);
-        admin = aws.workspaces().addUser(WS, "usr_admin", "admin@down.test", "Admin", "admin", null, PASSWORD);
-        leaver = aws.workspaces().addUser(WS, "usr_leaver", "leaver@down.test", "Leaver", "sales-rep", null, PASSWORD);
-        healthy = new LambdaApi();
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        TestWorkspace down = TestWorkspace.on(aws, WS).name("Down Inc").tier("team").seatLimit(5)
+                .user("usr_admin", "admin@down.test", "Admin", "admin")
+                .user("usr_leaver", "leaver@down.test", "Leaver", "sales-rep")
+                .build();
+        admin = down.user("usr_admin");
+        leaver = down.user("usr_leaver");
+        healthy = lambda;
+        // Not the extension's handle: this one is built while Cognito's endpoint points at a closed port.
         System.setProperty(COGNITO_ENDPOINT, "http://127.0.0.1:" + MotoServer.freePort());
         try {
             cognitoDown = new LambdaApi();
@@ -45,7 +52,6 @@ class DeactivationWhenCognitoIsDownTest {
 
     @AfterAll
     static void tearDown() {
-        healthy.close();
         cognitoDown.close();
     }
 

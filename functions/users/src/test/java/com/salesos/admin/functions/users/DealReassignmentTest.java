@@ -5,38 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Moving deals between owners: a listed subset, a retry after a crash, and who may receive them. */
+@ExtendWith(LocalAwsExtension.class)
 class DealReassignmentTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static final String WS = "ws-deals";
     static LocalAws aws;
     static LambdaApi api;
     static User admin;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Deals Inc", "team", 10);
-        admin = aws.workspaces().addUser(WS, "usr_admin", "admin@deals.test", "Admin", "admin", null, PASSWORD);
-        aws.workspaces().addUser(WS, "usr_from", "from@deals.test", "From", "sales-rep", null, PASSWORD);
-        aws.workspaces().addUser(WS, "usr_to", "to@deals.test", "To", "sales-rep", null, PASSWORD);
-        aws.workspaces().addUser(WS, "usr_gone", "gone@deals.test", "Gone", "sales-rep", null, PASSWORD);
-        api = new LambdaApi();
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        admin = TestWorkspace.on(aws, WS).name("Deals Inc").tier("team").seatLimit(10)
+                .user("usr_admin", "admin@deals.test", "Admin", "admin")
+                .user("usr_from", "from@deals.test", "From", "sales-rep")
+                .user("usr_to", "to@deals.test", "To", "sales-rep")
+                .user("usr_gone", "gone@deals.test", "Gone", "sales-rep")
+                .build().user("usr_admin");
+        api = lambda;
         api.call("POST", "/v1/users/usr_gone/deactivate", null, admin.subject());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
     }
 
     @Test

@@ -1,15 +1,18 @@
 package com.salesos.admin.functions.users;
 
 import static com.salesos.admin.emulator.LambdaApi.json;
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * "Nobody grants more than they hold": a user whose custom role holds only users.manage may run
@@ -17,9 +20,9 @@ import org.junit.jupiter.api.Test;
  * lacks, widen a role, or take power from someone who holds more. Every refusal is 403 naming what
  * is missing, and nothing changes.
  */
+@ExtendWith(LocalAwsExtension.class)
 class GrantingThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static final String WS = "ws-grants";
     static LocalAws aws;
     static LambdaApi api;
@@ -29,22 +32,21 @@ class GrantingThroughLambdaTest {
     static String peopleOpsRole;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Grants Inc", "team", 8);
-        admin = aws.workspaces().addUser(WS, "usr_admin", "admin@grants.test", "Ada Admin", "admin", null, PASSWORD);
-        peopleOps = aws.workspaces().addUser(WS, "usr_po", "po@grants.test", "Pat People", "sales-rep", null, PASSWORD);
-        rep = aws.workspaces().addUser(WS, "usr_rep", "rep@grants.test", "Remy Rep", "sales-rep", null, PASSWORD);
-        api = new LambdaApi();
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        TestWorkspace grants = TestWorkspace.on(aws, WS).name("Grants Inc").tier("team").seatLimit(8)
+                .user("usr_admin", "admin@grants.test", "Ada Admin", "admin")
+                .user("usr_po", "po@grants.test", "Pat People", "sales-rep")
+                .user("usr_rep", "rep@grants.test", "Remy Rep", "sales-rep")
+                .build();
+        admin = grants.user("usr_admin");
+        peopleOps = grants.user("usr_po");
+        rep = grants.user("usr_rep");
+        api = lambda;
         var role = api.call("POST", "/v1/roles", json("name", "People Ops", "permissions", List.of("users.manage")), admin.subject());
         assertThat(role.status()).as(role.body()).isEqualTo(201);
         peopleOpsRole = role.json().path("id").asText();
         assertThat(api.call("PATCH", "/v1/users/usr_po", json("role", peopleOpsRole), admin.subject()).status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
     }
 
     @Test

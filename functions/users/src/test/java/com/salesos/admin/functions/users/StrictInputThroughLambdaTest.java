@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -18,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * each field), strings and bodies are bounded, path ids are checked before any AWS call, and a
  * creating POST replays on a retried Idempotency-Key. Nothing is written by a refused request.
  */
+@ExtendWith(LocalAwsExtension.class)
 class StrictInputThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static final String WS = "ws-strict";
     static LocalAws aws;
     static LambdaApi api;
@@ -28,17 +30,15 @@ class StrictInputThroughLambdaTest {
     static User rep;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Strict Inc", "team", 8);
-        admin = aws.workspaces().addUser(WS, "usr_admin", "admin@strict.test", "Ada Admin", "admin", null, PASSWORD);
-        rep = aws.workspaces().addUser(WS, "usr_rep", "rep@strict.test", "Remy Rep", "sales-rep", null, PASSWORD);
-        api = new LambdaApi();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        TestWorkspace strict = TestWorkspace.on(aws, WS).name("Strict Inc").tier("team").seatLimit(8)
+                .user("usr_admin", "admin@strict.test", "Ada Admin", "admin")
+                .user("usr_rep", "rep@strict.test", "Remy Rep", "sales-rep")
+                .build();
+        admin = strict.user("usr_admin");
+        rep = strict.user("usr_rep");
+        api = lambda;
     }
 
     @Test

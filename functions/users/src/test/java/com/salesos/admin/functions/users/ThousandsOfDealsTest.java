@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One request moves more than a thousand deals: several pages of the owner listing and a dozen
  * transactions. In a table of its own, because moto copies the whole table for every transaction.
  */
+@ExtendWith(LocalAwsExtension.class)
 class ThousandsOfDealsTest {
 
     static final String WS = "ws-big";
@@ -23,19 +26,15 @@ class ThousandsOfDealsTest {
     static User admin;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Big Deals", "team", 5);
-        admin = aws.workspaces().addUser(WS, "usr_admin", "admin@big.test", "Admin", "admin", null, "Correct-Horse-9-Battery");
-        aws.workspaces().addUser(WS, "usr_from", "from@big.test", "From", "sales-rep", null, "Correct-Horse-9-Battery");
-        aws.workspaces().addUser(WS, "usr_to", "to@big.test", "To", "sales-rep", null, "Correct-Horse-9-Battery");
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        admin = TestWorkspace.on(aws, WS).name("Big Deals").tier("team").seatLimit(5)
+                .user("usr_admin", "admin@big.test", "Admin", "admin")
+                .user("usr_from", "from@big.test", "From", "sales-rep")
+                .user("usr_to", "to@big.test", "To", "sales-rep")
+                .build().user("usr_admin");
         DealFixtures.seed(aws, WS, "big", DEALS, "usr_from");
-        api = new LambdaApi();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+        api = lambda;
     }
 
     @Test

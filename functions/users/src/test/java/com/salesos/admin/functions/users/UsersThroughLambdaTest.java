@@ -1,25 +1,28 @@
 package com.salesos.admin.functions.users;
 
 import static com.salesos.admin.emulator.LambdaApi.json;
+import static com.salesos.admin.emulator.TestWorkspace.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.seats.Seats;
 import com.salesos.admin.users.User;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /** The users routes through the real Lambda handler against the emulated account. */
+@ExtendWith(LocalAwsExtension.class)
 class UsersThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static final String WS = "ws-users";
     static LocalAws aws;
     static LambdaApi api;
@@ -28,19 +31,18 @@ class UsersThroughLambdaTest {
     static User rep;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        aws.workspaces().createWorkspace(WS, "Users Inc", "team", 6);
-        aws.workspaces().addTeam(WS, "team-east", "East");
-        admin = aws.workspaces().addUser(WS, "usr_admin", "admin@users.test", "Ada Admin", "admin", null, PASSWORD);
-        manager = aws.workspaces().addUser(WS, "usr_manager", "manager@users.test", "Max Manager", "manager", "team-east", PASSWORD);
-        rep = aws.workspaces().addUser(WS, "usr_rep", "rep@users.test", "Remy Rep", "sales-rep", "team-east", PASSWORD);
-        api = new LambdaApi();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.close();
+    static void setUp(LocalAws localAws, LambdaApi lambda) {
+        aws = localAws;
+        TestWorkspace users = TestWorkspace.on(aws, WS).name("Users Inc").tier("team").seatLimit(6)
+                .team("team-east", "East")
+                .user("usr_admin", "admin@users.test", "Ada Admin", "admin")
+                .user("usr_manager", "manager@users.test", "Max Manager", "manager", "team-east")
+                .user("usr_rep", "rep@users.test", "Remy Rep", "sales-rep", "team-east")
+                .build();
+        admin = users.user("usr_admin");
+        manager = users.user("usr_manager");
+        rep = users.user("usr_rep");
+        api = lambda;
     }
 
     @Test
