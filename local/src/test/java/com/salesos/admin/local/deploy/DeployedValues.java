@@ -44,7 +44,7 @@ public final class DeployedValues {
             JsonNode sub = value.get("Fn::Sub");
             Map<String, String> variables = new HashMap<>(subVariables);
             if (sub.isArray()) {
-                sub.get(1).fields().forEachRemaining(e -> variables.put(e.getKey(), resolve(e.getValue())));
+                sub.get(1).properties().forEach(e -> variables.put(e.getKey(), resolve(e.getValue())));
                 return substitute(sub.get(0).asText(), variables);
             }
             return substitute(sub.asText(), variables);

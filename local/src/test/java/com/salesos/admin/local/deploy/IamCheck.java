@@ -128,14 +128,24 @@ public final class IamCheck {
             List<RecordedCall> made = calls.stream().filter(c -> c.function().equals(function)).toList();
             Map<String, String> rows = new LinkedHashMap<>();
             for (Grant grant : roles.of(roles.roleOf(function), new ArrayList<>())) {
+                if (grant.managed()) {
+                    // Not ours to trim: one row per managed policy, with what of it the tests exercise.
+                    List<RecordedCall> covered = made.stream().filter(c -> grant.covers(c.action(), c.resource())).toList();
+                    String exercised = covered.isEmpty() ? "" : covered.stream().map(RecordedCall::action).distinct().sorted()
+                            .collect(Collectors.joining(", ")) + " as the event source in " + covered.stream()
+                            .map(RecordedCall::test).distinct().sorted().collect(Collectors.joining(", ")) + "; ";
+                    rows.merge(String.join(", ", grant.actions()) + " | " + grant.source(),
+                            exercised + (covered.isEmpty() ? "all" : "the rest") + " by the Lambda service or runtime, not our code",
+                            (a, b) -> a);
+                    continue;
+                }
                 for (String action : grant.actions()) {
                     Set<String> tests = made.stream().filter(c -> IamPatterns.actionMatches(action, c.action())
                                     && grant.resources().stream().anyMatch(r -> IamPatterns.resourceMatches(r, c.resource())))
-                            .map(c -> c.test() + (c.principal().equals("EVENT_SOURCE") ? " (event source)" : ""))
+                            .map(RecordedCall::test)
                             .collect(Collectors.toCollection(TreeSet::new));
                     String reason = unexercisable.stream().filter(u -> u.function().equals(function) && u.action().equals(action))
-                            .map(u -> "none: " + u.reason()).findFirst()
-                            .orElse(grant.managed() ? "none recorded: called by the Lambda service or runtime, not our code" : "none");
+                            .map(u -> "none: " + u.reason()).findFirst().orElse("none");
                     rows.merge(action + " | " + grant.source(), tests.isEmpty() ? reason : String.join(", ", tests), (a, b) -> a);
                 }
             }

@@ -12,9 +12,7 @@ final class TemplateHints {
     }
 
     String expressionFor(String arn) {
-        var resources = template.root().path("Resources").fields();
-        while (resources.hasNext()) {
-            var resource = resources.next();
+        for (var resource : template.root().path("Resources").properties()) {
             String resourceArn;
             try {
                 resourceArn = DeployedArns.of(resource.getKey(), resource.getValue().path("Type").asText());

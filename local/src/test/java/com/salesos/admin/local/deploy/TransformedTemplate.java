@@ -95,7 +95,7 @@ public final class TransformedTemplate {
     /** Logical id to resource, for every resource of this type, in template order. */
     public Map<String, JsonNode> resourcesOfType(String type) {
         Map<String, JsonNode> matching = new LinkedHashMap<>();
-        root.path("Resources").fields().forEachRemaining(e -> {
+        root.path("Resources").properties().forEach(e -> {
             if (type.equals(e.getValue().path("Type").asText())) {
                 matching.put(e.getKey(), e.getValue());
             }
