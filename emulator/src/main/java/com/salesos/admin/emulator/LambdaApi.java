@@ -3,10 +3,13 @@ package com.salesos.admin.emulator;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salesos.admin.emulator.calls.Caller;
+import com.salesos.admin.emulator.calls.RouteOwners;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Calls a function exactly as Lambda does: an HTTP API v2 event into the handler class the template
@@ -49,8 +52,8 @@ public final class LambdaApi implements AutoCloseable {
     }
 
     public Response call(String method, String path, String body, String subject, Map<String, String> headers) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(
-                GatewayEvents.request(method, path, body, subject, headers), new MockLambdaContext());
+        APIGatewayV2HTTPResponse response = asRouted(method, path, () -> handler.handleRequest(
+                GatewayEvents.request(method, path, body, subject, headers), new MockLambdaContext()));
         return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
     }
 
@@ -60,9 +63,20 @@ public final class LambdaApi implements AutoCloseable {
     }
 
     public Response callAs(CrmAccount crm, String method, String path, String body, Map<String, String> headers) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(
-                GatewayEvents.requestWithClaims(method, path, body, crm.claims(), headers), new MockLambdaContext());
+        APIGatewayV2HTTPResponse response = asRouted(method, path, () -> handler.handleRequest(
+                GatewayEvents.requestWithClaims(method, path, body, crm.claims(), headers), new MockLambdaContext()));
         return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
+    }
+
+    /**
+     * Runs the invocation as the function the template routes this request to, so that its AWS
+     * calls are recorded for the IAM contract test; a request no route matches never reaches a
+     * function in AWS, so its calls are attributed to nobody.
+     */
+    private static APIGatewayV2HTTPResponse asRouted(String method, String path, Supplier<APIGatewayV2HTTPResponse> invocation) {
+        return RouteOwners.ofRepository().functionFor(method, path)
+                .map(function -> Caller.code(function).run(invocation))
+                .orElseGet(invocation);
     }
 
     public static String json(Object... keyValues) {

@@ -47,6 +47,7 @@ public final class LocalAws {
         EmulatorClients clients = new EmulatorClients(moto.endpoint(), REGION);
         ProvisionedStack stack = new StackProvisioner(SamTemplate.ofRepository().withParameters(parameters), clients).provision();
         stack.applyAsSystemProperties();
+        com.salesos.admin.emulator.calls.DeployedNames.provisioned(stack);
         return new LocalAws(stack, clients);
     }
 

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.salesos.admin.emulator.calls.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,9 +63,11 @@ public final class QueueDriver {
     public int pollOnce(Duration wait) {
         int handled = 0;
         for (Source source : sources) {
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(source.url()).maxNumberOfMessages(source.batchSize())
+            // Lambda's pollers receive and delete with the function's execution role.
+            List<Message> messages = Caller.eventSource(functionName).run(() -> sqs.receiveMessage(r -> r.queueUrl(source.url())
+                    .maxNumberOfMessages(source.batchSize())
                     .waitTimeSeconds((int) wait.toSeconds())
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages());
             if (!messages.isEmpty()) {
                 invoke(source, messages);
                 handled += messages.size();
@@ -91,7 +94,8 @@ public final class QueueDriver {
         event.setRecords(messages.stream().map(m -> record(source, m)).toList());
         Set<String> failed;
         try {
-            SQSBatchResponse response = handler.handleRequest(event, new BudgetContext(functionName, budget));
+            SQSBatchResponse response = Caller.code(functionName).run(
+                    () -> handler.handleRequest(event, new BudgetContext(functionName, budget)));
             failed = response == null || response.getBatchItemFailures() == null ? Set.of()
                     : response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                     .collect(Collectors.toSet());
@@ -100,10 +104,13 @@ public final class QueueDriver {
         }
         for (Message message : messages) {
             if (failed.contains(message.messageId())) {
+                // Not what Lambda does (it lets the visibility timeout run out): the emulator's
+                // shortcut, so made as the test rather than as the function.
                 sqs.changeMessageVisibility(r -> r.queueUrl(source.url()).receiptHandle(message.receiptHandle())
                         .visibilityTimeout((int) retryDelay.toSeconds()));
             } else {
-                sqs.deleteMessage(r -> r.queueUrl(source.url()).receiptHandle(message.receiptHandle()));
+                Caller.eventSource(functionName).run(
+                        () -> sqs.deleteMessage(r -> r.queueUrl(source.url()).receiptHandle(message.receiptHandle())));
             }
         }
     }

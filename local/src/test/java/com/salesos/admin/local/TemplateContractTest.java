@@ -148,43 +148,6 @@ class TemplateContractTest {
                 "cognito-idp:AdminDeleteUser");
     }
 
-    /**
-     * Rules Lambda applies when it creates an SQS event source mapping, which moto and cfn-lint do
-     * not check (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html, "Configuring a queue
-     * to use with Lambda" and "Event source mapping parameters"): the queue's visibility timeout
-     * must be at least the function's timeout (AWS advises six times), the batch size is 1 to 10
-     * without a batching window, and our SQS handlers report partial batch failures, which Lambda
-     * honours only with {@code ReportBatchItemFailures}.
-     */
-    @Test
-    @SuppressWarnings("unchecked")
-    void every_sqs_event_source_meets_the_rules_lambda_applies_when_it_creates_the_mapping() {
-        int sources = 0;
-        for (SamTemplate.Function function : template.functions()) {
-            Map<String, Object> properties = (Map<String, Object>) template.resources().get(function.logicalId()).get("Properties");
-            Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>) properties.getOrDefault("Events", Map.of());
-            for (var event : events.entrySet()) {
-                if (!"SQS".equals(event.getValue().get("Type"))) {
-                    continue;
-                }
-                sources++;
-                Map<String, Object> source = (Map<String, Object>) event.getValue().get("Properties");
-                String queueId = String.valueOf(((SamTemplate.Intrinsic) source.get("Queue")).argument()).split("\\.")[0];
-                Map<String, Object> queue = (Map<String, Object>) template.resources().get(queueId).get("Properties");
-                int visibility = ((Number) queue.getOrDefault("VisibilityTimeout", 30)).intValue();
-                int timeout = template.timeoutSeconds(function.logicalId());
-                String where = function.logicalId() + " <- " + queueId;
-                assertThat(visibility).as("%s: the queue's VisibilityTimeout must be at least the function's Timeout %d s"
-                        + " (AWS advises six times); set it on %s", where, timeout, queueId).isGreaterThanOrEqualTo(timeout);
-                assertThat(((Number) source.getOrDefault("BatchSize", 10)).intValue()).as("%s: BatchSize", where)
-                        .isBetween(1, source.containsKey("MaximumBatchingWindowInSeconds") ? 10_000 : 10);
-                assertThat((java.util.List<String>) source.get("FunctionResponseTypes")).as("%s: FunctionResponseTypes", where)
-                        .contains("ReportBatchItemFailures");
-            }
-        }
-        assertThat(sources).isPositive();
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void the_export_worker_reads_both_queues_reports_item_failures_and_no_message_returns_while_it_may_still_run() {
@@ -274,7 +237,7 @@ class TemplateContractTest {
     @Test
     void the_points_function_may_delete_items_because_deleting_a_badge_deletes_its_item() {
         assertThat(tableActionsOf("PointsFunction")).contains("dynamodb:DeleteItem", "dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:Query");
+                "dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Query");
     }
 
     @SuppressWarnings("unchecked")

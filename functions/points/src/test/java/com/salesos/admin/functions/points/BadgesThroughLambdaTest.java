@@ -101,6 +101,21 @@ class BadgesThroughLambdaTest {
     }
 
     @Test
+    void a_deleted_custom_badge_is_gone_from_the_catalogue_and_is_not_found_again() {
+        var created = api.call("POST", "/v1/gamification/badges", callsBadge("Short-lived", 50, 5), entAdmin.subject());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String badgeId = created.json().path("id").asText();
+
+        var deleted = api.call("DELETE", "/v1/gamification/badges/" + badgeId, null, entAdmin.subject());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+
+        assertThat(api.call("GET", "/v1/gamification/badges/" + badgeId, null, entAdmin.subject()).status()).isEqualTo(404);
+        assertThat(api.call("GET", "/v1/gamification/badges", null, entAdmin.subject()).json().path("items")
+                .findValuesAsText("id")).doesNotContain(badgeId);
+        assertThat(api.call("DELETE", "/v1/gamification/badges/" + badgeId, null, entAdmin.subject()).status()).isEqualTo(404);
+    }
+
+    @Test
     void concurrent_activities_crossing_the_threshold_award_the_badge_once() throws Exception {
         aws.workspaces().createWorkspace("ws-race", "Race Co", "enterprise", 10);
         User admin = aws.workspaces().addUser("ws-race", "usr_r_admin", "admin@race.test", "Admin", "admin", null, PASSWORD);
