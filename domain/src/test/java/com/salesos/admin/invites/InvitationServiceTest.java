@@ -1,5 +1,6 @@
 package com.salesos.admin.invites;
 
+import com.salesos.admin.testing.MovableClock;
 import com.salesos.admin.common.EmailAddress;
 import com.salesos.admin.common.IdempotencyKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,10 +22,8 @@ import com.salesos.admin.users.User;
 import com.salesos.admin.access.UserStatus;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -341,32 +340,6 @@ class InvitationServiceTest {
         assertThat(sent).hasSize(6);
     }
 
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Keeps invitations in maps; enough of the store's contract for the use-case rules. */
     static final class InMemoryInvitations implements InvitationStore {

@@ -9,7 +9,8 @@ import java.time.ZoneOffset;
 /** A UTC clock that stands still until a test moves it: tests move time, never sleep. */
 public final class MovableClock extends Clock {
 
-    private Instant now;
+    // Volatile: the emulator's tests move it from the test thread while handlers read it on others.
+    private volatile Instant now;
 
     public MovableClock(Instant now) {
         this.now = now;

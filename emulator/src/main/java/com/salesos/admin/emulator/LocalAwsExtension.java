@@ -1,5 +1,6 @@
 package com.salesos.admin.emulator;
 
+import com.salesos.admin.testing.MovableClock;
 import java.lang.reflect.Parameter;
 import java.time.Instant;
 import java.util.Set;

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * On a {@link LambdaApi} parameter resolved by {@link LocalAwsExtension}: the function runs on the
- * test class's {@link MovableClock} instead of the system clock, so the test moves time by hand.
+ * test class's {@link com.salesos.admin.testing.MovableClock} instead of the system clock, so the test moves time by hand.
  */
 @Documented
 @Target(ElementType.PARAMETER)

@@ -8,7 +8,7 @@ import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
-import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.testing.MovableClock;
 import com.salesos.admin.functions.plandowngrades.PlanDowngradesHandler;
 import com.salesos.admin.seats.Seats;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
-import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.testing.MovableClock;
 import com.salesos.admin.emulator.QueueDriver;
 import com.salesos.admin.emulator.SentEmails;
 import com.salesos.admin.emulator.TestWorkspace;

@@ -14,7 +14,7 @@ import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.LocalAwsExtension;
-import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.testing.MovableClock;
 import com.salesos.admin.emulator.OnMovableClock;
 import com.salesos.admin.emulator.SentEmails;
 import com.salesos.admin.exports.ExportEntity;

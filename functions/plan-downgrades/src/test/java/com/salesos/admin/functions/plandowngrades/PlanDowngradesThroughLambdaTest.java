@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
-import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.testing.MovableClock;
 import com.salesos.admin.emulator.ScheduleDriver;
 import com.salesos.admin.users.User;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;

@@ -8,7 +8,7 @@ import com.salesos.admin.emulator.CrmAccount;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.LocalAwsExtension;
-import com.salesos.admin.emulator.MovableClock;
+import com.salesos.admin.testing.MovableClock;
 import com.salesos.admin.emulator.OnMovableClock;
 import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
