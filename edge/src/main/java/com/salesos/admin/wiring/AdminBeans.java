@@ -115,6 +115,11 @@ public class AdminBeans {
     }
 
     @Singleton
+    com.salesos.admin.access.SupportAccess supportAccess() {
+        return new com.salesos.admin.access.SupportAccess();
+    }
+
+    @Singleton
     WorkspaceDirectory workspaceDirectory(DynamoDbClient dynamo, SharedSettings settings) {
         return new DynamoWorkspaceDirectory(dynamo, settings.tableName());
     }

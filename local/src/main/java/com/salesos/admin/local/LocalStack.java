@@ -36,8 +36,9 @@ public final class LocalStack {
                 : MotoServer.start(Integer.parseInt(env("MOTO_PORT", "4599")), stateDir.resolve("moto.log"));
         // Open Badges ids and signed issuers use the public URL from the template parameter, as in AWS.
         LocalAws aws = LocalAws.on(moto, Map.of("PublicBaseUrl", "http://localhost:" + port));
-        DemoWorkspace.Seeded seeded = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn(), aws::openCrmAccount).seed();
         LocalServer server = LocalServer.start(aws.stack(), port);
+        // Seeded through the functions' own use cases (support provisions, the Admin accepts).
+        DemoWorkspace.Seeded seeded = new DemoWorkspace(aws, server.context(), new com.salesos.admin.emulator.SentEmails(moto)).seed();
         // EventBridge Scheduler's stand-in: the scheduled function runs every PLAN_SCHEDULE_SECONDS.
         ScheduledJobs schedules = new ScheduledJobs(java.time.Clock.systemUTC());
         schedules.every(Long.parseLong(env("PLAN_SCHEDULE_SECONDS", "60")));

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The one table of who may call each route of template.yaml (route shape, ids as {@code {}}):
  * {@code public}, {@code signed-in} (any active user), {@code crm} (only the CRM's machine
- * identity) or the permission a caller's role must hold. Written here, apart from the controllers'
+ * identity), {@code support} (only SalesOS support staff) or the permission a caller's role must hold. Written here, apart from the controllers'
  * annotations, so that a route that opens up or closes down by mistake fails a test:
  * {@link TemplateContractTest} holds the annotations to it, {@link AuthorizationMatrixTest} every
  * caller kind's answers over HTTP.
@@ -63,7 +63,9 @@ final class RouteAccess {
             Map.entry("POST /v1/exports", "data.export"),
             Map.entry("GET /v1/exports", "data.export"),
             Map.entry("GET /v1/exports/{}", "data.export"),
-            Map.entry("GET /v1/exports/{}/download", "data.export"));
+            Map.entry("GET /v1/exports/{}/download", "data.export"),
+            Map.entry("POST /v1/support/workspaces", "support"),
+            Map.entry("GET /v1/support/workspaces", "support"));
 
     private RouteAccess() {
     }
