@@ -7,10 +7,12 @@ import com.salesos.admin.access.CrmAccess;
 import com.salesos.admin.access.Permission;
 import com.salesos.admin.access.SupportAccess;
 import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.support.ReadOnlyWhileDeleting;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -39,12 +41,15 @@ public final class AccessFilter implements Ordered {
     private final AccessPolicy policy;
     private final CrmAccess crm;
     private final SupportAccess support;
+    private final ReadOnlyWhileDeleting deletions;
 
-    public AccessFilter(GatewayClaims claims, AccessPolicy policy, CrmAccess crm, SupportAccess support) {
+    public AccessFilter(GatewayClaims claims, AccessPolicy policy, CrmAccess crm, SupportAccess support,
+                        ReadOnlyWhileDeleting deletions) {
         this.claims = claims;
         this.policy = policy;
         this.crm = crm;
         this.support = support;
+        this.deletions = deletions;
     }
 
     @RequestFilter
@@ -68,8 +73,14 @@ public final class AccessFilter implements Ordered {
             return ProblemResponses.of(AccessProblems.signInRequired());
         }
         try {
+            boolean writes = !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())
+                    && !route.get().getAnnotationMetadata().hasAnnotation(AllowedWhileDeleting.class);
             if (crmRoute) {
-                request.setAttribute(CRM_ATTRIBUTE, crm.authorize(subject.get(), claims.groups(request)));
+                var client = crm.authorize(subject.get(), claims.groups(request));
+                if (writes) {
+                    deletions.requireWritable(client.workspaceId());
+                }
+                request.setAttribute(CRM_ATTRIBUTE, client);
                 return null;
             }
             if (supportRoute) {
@@ -83,6 +94,10 @@ public final class AccessFilter implements Ordered {
             Caller caller = required.isPresent()
                     ? policy.authorize(subject.get(), required.get())
                     : policy.authenticate(subject.get());
+            // The one gate of every workspace write: read-only while its deletion is confirmed or running.
+            if (writes) {
+                deletions.requireWritable(caller.workspaceId());
+            }
             request.setAttribute(CALLER_ATTRIBUTE, caller);
             return null;
         } catch (DomainException refused) {

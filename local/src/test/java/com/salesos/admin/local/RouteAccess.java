@@ -65,7 +65,14 @@ final class RouteAccess {
             Map.entry("GET /v1/exports/{}", "data.export"),
             Map.entry("GET /v1/exports/{}/download", "data.export"),
             Map.entry("POST /v1/support/workspaces", "support"),
-            Map.entry("GET /v1/support/workspaces", "support"));
+            Map.entry("GET /v1/support/workspaces", "support"),
+            Map.entry("POST /v1/support/workspaces/{}/deletion-requests", "support"),
+            Map.entry("POST /v1/support/deletion-requests/{}/execute", "support"),
+            Map.entry("GET /v1/support/deletion-requests/{}", "support"),
+            Map.entry("DELETE /v1/support/deletion-requests/{}", "support"),
+            // Any active user reaches the use case; only an Admin of the request's workspace acts on it.
+            Map.entry("POST /v1/workspace/deletion-requests/{}/confirm", "signed-in"),
+            Map.entry("DELETE /v1/workspace/deletion-requests/{}", "signed-in"));
 
     private RouteAccess() {
     }

@@ -14,6 +14,12 @@ import com.salesos.admin.invites.InvitationService;
 import com.salesos.admin.invites.SendLimits;
 import com.salesos.admin.plans.PlanCatalog;
 import com.salesos.admin.support.WorkspaceProvisioning;
+import com.salesos.admin.support.DeletionRequestStore;
+import com.salesos.admin.support.WorkspaceDeletion;
+import com.salesos.admin.aws.support.SesDeletionNotices;
+import com.salesos.admin.aws.support.SqsDeletionExecution;
+import com.salesos.admin.aws.users.DynamoUserStore;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -50,5 +56,18 @@ public class SupportWiring {
                 callers, SendLimits.STANDARD, ids, random, clock);
         return new WorkspaceProvisioning(new DynamoWorkspaceRegistry(dynamo, settings.shared().tableName(), auditLog),
                 plans, invitations, ids, clock);
+    }
+
+    @Singleton
+    WorkspaceDeletion workspaceDeletion(DynamoDbClient dynamo, SupportSettings settings, DeletionRequestStore requests,
+                                        DynamoSeatLedger seats, DynamoAuditLog auditLog, AwsClients clients,
+                                        IdGenerator ids, Clock clock) {
+        String table = settings.shared().tableName();
+        SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
+        return new WorkspaceDeletion(requests, new DynamoWorkspaceRegistry(dynamo, table, auditLog),
+                new SesDeletionNotices(new DynamoUserStore(dynamo, table, seats, auditLog), clients.ses(),
+                        settings.senderAddress(), settings.appUrl()),
+                new SqsDeletionExecution(sqs, settings.deletionQueueUrl()),
+                settings.deletionWaitingPeriod(), ids, clock);
     }
 }

@@ -98,7 +98,7 @@ class SupportProvisioningThroughLambdaTest {
         assertThat(again.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(emails.to("one@once.test")).hasSize(1);
-        assertThat(other.status()).as("the key reused for another request").isEqualTo(400);
+        assertThat(other.status()).as("the key reused for another request").isEqualTo(422);
         assertThat(other.json().path("type").asText()).endsWith("idempotency-key-reused");
     }
 
@@ -108,7 +108,7 @@ class SupportProvisioningThroughLambdaTest {
         var refused = api.callAsSupport(staff, "POST", "/v1/support/workspaces",
                 json("name", " ", "tier", "platinum", "seatLimit", 0, "admin", Map.of("email", "nope"), "ticket", ""));
 
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.status()).isEqualTo(422);
         List<String> fields = refused.json().path("errors").findValuesAsText("field");
         assertThat(fields).containsExactlyInAnyOrder("name", "tier", "seatLimit", "admin.email", "admin.name", "ticket");
         assertThat(listedNames()).hasSize(before);
