@@ -68,12 +68,15 @@ public record DeletionRequest(String id, String workspaceId, String ticket, Stri
         return with(new Cancelled(actorId, at));
     }
 
-    /** The background deletion finished. */
+    /**
+     * The background deletion finished. Support's free-text reason goes with the data (it may name
+     * people); ids, ticket and times stay as the tombstone.
+     */
     public DeletionRequest finished(Instant at) {
         if (!(state instanceof Running)) {
             throw DeletionProblems.notAllowedIn(this, "finished");
         }
-        return with(new Done(at));
+        return new DeletionRequest(id, workspaceId, ticket, "", openedBy, openedAt, new Done(at), failedConfirmations);
     }
 
     private void requireOpen(String step) {

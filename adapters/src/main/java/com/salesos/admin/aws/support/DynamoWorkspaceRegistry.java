@@ -110,7 +110,8 @@ public final class DynamoWorkspaceRegistry implements WorkspaceRegistry {
     }
 
     private static WorkspaceSummary summary(Item item) {
-        return new WorkspaceSummary(item.string("id"), item.string("name"), item.string("tier"), item.number("seatLimit"),
+        // A deleted workspace's entry keeps no name (it may name a person).
+        return new WorkspaceSummary(item.string("id"), item.optionalString("name").orElse(""), item.string("tier"), item.number("seatLimit"),
                 WorkspaceState.valueOf(item.string("state").toUpperCase(Locale.ROOT)), item.instant("createdAt"));
     }
 
