@@ -45,6 +45,9 @@ public final class LocalStack {
         // The SQS event source mapping's stand-in: export jobs run as soon as they are queued.
         QueuedJobs queues = new QueuedJobs(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
         queues.start();
+        // Likewise executed workspace deletions.
+        QueuedJobs deletions = QueuedJobs.deletions(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
+        deletions.start();
 
         String apiUrl = "http://localhost:" + port;
         Path session = writeSession(stateDir, apiUrl, moto.endpoint().toString(), aws.userPoolClientId(), seeded);
@@ -55,6 +58,7 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             schedules.close();
             queues.close();
+            deletions.close();
             server.close();
             moto.close();
             stopped.countDown();
