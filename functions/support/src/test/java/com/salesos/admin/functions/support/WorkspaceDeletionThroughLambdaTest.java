@@ -74,10 +74,13 @@ class WorkspaceDeletionThroughLambdaTest {
         Workspace ws = workspace("ws-del-1");
         String requestId = open(ws);
         assertThat(emails.to("admin@ws-del-1.test")).hasSize(1);
+        // A second between steps, so the audit log's newest-first order is the order of the steps.
+        clock.advance(Duration.ofSeconds(1));
 
         var wrong = confirm(ws, requestId, "name of ws-del-1");
         assertThat(wrong.status()).isEqualTo(422);
         assertThat(wrong.json().path("failedConfirmations").asInt()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
         var confirmed = confirm(ws, requestId, "Name of ws-del-1");
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.json().path("state").asText()).isEqualTo("confirmed");
