@@ -140,10 +140,16 @@ public final class LocalStack {
                        -H 'Content-Type: application/json' \\
                        -d '{"id":"crm-act-1","userId":"usr_demo_rep","type":"DEAL_WON","occurredAt":"'$(date -u +%%FT%%TZ)'","value":{"amount":2500000,"currency":"EUR"}}'
                   curl -s %s/v1/users/usr_demo_rep/points -H "Authorization: Bearer $TOKEN"
+                  # support provisions workspaces (the first Admin is invited) and deletes them (docs/support.md):
+                  SUPPORT=$(bin/token support)
+                  curl -s -X POST %s/v1/support/workspaces -H "Authorization: Bearer $SUPPORT" \\
+                       -H 'Content-Type: application/json' \\
+                       -d '{"name":"Globex","tier":"business","admin":{"email":"hank@globex.test","name":"Hank"},"ticket":"SUP-1"}'
+                  curl -s %s/v1/support/workspaces -H "Authorization: Bearer $SUPPORT"
 
                 Ctrl-C stops the server and the emulator.
                 """.formatted(readyMillis, api, aws, aws, session, api, aws, api, api, api, api, api, api,
-                        api, api);
+                        api, api, api, api);
     }
 
     private static String env(String name, String fallback) {
