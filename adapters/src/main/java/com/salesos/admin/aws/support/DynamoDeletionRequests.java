@@ -25,6 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoDeletionRequests implements DeletionRequestStore {
 
+    /** On the live slot: true while the request makes the workspace read-only (confirmed or running). */
+    private static final String LOCKS = "locksWorkspace";
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final DynamoAuditLog auditLog;
@@ -78,9 +81,11 @@ public final class DynamoDeletionRequests implements DeletionRequestStore {
 
     @Override
     public Optional<String> lockOf(String workspaceId) {
+        // Names through placeholders: DynamoDB reserves many plain words.
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(liveKey(workspaceId))
-                .projectionExpression("requestId, locks")).item();
-        if (item == null || item.isEmpty() || item.get("locks") == null || !Boolean.TRUE.equals(item.get("locks").bool())) {
+                .projectionExpression("#id, #locks")
+                .expressionAttributeNames(Map.of("#id", "requestId", "#locks", LOCKS))).item();
+        if (item == null || item.isEmpty() || item.get(LOCKS) == null || !Boolean.TRUE.equals(item.get(LOCKS).bool())) {
             return Optional.empty();
         }
         return Optional.of(item.get("requestId").s());
@@ -90,7 +95,7 @@ public final class DynamoDeletionRequests implements DeletionRequestStore {
         return Item.of(TableKeys.workspace(request.workspaceId()), TableKeys.DELETION_LIVE_SK)
                 .with("type", "deletion-live")
                 .with("requestId", request.id())
-                .withValue("locks", AttributeValue.fromBool(request.locksWorkspace()));
+                .withValue(LOCKS, AttributeValue.fromBool(request.locksWorkspace()));
     }
 
     private static Map<String, AttributeValue> liveKey(String workspaceId) {

@@ -110,7 +110,8 @@ class WorkspaceDeletionThroughLambdaTest {
         var audit = new DynamoAuditTrail(aws.dynamo(), aws.tableName()).newestFirst(ws.id(), PageRequest.of(50, null)).items();
         assertThat(audit).extracting(e -> e.event().action()).containsSubsequence("workspace.deletion.executed",
                 "workspace.deletion.confirmed", "workspace.deletion.confirmation-refused", "workspace.deletion.opened");
-        assertThat(audit.toString()).doesNotContain("admin@ws-del-1.test");
+        assertThat(audit.stream().filter(e -> e.event().action().startsWith("workspace.deletion.")).toList().toString())
+                .as("deletion records carry no personal data").doesNotContain("admin@ws-del-1.test", "Admin");
     }
 
     @Test
