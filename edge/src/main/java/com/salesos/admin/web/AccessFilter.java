@@ -5,11 +5,14 @@ import com.salesos.admin.access.AccessProblems;
 import com.salesos.admin.access.Caller;
 import com.salesos.admin.access.CrmAccess;
 import com.salesos.admin.access.Permission;
+import com.salesos.admin.access.SupportAccess;
 import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.support.ReadOnlyWhileDeleting;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -21,24 +24,32 @@ import java.util.Optional;
  * Authorizes every routed request before its controller runs: public routes pass; other routes
  * need a verified subject (401 otherwise) whose current role in the store grants the route's
  * {@link RequiresPermission} (403 otherwise); {@link SignedIn} routes need only an active user;
- * {@link CrmRoute} routes need the CRM's machine identity, which no other route accepts. The
- * resolved {@link Caller} (or {@link com.salesos.admin.access.CrmClient}) is handed to the controller
- * through {@link CallerBinder} ({@link CrmClientBinder}).
+ * {@link CrmRoute} routes need the CRM's machine identity, which no other route accepts;
+ * {@link SupportRoute} routes need a support token, which no other route accepts either. The
+ * resolved {@link Caller} (or {@link com.salesos.admin.access.CrmClient}, or
+ * {@link com.salesos.admin.access.SupportStaff}) is handed to the controller through
+ * {@link CallerBinder} ({@link CrmClientBinder}, {@link SupportStaffBinder}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class AccessFilter implements Ordered {
 
     static final String CALLER_ATTRIBUTE = "salesos.caller";
     static final String CRM_ATTRIBUTE = "salesos.crm";
+    static final String SUPPORT_ATTRIBUTE = "salesos.support";
 
     private final GatewayClaims claims;
     private final AccessPolicy policy;
     private final CrmAccess crm;
+    private final SupportAccess support;
+    private final ReadOnlyWhileDeleting deletions;
 
-    public AccessFilter(GatewayClaims claims, AccessPolicy policy, CrmAccess crm) {
+    public AccessFilter(GatewayClaims claims, AccessPolicy policy, CrmAccess crm, SupportAccess support,
+                        ReadOnlyWhileDeleting deletions) {
         this.claims = claims;
         this.policy = policy;
         this.crm = crm;
+        this.support = support;
+        this.deletions = deletions;
     }
 
     @RequestFilter
@@ -52,7 +63,8 @@ public final class AccessFilter implements Ordered {
                 .enumValue(RequiresPermission.class, Permission.class);
         boolean signedIn = route.get().getAnnotationMetadata().hasAnnotation(SignedIn.class);
         boolean crmRoute = route.get().getAnnotationMetadata().hasAnnotation(CrmRoute.class);
-        if (required.isEmpty() && !signedIn && !crmRoute) {
+        boolean supportRoute = route.get().getAnnotationMetadata().hasAnnotation(SupportRoute.class);
+        if (required.isEmpty() && !signedIn && !crmRoute && !supportRoute) {
             return ProblemResponses.of(HttpStatus.FORBIDDEN, "route-not-declared", "Forbidden",
                     "This route declares no permission and is closed");
         }
@@ -61,14 +73,31 @@ public final class AccessFilter implements Ordered {
             return ProblemResponses.of(AccessProblems.signInRequired());
         }
         try {
+            boolean writes = !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())
+                    && !route.get().getAnnotationMetadata().hasAnnotation(AllowedWhileDeleting.class);
             if (crmRoute) {
-                request.setAttribute(CRM_ATTRIBUTE, crm.authorize(subject.get(), claims.groups(request)));
+                var client = crm.authorize(subject.get(), claims.groups(request));
+                if (writes) {
+                    deletions.requireWritable(client.workspaceId());
+                }
+                request.setAttribute(CRM_ATTRIBUTE, client);
+                return null;
+            }
+            if (supportRoute) {
+                request.setAttribute(SUPPORT_ATTRIBUTE, support.authorize(subject.get(), claims.groups(request)));
                 return null;
             }
             crm.refuseOnPersonRoute(claims.groups(request));
+            // Before the store is asked: a support token is refused here even if its subject also
+            // belonged to a workspace user.
+            support.refuseOnWorkspaceRoute(claims.groups(request));
             Caller caller = required.isPresent()
                     ? policy.authorize(subject.get(), required.get())
                     : policy.authenticate(subject.get());
+            // The one gate of every workspace write: read-only while its deletion is confirmed or running.
+            if (writes) {
+                deletions.requireWritable(caller.workspaceId());
+            }
             request.setAttribute(CALLER_ATTRIBUTE, caller);
             return null;
         } catch (DomainException refused) {

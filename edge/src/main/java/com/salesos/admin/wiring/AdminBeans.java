@@ -115,6 +115,24 @@ public class AdminBeans {
     }
 
     @Singleton
+    com.salesos.admin.access.SupportAccess supportAccess() {
+        return new com.salesos.admin.access.SupportAccess();
+    }
+
+    @Singleton
+    com.salesos.admin.support.DeletionRequestStore deletionRequests(DynamoDbClient dynamo, SharedSettings settings,
+                                                                    DynamoAuditLog auditLog) {
+        return new com.salesos.admin.aws.support.DynamoDeletionRequests(dynamo, settings.tableName(), auditLog);
+    }
+
+    /** Every function's access filter asks it before a workspace write. */
+    @Singleton
+    com.salesos.admin.support.ReadOnlyWhileDeleting readOnlyWhileDeleting(
+            com.salesos.admin.support.DeletionRequestStore requests) {
+        return new com.salesos.admin.support.ReadOnlyWhileDeleting(requests);
+    }
+
+    @Singleton
     WorkspaceDirectory workspaceDirectory(DynamoDbClient dynamo, SharedSettings settings) {
         return new DynamoWorkspaceDirectory(dynamo, settings.tableName());
     }

@@ -68,6 +68,18 @@ public final class LambdaApi implements AutoCloseable {
         return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
     }
 
+    /** As a member of SalesOS support: its subject with the {@code support} group claim. */
+    public Response callAsSupport(String subject, String method, String path, String body) {
+        return callAsSupport(subject, method, path, body, Map.of());
+    }
+
+    public Response callAsSupport(String subject, String method, String path, String body, Map<String, String> headers) {
+        Map<String, String> claims = Map.of("sub", subject, "token_use", "access", "cognito:groups", "[support]");
+        APIGatewayV2HTTPResponse response = asRouted(method, path, () -> handler.handleRequest(
+                GatewayEvents.requestWithClaims(method, path, body, claims, headers), new MockLambdaContext()));
+        return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
+    }
+
     /**
      * Runs the invocation as the function the template routes this request to, so that its AWS
      * calls are recorded for the IAM contract test; a request no route matches never reaches a

@@ -101,6 +101,19 @@ public final class LocalAws {
         return new CrmAccount(workspaceId, subject, email, password);
     }
 
+    /**
+     * Opens a support staff account: a pool account in the {@code support} group (template.yaml:
+     * SupportGroup), which only pool administrators can grant. Answers its subject.
+     */
+    public String openSupportAccount(String email, String password) {
+        var opening = accounts().open(com.salesos.admin.common.EmailAddress.parse(email).orElseThrow(), password,
+                java.util.Optional.empty());
+        String subject = opening instanceof AccountDirectory.Opening.Opened opened
+                ? opened.subject() : ((AccountDirectory.Opening.AlreadyRegistered) opening).subject();
+        cognito.adminAddUserToGroup(r -> r.userPoolId(userPoolId()).username(email).groupName(stack.physicalId("SupportGroup")));
+        return subject;
+    }
+
     public CognitoSignIn signIn() {
         return new CognitoSignIn(cognito, userPoolClientId());
     }

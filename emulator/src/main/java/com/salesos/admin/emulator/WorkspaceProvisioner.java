@@ -10,6 +10,7 @@ import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.access.DynamoCrmIdentities;
+import com.salesos.admin.aws.support.DynamoWorkspaceRegistry;
 import com.salesos.admin.access.RoleHolding;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.workspaces.CounterChange;
@@ -52,22 +53,12 @@ public final class WorkspaceProvisioner {
      * plan's). Its first billing period starts now.
      */
     public void createWorkspace(String workspaceId, String name, String tier, long seatLimit) {
-        dynamo.putItem(r -> r.tableName(table)
-                .item(Item.of(TableKeys.workspace(workspaceId), TableKeys.WORKSPACE_SK)
-                        .with("type", "workspace")
-                        .with("id", workspaceId)
-                        .with("name", name)
-                        .with("tier", tier)
-                        .with("seatLimit", seatLimit)
-                        .with("planSeatLimit", seatLimit)
-                        .with("periodStart", clock.instant())
-                        .with("periodEnd", com.salesos.admin.plans.BillingPeriod.monthFrom(clock.instant()).end())
-                        .with("seatsUsed", 0)
-                        .with("activeUsers", 0)
-                        .with("pendingInvitations", 0)
-                        .with("activeAdmins", 0)
-                        .with("createdAt", clock.instant()).values())
-                .conditionExpression("attribute_not_exists(pk)"));
+        // The same items support's provisioning writes, so that support lists seeded workspaces too.
+        var workspace = new com.salesos.admin.support.WorkspaceSummary(workspaceId, name, tier, seatLimit,
+                com.salesos.admin.support.WorkspaceState.ACTIVE, clock.instant());
+        dynamo.transactWriteItems(r -> r.transactItems(
+                Transactions.putNew(table, DynamoWorkspaceRegistry.workspaceItem(workspace)),
+                Transactions.putNew(table, DynamoWorkspaceRegistry.directoryItem(workspace))));
     }
 
     public void addTeam(String workspaceId, String teamId, String name) {

@@ -1,11 +1,20 @@
 package com.salesos.admin.local;
 
-import com.salesos.admin.emulator.WorkspaceProvisioner;
+import com.salesos.admin.access.SupportStaff;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.support.DynamoWorkspaceRegistry;
+import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.emulator.CognitoSignIn;
 import com.salesos.admin.emulator.CrmAccount;
-import com.salesos.admin.invites.AccountDirectory;
-import com.salesos.admin.common.EmailAddress;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.emulator.WorkspaceProvisioner;
+import com.salesos.admin.invites.InvitationService;
+import com.salesos.admin.plans.PlanCatalog;
+import com.salesos.admin.support.ProvisionRequest;
+import com.salesos.admin.support.WorkspaceProvisioning;
 import com.salesos.admin.users.User;
+import io.micronaut.context.ApplicationContext;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +25,11 @@ import java.util.Optional;
  * The seeded demo workspace: a team plan with 10 seats, an Admin, a Manager and a Sales Rep in two
  * teams, and some deals, leads and activities that they own. Passwords are random on every start
  * and only ever written to the git-ignored session file.
+ *
+ * <p>The workspace is made as support makes every workspace: the support staff member provisions
+ * it through the provisioning use case, which invites the Admin by email, and the Admin accepts
+ * the link from that email through the invitation use case. The other people and the CRM records
+ * are demo data, written directly.
  */
 public final class DemoWorkspace {
 
@@ -34,27 +48,33 @@ public final class DemoWorkspace {
     public record Seeded(String workspaceId, String workspaceName, Person admin, List<Person> users, Person support, Crm crm) {
     }
 
+    private final LocalAws aws;
+    private final ApplicationContext functions;
+    private final SentEmails emails;
     private final WorkspaceProvisioner provisioner;
-    private final AccountDirectory accounts;
     private final CognitoSignIn signIn;
-    private final java.util.function.Function<String, CrmAccount> crmAccounts;
     private final SecureRandom random = new SecureRandom();
 
-    /** {@code crmAccounts} opens a workspace's CRM identity (e.g. {@code LocalAws::openCrmAccount}). */
-    public DemoWorkspace(WorkspaceProvisioner provisioner, AccountDirectory accounts, CognitoSignIn signIn,
-                         java.util.function.Function<String, CrmAccount> crmAccounts) {
-        this.provisioner = provisioner;
-        this.accounts = accounts;
-        this.signIn = signIn;
-        this.crmAccounts = crmAccounts;
+    /** {@code functions}: the context hosting every function (the local server's), whose use cases seed. */
+    public DemoWorkspace(LocalAws aws, ApplicationContext functions, SentEmails emails) {
+        this.aws = aws;
+        this.functions = functions;
+        this.emails = emails;
+        this.provisioner = aws.workspaces();
+        this.signIn = aws.signIn();
     }
 
     public Seeded seed() {
-        provisioner.createWorkspace(ID, NAME, "team", SEAT_LIMIT);
+        String supportPassword = password();
+        String supportEmail = "support@salesos.test";
+        SupportStaff staff = new SupportStaff(aws.openSupportAccount(supportEmail, supportPassword));
+        Person support = new Person(null, supportEmail, "SalesOS Support", "support", supportPassword,
+                signIn.accessToken(supportEmail, supportPassword));
+
+        List<Person> people = new ArrayList<>();
+        people.add(provisionedAdmin(staff, "admin@acme-demo.test", "Ada Admin"));
         provisioner.addTeam(ID, "team-east", "East");
         provisioner.addTeam(ID, "team-west", "West");
-        List<Person> people = new ArrayList<>();
-        people.add(person("usr_demo_admin", "admin@acme-demo.test", "Ada Admin", "admin", null));
         people.add(person("usr_demo_manager", "manager@acme-demo.test", "Max Manager", "manager", "team-east"));
         people.add(person("usr_demo_rep", "rep@acme-demo.test", "Remy Rep", "sales-rep", "team-east"));
 
@@ -81,16 +101,30 @@ public final class DemoWorkspace {
             provisioner.addRecord(ID, "activity", a[0], a[2], Map.of("activityType", a[1]));
         }
 
-        String supportPassword = password();
-        EmailAddress supportEmail = EmailAddress.parse("support@salesos.test").orElseThrow();
-        accounts.open(supportEmail, supportPassword, Optional.empty());
-        Person support = new Person(null, supportEmail.value(), "SalesOS Support", "support", supportPassword,
-                signIn.accessToken(supportEmail.value(), supportPassword));
         // Locally the CRM signs in with a password: the emulator has no client-credentials endpoint.
-        CrmAccount crmAccount = crmAccounts.apply(ID);
+        CrmAccount crmAccount = aws.openCrmAccount(ID);
         Crm crm = new Crm(crmAccount.email(), crmAccount.password(),
                 signIn.accessToken(crmAccount.email(), crmAccount.password()));
         return new Seeded(ID, NAME, people.get(0), List.copyOf(people), support, crm);
+    }
+
+    /**
+     * Support provisions the workspace (the use case and invitation use case the support and
+     * invites functions run), and the Admin accepts the emailed link. The demo keeps its well-known
+     * id ({@value #ID}) so that docs and sample events can name it: only the workspace id is fixed.
+     */
+    private Person provisionedAdmin(SupportStaff staff, String email, String name) {
+        IdGenerator generated = functions.getBean(IdGenerator.class);
+        IdGenerator ids = prefix -> prefix.equals("ws") ? ID : generated.newId(prefix);
+        WorkspaceProvisioning provisioning = new WorkspaceProvisioning(
+                new DynamoWorkspaceRegistry(aws.dynamo(), aws.tableName(), functions.getBean(DynamoAuditLog.class)),
+                functions.getBean(PlanCatalog.class), functions.getBean(InvitationService.class), ids,
+                functions.getBean(java.time.Clock.class));
+        provisioning.provision(staff, new ProvisionRequest(NAME, "team", SEAT_LIMIT, email, name, "DEMO-SEED"),
+                Optional.of("demo-workspace"));
+        String password = password();
+        User admin = functions.getBean(InvitationService.class).accept(emails.latestInvitationToken(email), password);
+        return new Person(admin.id(), email, name, "admin", password, signIn.accessToken(email, password));
     }
 
     private Person person(String id, String email, String name, String role, String teamId) {

@@ -36,14 +36,18 @@ public final class LocalStack {
                 : MotoServer.start(Integer.parseInt(env("MOTO_PORT", "4599")), stateDir.resolve("moto.log"));
         // Open Badges ids and signed issuers use the public URL from the template parameter, as in AWS.
         LocalAws aws = LocalAws.on(moto, Map.of("PublicBaseUrl", "http://localhost:" + port));
-        DemoWorkspace.Seeded seeded = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn(), aws::openCrmAccount).seed();
         LocalServer server = LocalServer.start(aws.stack(), port);
+        // Seeded through the functions' own use cases (support provisions, the Admin accepts).
+        DemoWorkspace.Seeded seeded = new DemoWorkspace(aws, server.context(), new com.salesos.admin.emulator.SentEmails(moto)).seed();
         // EventBridge Scheduler's stand-in: the scheduled function runs every PLAN_SCHEDULE_SECONDS.
         ScheduledJobs schedules = new ScheduledJobs(java.time.Clock.systemUTC());
         schedules.every(Long.parseLong(env("PLAN_SCHEDULE_SECONDS", "60")));
         // The SQS event source mapping's stand-in: export jobs run as soon as they are queued.
         QueuedJobs queues = new QueuedJobs(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
         queues.start();
+        // Likewise executed workspace deletions.
+        QueuedJobs deletions = QueuedJobs.deletions(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
+        deletions.start();
 
         String apiUrl = "http://localhost:" + port;
         Path session = writeSession(stateDir, apiUrl, moto.endpoint().toString(), aws.userPoolClientId(), seeded);
@@ -57,6 +61,7 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             schedules.close();
             queues.close();
+            deletions.close();
             server.close();
             moto.close();
             stopped.countDown();
@@ -138,10 +143,16 @@ public final class LocalStack {
                        -H 'Content-Type: application/json' \\
                        -d '{"id":"crm-act-1","userId":"usr_demo_rep","type":"DEAL_WON","occurredAt":"'$(date -u +%%FT%%TZ)'","value":{"amount":2500000,"currency":"EUR"}}'
                   curl -s %s/v1/users/usr_demo_rep/points -H "Authorization: Bearer $TOKEN"
+                  # support provisions workspaces (the first Admin is invited) and deletes them (docs/support.md):
+                  SUPPORT=$(bin/token support)
+                  curl -s -X POST %s/v1/support/workspaces -H "Authorization: Bearer $SUPPORT" \\
+                       -H 'Content-Type: application/json' \\
+                       -d '{"name":"Globex","tier":"business","admin":{"email":"hank@globex.test","name":"Hank"},"ticket":"SUP-1"}'
+                  curl -s %s/v1/support/workspaces -H "Authorization: Bearer $SUPPORT"
 
                 Ctrl-C stops the server and the emulator.
                 """.formatted(readyMillis, api, aws, aws, session, api, aws, api, api, api, api, api, api,
-                        api, api);
+                        api, api, api, api);
     }
 
     private static String env(String name, String fallback) {

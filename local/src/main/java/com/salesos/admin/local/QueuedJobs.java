@@ -2,32 +2,48 @@ package com.salesos.admin.local;
 
 import com.salesos.admin.emulator.ProvisionedStack;
 import com.salesos.admin.emulator.QueueDriver;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.salesos.admin.functions.deletionworker.DeletionWorkerHandler;
 import com.salesos.admin.functions.exportworker.ExportWorkerHandler;
+import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Plays Lambda's SQS event source mapping locally: long-polls the export queue and its
- * dead-letter queue and invokes the export worker's handler class with what arrives. A failed
- * message is retried after {@link #RETRY_DELAY} (in AWS: after the queue's visibility timeout).
+ * Plays Lambda's SQS event source mapping locally: long-polls a queue worker's queues (the export
+ * queue and its dead-letter queue; the deletion queue) and invokes the worker's handler class with
+ * what arrives. A failed message is retried after {@link #RETRY_DELAY} (in AWS: after the queue's
+ * visibility timeout).
  */
 final class QueuedJobs implements AutoCloseable {
 
     static final Duration RETRY_DELAY = Duration.ofSeconds(5);
 
-    private final ExportWorkerHandler handler;
+    private final MicronautRequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final SqsClient sqs;
     private final QueueDriver driver;
     private final Thread poller;
     private volatile boolean running = true;
 
     QueuedJobs(ProvisionedStack stack, SqsClient sqs, Clock clock) {
-        this.handler = new ExportWorkerHandler(new LambdaApplicationContextBuilder().singletons(clock));
+        this(stack, sqs, "ExportWorkerFunction", new ExportWorkerHandler(new LambdaApplicationContextBuilder().singletons(clock)));
+    }
+
+    /** The deletion worker's queue: executed workspace deletions run as soon as support executes them. */
+    static QueuedJobs deletions(ProvisionedStack stack, SqsClient sqs, Clock clock) {
+        return new QueuedJobs(stack, sqs, "DeletionWorkerFunction",
+                new DeletionWorkerHandler(new LambdaApplicationContextBuilder().singletons(clock)));
+    }
+
+    private QueuedJobs(ProvisionedStack stack, SqsClient sqs, String functionLogicalId,
+                       MicronautRequestHandler<SQSEvent, SQSBatchResponse> handler) {
+        this.handler = handler;
         this.sqs = sqs;
-        this.driver = new QueueDriver(stack, sqs, "ExportWorkerFunction", handler, RETRY_DELAY);
-        this.poller = new Thread(this::poll, "local-export-queue");
+        this.driver = new QueueDriver(stack, sqs, functionLogicalId, handler, RETRY_DELAY);
+        this.poller = new Thread(this::poll, "local-queue-" + functionLogicalId);
         this.poller.setDaemon(true);
     }
 
@@ -41,7 +57,7 @@ final class QueuedJobs implements AutoCloseable {
                 driver.pollOnce(Duration.ofSeconds(1));
             } catch (RuntimeException e) {
                 if (running) {
-                    System.err.println("export queue poll failed: " + e);
+                    System.err.println(poller.getName() + " poll failed: " + e);
                     sleep();
                 }
             }

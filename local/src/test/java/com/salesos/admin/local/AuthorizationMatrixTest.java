@@ -41,6 +41,9 @@ class AuthorizationMatrixTest {
         record SignedIn() implements Access {
         }
 
+        record Support() implements Access {
+        }
+
         record Needs(String permission) implements Access {
         }
 
@@ -49,6 +52,7 @@ class AuthorizationMatrixTest {
                 case "public" -> new Public();
                 case "crm" -> new Crm();
                 case "signed-in" -> new SignedIn();
+                case "support" -> new Support();
                 default -> new Needs(requirement);
             };
         }
@@ -66,12 +70,12 @@ class AuthorizationMatrixTest {
 
     /**
      * A kind of caller: a token (or none), the permissions its workspace role holds if it is an
-     * active user, and whether it is the CRM's machine identity.
+     * active user, and whether it is the CRM's machine identity or SalesOS support staff.
      */
     record CallerKind(String name, String token, Set<String> permissions, boolean activeUser, boolean validToken,
-                      boolean crm) {
+                      boolean crm, boolean support) {
         CallerKind(String name, String token, Set<String> permissions, boolean activeUser, boolean validToken) {
-            this(name, token, permissions, activeUser, validToken, false);
+            this(name, token, permissions, activeUser, validToken, false, false);
         }
     }
 
@@ -92,11 +96,16 @@ class AuthorizationMatrixTest {
                 .user("usr_rep", "rep@m.test", "Rep", "sales-rep")
                 .user("usr_po", "po@m.test", "People Ops", "sales-rep")
                 .user("usr_leaver", "leaver@m.test", "Leaver", "admin")
+                // A workspace Admin who is also in the support group: support staff get no workspace
+                // route, whatever else their account is.
+                .user("usr_dual", "dual@m.test", "Dual", "admin")
                 .build();
         TestWorkspace.on(aws, "ws-other").name("Other").tier("enterprise").seatLimit(5)
                 .user("usr_other_admin", "admin@other.test", "Other Admin", "admin")
                 .build();
-        aws.accounts().open(EmailAddress.parse("support@salesos.test").orElseThrow(), PASSWORD, java.util.Optional.empty());
+        aws.accounts().open(EmailAddress.parse("nobody@salesos.test").orElseThrow(), PASSWORD, java.util.Optional.empty());
+        aws.openSupportAccount("support@salesos.test", PASSWORD);
+        aws.openSupportAccount("dual@m.test", PASSWORD);
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
         api = new HttpApi(server.url());
 
@@ -122,10 +131,13 @@ class AuthorizationMatrixTest {
         callers.add(new CallerKind("custom role (users.manage)", token("po@m.test"), Set.of("users.manage"), true, true));
         callers.add(new CallerKind("deactivated admin", leaver, Set.of(), false, true));
         callers.add(new CallerKind("admin of another workspace", token("admin@other.test"), ALL, true, true));
-        callers.add(new CallerKind("support (no workspace)", token("support@salesos.test"), Set.of(), false, true));
+        callers.add(new CallerKind("account of no workspace", token("nobody@salesos.test"), Set.of(), false, true));
+        callers.add(new CallerKind("support", token("support@salesos.test"), Set.of(), false, true, false, true));
+        callers.add(new CallerKind("support who is also a workspace admin", token("dual@m.test"), Set.of(), false, true,
+                false, true));
         var crm = aws.openCrmAccount("ws-m");
         callers.add(new CallerKind("CRM machine identity", aws.signIn().accessToken(crm.email(), crm.password()),
-                Set.of(), false, true, true));
+                Set.of(), false, true, true, false));
     }
 
     @AfterAll
@@ -175,6 +187,10 @@ class AuthorizationMatrixTest {
         }
         if (!caller.validToken()) {
             return "401";
+        }
+        if (access instanceof Access.Support || caller.support()) {
+            // Support uses its routes and nothing else; nobody else uses support's routes.
+            return access instanceof Access.Support && caller.support() ? "allowed" : "403";
         }
         if (access instanceof Access.Crm || caller.crm()) {
             // The CRM posts activities and does nothing else; no person posts activities.

@@ -7,6 +7,8 @@ import com.salesos.admin.emulator.SamTemplate;
 import com.salesos.admin.functions.exports.ExportsSettings;
 import com.salesos.admin.functions.exportworker.ExportWorkerSettings;
 import com.salesos.admin.functions.invites.InvitesSettings;
+import com.salesos.admin.functions.support.SupportSettings;
+import com.salesos.admin.functions.deletionworker.DeletionWorkerSettings;
 import com.salesos.admin.functions.plandowngrades.PlanDowngradesSettings;
 import com.salesos.admin.functions.plans.PlansSettings;
 import com.salesos.admin.functions.points.PointsSettings;
@@ -31,7 +33,9 @@ class EnvironmentContractTest {
             "PlanDowngradesFunction", Reads.of(PlanDowngradesSettings.class, PlanDowngradesSettings.VARIABLES),
             "PointsFunction", Reads.of(PointsSettings.class, PointsSettings.VARIABLES),
             "ExportsFunction", Reads.of(ExportsSettings.class, ExportsSettings.VARIABLES),
-            "ExportWorkerFunction", Reads.of(ExportWorkerSettings.class, ExportWorkerSettings.VARIABLES));
+            "ExportWorkerFunction", Reads.of(ExportWorkerSettings.class, ExportWorkerSettings.VARIABLES),
+            "SupportFunction", Reads.of(SupportSettings.class, SupportSettings.VARIABLES),
+            "DeletionWorkerFunction", Reads.of(DeletionWorkerSettings.class, DeletionWorkerSettings.VARIABLES));
 
     @Test
     void every_function_is_given_exactly_the_variables_its_settings_record_reads() {
@@ -42,12 +46,13 @@ class EnvironmentContractTest {
 
     @Test
     void functions_that_send_no_mail_or_never_call_cognito_are_not_given_their_settings() {
-        // The restructuring issue's case, stated directly: only invites and the export worker mail,
-        // only invites and users call Cognito.
+        // The restructuring issue's case, stated directly: only invites, support (the first Admin's
+        // invitation, deletion notices) and the export worker mail; only invites, users, support and
+        // the deletion worker (which closes a deleted workspace's accounts) build on Cognito.
         SamTemplate template = SamTemplate.ofRepository();
         for (SamTemplate.Function function : template.functions()) {
-            boolean mails = Set.of("InvitesFunction", "ExportWorkerFunction").contains(function.logicalId());
-            boolean cognito = Set.of("InvitesFunction", "UsersFunction").contains(function.logicalId());
+            boolean mails = Set.of("InvitesFunction", "ExportWorkerFunction", "SupportFunction").contains(function.logicalId());
+            boolean cognito = Set.of("InvitesFunction", "UsersFunction", "SupportFunction", "DeletionWorkerFunction").contains(function.logicalId());
             String name = function.logicalId();
             assertThat(function.environment().containsKey("SENDER_ADDRESS")).as("%s is given SENDER_ADDRESS", name).isEqualTo(mails);
             assertThat(function.environment().containsKey("APP_URL")).as("%s is given APP_URL", name).isEqualTo(mails);

@@ -28,8 +28,8 @@ class LocalStackEndToEndTest {
     @BeforeAll
     static void start(LocalAws localAws) {
         aws = localAws;
-        demo = new DemoWorkspace(aws.workspaces(), aws.accounts(), aws.signIn(), aws::openCrmAccount).seed();
         server = LocalServer.start(aws.stack(), MotoServer.freePort());
+        demo = new DemoWorkspace(aws, server.context(), new com.salesos.admin.emulator.SentEmails(MotoServer.shared())).seed();
         api = new HttpApi(server.url());
         issuer = "https://cognito-idp." + LocalAws.REGION + ".amazonaws.com/" + aws.userPoolId();
     }

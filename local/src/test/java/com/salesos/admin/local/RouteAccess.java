@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The one table of who may call each route of template.yaml (route shape, ids as {@code {}}):
  * {@code public}, {@code signed-in} (any active user), {@code crm} (only the CRM's machine
- * identity) or the permission a caller's role must hold. Written here, apart from the controllers'
+ * identity), {@code support} (only SalesOS support staff) or the permission a caller's role must hold. Written here, apart from the controllers'
  * annotations, so that a route that opens up or closes down by mistake fails a test:
  * {@link TemplateContractTest} holds the annotations to it, {@link AuthorizationMatrixTest} every
  * caller kind's answers over HTTP.
@@ -63,7 +63,16 @@ final class RouteAccess {
             Map.entry("POST /v1/exports", "data.export"),
             Map.entry("GET /v1/exports", "data.export"),
             Map.entry("GET /v1/exports/{}", "data.export"),
-            Map.entry("GET /v1/exports/{}/download", "data.export"));
+            Map.entry("GET /v1/exports/{}/download", "data.export"),
+            Map.entry("POST /v1/support/workspaces", "support"),
+            Map.entry("GET /v1/support/workspaces", "support"),
+            Map.entry("POST /v1/support/workspaces/{}/deletion-requests", "support"),
+            Map.entry("POST /v1/support/deletion-requests/{}/execute", "support"),
+            Map.entry("GET /v1/support/deletion-requests/{}", "support"),
+            Map.entry("DELETE /v1/support/deletion-requests/{}", "support"),
+            // Any active user reaches the use case; only an Admin of the request's workspace acts on it.
+            Map.entry("POST /v1/workspace/deletion-requests/{}/confirm", "signed-in"),
+            Map.entry("DELETE /v1/workspace/deletion-requests/{}", "signed-in"));
 
     private RouteAccess() {
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.salesos.admin.emulator.SamTemplate;
 import com.salesos.admin.functions.exportworker.ExportWorkerSettings;
 import com.salesos.admin.web.CrmRoute;
+import com.salesos.admin.web.SupportRoute;
 import com.salesos.admin.web.PublicRoute;
 import com.salesos.admin.web.RequiresPermission;
 import com.salesos.admin.web.SignedIn;
@@ -65,8 +66,10 @@ class TemplateContractTest {
             boolean hasPermission = route.getAnnotationMetadata().hasAnnotation(RequiresPermission.class);
             boolean signedIn = route.getAnnotationMetadata().hasAnnotation(SignedIn.class);
             boolean crm = route.getAnnotationMetadata().hasAnnotation(CrmRoute.class);
-            assertThat((isPublic ? 1 : 0) + (hasPermission ? 1 : 0) + (signedIn ? 1 : 0) + (crm ? 1 : 0))
-                    .as("%s declares exactly one of @PublicRoute / @SignedIn / @RequiresPermission / @CrmRoute", shape).isEqualTo(1);
+            boolean support = route.getAnnotationMetadata().hasAnnotation(SupportRoute.class);
+            assertThat((isPublic ? 1 : 0) + (hasPermission ? 1 : 0) + (signedIn ? 1 : 0) + (crm ? 1 : 0) + (support ? 1 : 0))
+                    .as("%s declares exactly one of @PublicRoute / @SignedIn / @RequiresPermission / @CrmRoute / @SupportRoute",
+                            shape).isEqualTo(1);
             if (isPublic) {
                 publicInCode.add(shape);
             }
@@ -84,6 +87,7 @@ class TemplateContractTest {
             String requirement = metadata.hasAnnotation(PublicRoute.class) ? "public"
                     : metadata.hasAnnotation(SignedIn.class) ? "signed-in"
                     : metadata.hasAnnotation(CrmRoute.class) ? "crm"
+                    : metadata.hasAnnotation(SupportRoute.class) ? "support"
                     : metadata.enumValue(RequiresPermission.class, com.salesos.admin.access.Permission.class)
                             .map(com.salesos.admin.access.Permission::code).orElse("undeclared");
             declared.put(shape(route.getHttpMethodName(), route.getUriMatchTemplate().toPathString()), requirement);
@@ -232,6 +236,14 @@ class TemplateContractTest {
         Map<String, Object> group = (Map<String, Object>) template.resources().get("CrmGroup").get("Properties");
         assertThat(template.resources().get("CrmGroup").get("Type")).isEqualTo("AWS::Cognito::UserPoolGroup");
         assertThat(group.get("GroupName")).isEqualTo(com.salesos.admin.access.CrmAccess.GROUP);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_support_group_the_code_checks_is_declared_in_the_template() {
+        Map<String, Object> group = (Map<String, Object>) template.resources().get("SupportGroup").get("Properties");
+        assertThat(template.resources().get("SupportGroup").get("Type")).isEqualTo("AWS::Cognito::UserPoolGroup");
+        assertThat(group.get("GroupName")).isEqualTo(com.salesos.admin.access.SupportAccess.GROUP);
     }
 
     @Test

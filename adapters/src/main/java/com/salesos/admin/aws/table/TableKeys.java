@@ -30,6 +30,10 @@ import java.time.Instant;
  * SUBJECT#sub                #PRINCIPAL                 which workspace user a sign-in subject is
  * SUBJECT#sub                #CRM                       which workspace a CRM machine identity posts for
  * INVITATION_TOKEN#sha256    #TOKEN                     which invitation a link token opens
+ * SUPPORT#WORKSPACES         WS#id                      the workspaces support lists (one small partition)
+ * SUPPORT#WORKSPACES         IDEMPOTENCY#...            support's provisioning retries
+ * WS#id                      #DELETION_LIVE             the workspace's live deletion request; locked while confirmed or running
+ * DELETION#id                #DELETION                  a deletion request (kept as the workspace's tombstone)
  * </pre>
  */
 public final class TableKeys {
@@ -46,11 +50,27 @@ public final class TableKeys {
     public static final String TOKEN_SK = "#TOKEN";
     public static final String EXPORT_ACTIVE_SK = "#EXPORT_ACTIVE";
     public static final String EXPORT_PREFIX = "EXPORT#";
+    public static final String DELETION_LIVE_SK = "#DELETION_LIVE";
+    public static final String DELETION_SK = "#DELETION";
+    /**
+     * Where support finds every workspace without scanning the table. One partition: workspaces are
+     * created by hand, a few a day, far below a partition's write limit.
+     */
+    public static final String WORKSPACE_DIRECTORY = "SUPPORT#WORKSPACES";
 
     private TableKeys() {
     }
 
     public static String workspace(String workspaceId) {
+        return "WS#" + workspaceId;
+    }
+
+    public static String deletion(String requestId) {
+        return "DELETION#" + requestId;
+    }
+
+    /** A workspace's entry in {@link #WORKSPACE_DIRECTORY}. */
+    public static String directoryEntry(String workspaceId) {
         return "WS#" + workspaceId;
     }
 

@@ -8,6 +8,7 @@ import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
 import com.salesos.admin.web.CurrentInvocation;
+import com.salesos.admin.support.ReadOnlyWhileDeleting;
 import com.salesos.admin.web.LogLine;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -43,6 +44,8 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     SqsExportQueue queue;
     @Inject
     ExportWorkerSettings settings;
+    @Inject
+    ReadOnlyWhileDeleting deletions;
 
     public ExportWorkerHandler() {
     }
@@ -66,6 +69,10 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
                 } else if (deadLetter) {
                     outcome = summary(worker.giveUp(ref.get()));
                 } else {
+                    // A job queued before its workspace's deletion was confirmed does not start or go on
+                    // while the deletion may still be cancelled: the message is retried with the usual
+                    // backoff and ends, if the deletion stays, in the dead-letter queue (job failed, requester told).
+                    deletions.requireWritable(ref.get().workspaceId());
                     outcome = summary(worker.wake(ref.get(), timeLeft(), ids.newId("lease")));
                 }
             } catch (RuntimeException e) {

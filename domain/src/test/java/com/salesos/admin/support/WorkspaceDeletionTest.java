@@ -1,0 +1,197 @@
+package com.salesos.admin.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.salesos.admin.access.BuiltInRoles;
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.access.SupportStaff;
+import com.salesos.admin.access.UserStatus;
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.TimeOrderedIds;
+import com.salesos.admin.problems.DomainException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Deleting a workspace with in-memory ports: three explicit steps, each audited and told to the Admins. */
+class WorkspaceDeletionTest {
+
+    static final SupportStaff STAFF = new SupportStaff("s1");
+    static final Caller ADMIN = new Caller("ws-1", "usr_admin", "admin@x.test", "Ada", null, BuiltInRoles.ADMIN, UserStatus.ACTIVE);
+    static final Caller MANAGER = new Caller("ws-1", "usr_mgr", "mgr@x.test", "Max", null, BuiltInRoles.MANAGER, UserStatus.ACTIVE);
+    static final Caller OTHER_ADMIN = new Caller("ws-2", "usr_other", "o@y.test", "O", null, BuiltInRoles.ADMIN, UserStatus.ACTIVE);
+
+    Instant now = Instant.parse("2026-03-01T09:00:00Z");
+    final Clock clock = new Clock() {
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        public Instant instant() {
+            return now;
+        }
+    };
+    final InMemoryRequests requests = new InMemoryRequests();
+    final WorkspaceProvisioningTest.InMemoryRegistry registry = new WorkspaceProvisioningTest.InMemoryRegistry();
+    final List<String> told = new ArrayList<>();
+    final List<String> started = new ArrayList<>();
+    final WorkspaceDeletion deletion = new WorkspaceDeletion(requests, registry,
+            (request, name) -> told.add(request.state().code() + " " + name), running -> started.add(running.id()),
+            WorkspaceDeletion.DEFAULT_WAITING_PERIOD, new TimeOrderedIds(clock, new SecureRandom()), clock);
+    final ReadOnlyWhileDeleting guard = new ReadOnlyWhileDeleting(requests);
+
+    WorkspaceDeletionTest() {
+        registry.register(new WorkspaceSummary("ws-1", "Acme Corp", "team", 10, WorkspaceState.ACTIVE, now),
+                new AuditEvent("ws-1", "support:s0", "workspace.provisioned", "workspace", "ws-1", now, Map.of(), Map.of()),
+                Optional.empty());
+    }
+
+    @Test
+    void open_confirm_wait_and_execute_each_audited_and_told_to_the_admins() {
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        deletion.confirm(ADMIN, opened.id(), "Acme Corp");
+        now = now.plus(Duration.ofHours(72));
+        DeletionRequest running = deletion.execute(STAFF, opened.id(), "ws-1");
+
+        assertThat(running.state()).isInstanceOf(DeletionState.Running.class);
+        assertThat(started).containsExactly(opened.id());
+        assertThat(told).containsExactly("open Acme Corp", "confirmed Acme Corp", "running Acme Corp");
+        assertThat(requests.audits).extracting(AuditEvent::action).containsExactly(
+                "workspace.deletion.opened", "workspace.deletion.confirmed", "workspace.deletion.executed");
+        assertThat(requests.audits).extracting(AuditEvent::actorUserId).containsExactly("support:s1", "usr_admin", "support:s1");
+        assertThat(requests.audits.get(0).after().toString()).doesNotContain("admin@x.test", "Ada");
+    }
+
+    @Test
+    void the_waiting_period_is_counted_from_the_confirmation_and_is_configurable() {
+        WorkspaceDeletion quick = new WorkspaceDeletion(requests, registry, (r, n) -> { }, r -> { }, Duration.ofHours(1),
+                new TimeOrderedIds(clock, new SecureRandom()), clock);
+        DeletionRequest opened = quick.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        now = now.plus(Duration.ofDays(10));
+        quick.confirm(ADMIN, opened.id(), "Acme Corp");
+        now = now.plus(Duration.ofMinutes(59));
+
+        assertThatThrownBy(() -> quick.execute(STAFF, opened.id(), "ws-1"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("deletion-waiting-period"));
+        now = now.plus(Duration.ofMinutes(1));
+        assertThat(quick.execute(STAFF, opened.id(), "ws-1").state().code()).isEqualTo("running");
+    }
+
+    @Test
+    void a_wrong_name_is_refused_and_counted_and_the_exact_name_still_confirms() {
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+
+        for (String wrong : List.of("acme corp", "Acme Corp ", "Acme")) {
+            assertThatThrownBy(() -> deletion.confirm(ADMIN, opened.id(), wrong))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("workspace-name-mismatch"));
+        }
+
+        assertThat(requests.find(opened.id()).orElseThrow().failedConfirmations()).isEqualTo(3);
+        assertThat(requests.audits).extracting(AuditEvent::action).filteredOn("workspace.deletion.confirmation-refused"::equals)
+                .hasSize(3);
+        assertThat(deletion.confirm(ADMIN, opened.id(), "Acme Corp").state().code()).isEqualTo("confirmed");
+    }
+
+    @Test
+    void only_an_admin_of_the_workspace_confirms_and_another_workspace_sees_nothing() {
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+
+        assertThatThrownBy(() -> deletion.confirm(MANAGER, opened.id(), "Acme Corp"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("deletion-admin-only"));
+        assertThatThrownBy(() -> deletion.confirm(OTHER_ADMIN, opened.id(), "Acme Corp"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("not-found"));
+        assertThat(requests.find(opened.id()).orElseThrow().state().code()).isEqualTo("open");
+    }
+
+    @Test
+    void the_workspace_is_read_only_from_the_confirmation_until_a_cancel() {
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        guard.requireWritable("ws-1");
+        deletion.confirm(ADMIN, opened.id(), "Acme Corp");
+
+        assertThatThrownBy(() -> guard.requireWritable("ws-1")).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.type()).isEqualTo("workspace-being-deleted");
+            assertThat(e.extensions()).containsEntry("deletionRequestId", opened.id());
+        });
+        deletion.cancelByAdmin(ADMIN, opened.id());
+        guard.requireWritable("ws-1");
+        assertThat(told).last().isEqualTo("cancelled Acme Corp");
+    }
+
+    @Test
+    void a_workspace_has_one_live_request_at_a_time_and_a_cancelled_one_makes_room() {
+        DeletionRequest first = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+
+        assertThatThrownBy(() -> deletion.open(STAFF, "ws-1", "SUP-10", "again"))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type()).isEqualTo("deletion-already-requested");
+                    assertThat(e.extensions()).containsEntry("deletionRequestId", first.id());
+                });
+        deletion.cancelBySupport(STAFF, first.id());
+        assertThat(deletion.open(STAFF, "ws-1", "SUP-10", "again").state().code()).isEqualTo("open");
+    }
+
+    @Test
+    void opening_needs_an_existing_workspace_a_ticket_and_a_reason() {
+        assertThatThrownBy(() -> deletion.open(STAFF, "ws-nope", "SUP-1", "x"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("not-found"));
+        assertThatThrownBy(() -> deletion.open(STAFF, "ws-1", " ", null))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.errors()).hasSize(2));
+        assertThat(requests.byId).isEmpty();
+    }
+
+    /** Requests, their audit records, each workspace's live slot and lock, as the table keeps them. */
+    static final class InMemoryRequests implements DeletionRequestStore {
+        final Map<String, DeletionRequest> byId = new LinkedHashMap<>();
+        final Map<String, String> live = new LinkedHashMap<>();
+        final List<AuditEvent> audits = new ArrayList<>();
+
+        @Override
+        public Opening open(DeletionRequest request, AuditEvent audit) {
+            if (live.containsKey(request.workspaceId())) {
+                return new Opening.AlreadyRequested(live.get(request.workspaceId()));
+            }
+            live.put(request.workspaceId(), request.id());
+            byId.put(request.id(), request);
+            audits.add(audit);
+            return new Opening.Opened();
+        }
+
+        @Override
+        public Optional<DeletionRequest> find(String requestId) {
+            return Optional.ofNullable(byId.get(requestId));
+        }
+
+        @Override
+        public boolean replace(DeletionRequest current, DeletionRequest next, AuditEvent audit) {
+            if (!current.equals(byId.get(current.id()))) {
+                return false;
+            }
+            byId.put(next.id(), next);
+            if (!next.isLive()) {
+                live.remove(next.workspaceId());
+            }
+            audits.add(audit);
+            return true;
+        }
+
+        @Override
+        public Optional<String> lockOf(String workspaceId) {
+            return Optional.ofNullable(live.get(workspaceId)).map(byId::get).filter(DeletionRequest::locksWorkspace)
+                    .map(DeletionRequest::id);
+        }
+    }
+}

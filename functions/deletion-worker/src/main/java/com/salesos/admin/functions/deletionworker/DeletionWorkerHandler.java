@@ -1,0 +1,71 @@
+package com.salesos.admin.functions.deletionworker;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.salesos.admin.support.DeletionWorker;
+import com.salesos.admin.web.LogLine;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Invoked by SQS with executed deletions ({@code {"deletionRequestId": "..."}}). Each message runs
+ * the whole deletion, which is safe to repeat: a failed one is reported on its own
+ * (ReportBatchItemFailures) and comes back to resume where the table says it got to; after five
+ * failures it waits in the dead-letter queue for an operator. One JSON log line per message, with
+ * ids and counts only.
+ */
+public class DeletionWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static final Pattern BODY = Pattern.compile("^\\{\"deletionRequestId\":\"([A-Za-z0-9_-]{1,64})\"}$");
+
+    // Field injection: the Lambda runtime builds this class with its no-arg constructor.
+    @Inject
+    DeletionWorker worker;
+
+    public DeletionWorkerHandler() {
+    }
+
+    /** For tests and the local stack: the same handler on a context they configure (e.g. their clock). */
+    public DeletionWorkerHandler(ApplicationContextBuilder builder) {
+        super(builder);
+    }
+
+    @Override
+    public SQSBatchResponse execute(SQSEvent event) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            long started = System.nanoTime();
+            Optional<String> requestId = requestId(message.getBody());
+            String outcome;
+            try {
+                outcome = requestId.map(id -> summary(worker.run(id))).orElse("ignored: not a deletion message");
+            } catch (RuntimeException e) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                outcome = "will retry: " + e.getClass().getSimpleName();
+            }
+            LogLine line = LogLine.of("message").with("queue", "deletions").with("messageId", message.getMessageId());
+            requestId.ifPresent(id -> line.with("deletionRequest", id));
+            line.with("outcome", outcome).with("latencyMs", (System.nanoTime() - started) / 1_000_000).writeTo(System.out);
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    static Optional<String> requestId(String body) {
+        Matcher matcher = BODY.matcher(body == null ? "" : body.strip());
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    static String summary(DeletionWorker.Outcome outcome) {
+        if (outcome instanceof DeletionWorker.Outcome.Finished finished) {
+            return "done: " + finished.accounts() + " accounts, " + finished.objects() + " objects, "
+                    + finished.items() + " items deleted";
+        }
+        return "skipped: " + ((DeletionWorker.Outcome.Skipped) outcome).why();
+    }
+}

@@ -1,0 +1,56 @@
+package com.salesos.admin.functions.support;
+
+import com.salesos.admin.access.SupportStaff;
+import com.salesos.admin.support.DeletionRequest;
+import com.salesos.admin.support.WorkspaceDeletion;
+import com.salesos.admin.web.SupportRoute;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+
+/** Support's steps of a workspace deletion (API.md): open, execute, follow, cancel. Support identity only. */
+@Controller("/v1/support")
+public class SupportDeletionController {
+
+    private final WorkspaceDeletion deletion;
+
+    public SupportDeletionController(WorkspaceDeletion deletion) {
+        this.deletion = deletion;
+    }
+
+    @Post("/workspaces/{id}/deletion-requests")
+    @SupportRoute
+    public HttpResponse<DeletionRequestView> open(SupportStaff staff, @PathVariable String id, @Body DeletionForms.Open form) {
+        DeletionRequest opened = deletion.open(staff, id, form.ticket(), form.reason());
+        return HttpResponse.<DeletionRequestView>status(HttpStatus.CREATED)
+                .header("Location", "/v1/support/deletion-requests/" + opened.id())
+                .body(DeletionRequestView.of(opened));
+    }
+
+    /** 202: the deletion runs in the background; GET follows it. */
+    @Post("/deletion-requests/{id}/execute")
+    @SupportRoute
+    public HttpResponse<DeletionRequestView> execute(SupportStaff staff, @PathVariable String id,
+                                                     @Body DeletionForms.Execute form) {
+        return HttpResponse.<DeletionRequestView>status(HttpStatus.ACCEPTED)
+                .body(DeletionRequestView.of(deletion.execute(staff, id, form.workspaceId())));
+    }
+
+    @Get("/deletion-requests/{id}")
+    @SupportRoute
+    public DeletionRequestView get(SupportStaff staff, @PathVariable String id) {
+        return DeletionRequestView.of(deletion.get(staff, id));
+    }
+
+    @Delete("/deletion-requests/{id}")
+    @SupportRoute
+    public HttpResponse<Void> cancel(SupportStaff staff, @PathVariable String id) {
+        deletion.cancelBySupport(staff, id);
+        return HttpResponse.noContent();
+    }
+}

@@ -1,0 +1,42 @@
+package com.salesos.admin.functions.support;
+
+import com.salesos.admin.access.Caller;
+import com.salesos.admin.support.WorkspaceDeletion;
+import com.salesos.admin.web.AllowedWhileDeleting;
+import com.salesos.admin.web.SignedIn;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+
+/**
+ * The workspace Admin's steps of its deletion: confirm by typing the workspace's name, or cancel.
+ * Any signed-in user reaches the use case, which lets only an Admin of the request's workspace act
+ * (others: 403; another workspace's request: 404). Both stay open while the workspace is read-only.
+ */
+@Controller("/v1/workspace/deletion-requests")
+public class WorkspaceDeletionController {
+
+    private final WorkspaceDeletion deletion;
+
+    public WorkspaceDeletionController(WorkspaceDeletion deletion) {
+        this.deletion = deletion;
+    }
+
+    @Post("/{id}/confirm")
+    @SignedIn
+    @AllowedWhileDeleting
+    public DeletionRequestView confirm(Caller caller, @PathVariable String id, @Body DeletionForms.Confirm form) {
+        return DeletionRequestView.of(deletion.confirm(caller, id, form.workspaceName()));
+    }
+
+    @Delete("/{id}")
+    @SignedIn
+    @AllowedWhileDeleting
+    public HttpResponse<Void> cancel(Caller caller, @PathVariable String id) {
+        deletion.cancelByAdmin(caller, id);
+        return HttpResponse.noContent();
+    }
+}
