@@ -62,7 +62,9 @@ public final class AccessFilter implements Ordered {
         }
         try {
             if (crmRoute) {
-                request.setAttribute(CRM_ATTRIBUTE, crm.authorize(subject.get(), claims.groups(request)));
+                com.salesos.admin.access.CrmClient client = crm.authorize(subject.get(), claims.groups(request));
+                request.setAttribute(CRM_ATTRIBUTE, client);
+                LogContext.identify(client.workspaceId(), client.subject());
                 return null;
             }
             crm.refuseOnPersonRoute(claims.groups(request));
@@ -70,6 +72,7 @@ public final class AccessFilter implements Ordered {
                     ? policy.authorize(subject.get(), required.get())
                     : policy.authenticate(subject.get());
             request.setAttribute(CALLER_ATTRIBUTE, caller);
+            LogContext.identify(caller.workspaceId(), caller.userId());
             return null;
         } catch (DomainException refused) {
             return ProblemResponses.of(refused);

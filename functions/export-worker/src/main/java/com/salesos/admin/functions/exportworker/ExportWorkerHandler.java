@@ -8,6 +8,7 @@ import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
 import com.salesos.admin.web.CurrentInvocation;
+import com.salesos.admin.web.LogContext;
 import com.salesos.admin.web.LogLine;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -57,8 +58,10 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             long started = System.nanoTime();
+            LogContext.begin(invocation.context(), null, null);
             boolean deadLetter = settings.deadLetterQueueArn().equals(message.getEventSourceArn());
             Optional<ExportRef> ref = ExportWakeUps.parse(message.getBody());
+            ref.ifPresent(r -> LogContext.identify(r.workspaceId(), null));
             String outcome;
             try {
                 if (ref.isEmpty()) {
@@ -76,6 +79,7 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
                 outcome = "will retry: " + e.getClass().getSimpleName();
             }
             log(message, deadLetter, ref, outcome, started);
+            LogContext.end();
         }
         return new SQSBatchResponse(failures);
     }
@@ -110,7 +114,7 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
                             long started) {
         LogLine line = LogLine.of("message").with("queue", deadLetter ? "export-dead-letters" : "exports")
                 .with("messageId", message.getMessageId());
-        ref.ifPresent(r -> line.with("workspace", r.workspaceId()).with("job", r.jobId()));
+        ref.ifPresent(r -> line.with("job", r.jobId()));
         line.with("outcome", outcome).with("latencyMs", (System.nanoTime() - started) / 1_000_000).writeTo(System.out);
     }
 }

@@ -1,6 +1,8 @@
 package com.salesos.admin.functions.plandowngrades;
 
 import com.salesos.admin.plans.PlanScheduler;
+import com.salesos.admin.web.CurrentInvocation;
+import com.salesos.admin.web.LogContext;
 import com.salesos.admin.web.LogLine;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -18,6 +20,8 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
     // Field injection: the Lambda runtime builds this class with its no-arg constructor.
     @Inject
     PlanScheduler scheduler;
+    @Inject
+    CurrentInvocation invocation;
 
     public PlanDowngradesHandler() {
     }
@@ -29,6 +33,7 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
 
     @Override
     public Map<String, Object> execute(Map<String, Object> input) {
+        LogContext.begin(invocation.context(), null, null);
         PlanScheduler.Run run = scheduler.run();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("applied", run.applied());
@@ -39,6 +44,7 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
                 .with("alreadyApplied", run.alreadyApplied().size()).with("failed", run.failed().size())
                 .with("failedWorkspaces", run.failed()).with("chargesRecorded", run.chargesRecorded())
                 .writeTo(System.out);
+        LogContext.end();
         return report;
     }
 }
