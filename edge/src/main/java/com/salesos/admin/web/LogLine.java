@@ -79,6 +79,21 @@ public final class LogLine {
         return this;
     }
 
+    /** A number with its decimals as given (a metric value). */
+    public LogLine with(String name, BigDecimal value) {
+        fields.put(name, value);
+        return this;
+    }
+
+    /**
+     * A nested object of strings, numbers, lists and maps: the {@code _aws} block of an Embedded
+     * Metric Format line ({@link EmfMetrics}). Not for request data.
+     */
+    public LogLine with(String name, Map<String, ?> object) {
+        fields.put(name, object);
+        return this;
+    }
+
     /** A duration in milliseconds, with two decimals. */
     public LogLine withMillis(String name, double millis) {
         fields.put(name, BigDecimal.valueOf(millis).setScale(2, RoundingMode.HALF_UP));
@@ -135,10 +150,17 @@ public final class LogLine {
             json.writeNumber(number);
         } else if (value instanceof BigDecimal number) {
             json.writeNumber(number);
+        } else if (value instanceof Map<?, ?> object) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> field : object.entrySet()) {
+                json.writeFieldName((String) field.getKey());
+                write(json, field.getValue());
+            }
+            json.writeEndObject();
         } else {
             json.writeStartArray();
             for (Object item : (Collection<?>) value) {
-                json.writeString((String) item);
+                write(json, item);
             }
             json.writeEndArray();
         }

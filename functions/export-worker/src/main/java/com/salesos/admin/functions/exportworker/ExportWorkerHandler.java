@@ -7,6 +7,7 @@ import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
+import com.salesos.admin.metrics.BusinessMetrics;
 import com.salesos.admin.web.CurrentInvocation;
 import com.salesos.admin.web.LogContext;
 import com.salesos.admin.web.LogLine;
@@ -44,6 +45,8 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     SqsExportQueue queue;
     @Inject
     ExportWorkerSettings settings;
+    @Inject
+    BusinessMetrics metrics;
 
     public ExportWorkerHandler() {
     }
@@ -67,9 +70,13 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
                 if (ref.isEmpty()) {
                     outcome = "ignored: not an export wake-up";
                 } else if (deadLetter) {
-                    outcome = summary(worker.giveUp(ref.get()));
+                    ExportWorker.Outcome gaveUp = worker.giveUp(ref.get());
+                    count(gaveUp);
+                    outcome = summary(gaveUp);
                 } else {
-                    outcome = summary(worker.wake(ref.get(), timeLeft(), ids.newId("lease")));
+                    ExportWorker.Outcome woken = worker.wake(ref.get(), timeLeft(), ids.newId("lease"));
+                    count(woken);
+                    outcome = summary(woken);
                 }
             } catch (RuntimeException e) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
@@ -82,6 +89,18 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
             LogContext.end();
         }
         return new SQSBatchResponse(failures);
+    }
+
+    /** Finished jobs count their duration (request to finish), records and bytes; failed ones count once. */
+    private void count(ExportWorker.Outcome outcome) {
+        if (outcome instanceof ExportWorker.Outcome.Succeeded succeeded) {
+            var job = succeeded.job();
+            Duration took = Duration.between(job.createdAt(), job.finishedAt().orElse(job.createdAt()));
+            long records = succeeded.result().counts().values().stream().mapToLong(Long::longValue).sum();
+            metrics.exportFinished(job.workspaceId(), took, records, succeeded.result().sizeBytes());
+        } else if (outcome instanceof ExportWorker.Outcome.Failed) {
+            metrics.exportFailed(LogContext.current().workspaceId());
+        }
     }
 
     /** The outcome for the log line: what happened, with counts but never record data. */
