@@ -13,9 +13,10 @@ import java.util.Map;
  * CloudWatch turns into metrics in the {@value #NAMESPACE} namespace with no API call and no agent.
  * Hand-rolled on {@link LogLine} (the library would add a jar and threads for what is a JSON object).
  *
- * <p>Dimension-light: metrics carry no dimension (CloudWatch bills per dimension combination), so
- * each is one series for the whole stack, which is what the alarms watch; the workspace id, function
- * and request ids ride along as plain properties for Logs Insights queries per workspace.
+ * <p>Dimension-light: the one dimension is {@code Function}, the Lambda function's name, which is
+ * unique per stack, so dev and prod in one account never mix and an alarm can name the function
+ * (CloudWatch bills per dimension combination, so never per workspace). The workspace id and the
+ * request ids ride along as plain properties for Logs Insights queries per workspace.
  */
 @Singleton
 public final class EmfMetrics implements BusinessMetrics {
@@ -89,14 +90,15 @@ public final class EmfMetrics implements BusinessMetrics {
         }
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", NAMESPACE);
-        directive.put("Dimensions", List.of(List.of()));
+        directive.put("Dimensions", List.of(List.of("Function")));
         directive.put("Metrics", definitions);
         Map<String, Object> aws = new LinkedHashMap<>();
         aws.put("Timestamp", System.currentTimeMillis());
         aws.put("CloudWatchMetrics", List.of(directive));
 
-        LogLine line = LogLine.of("metric").message("metric " + values[0].name()).with("_aws", aws);
         Correlation ids = LogContext.current();
+        LogLine line = LogLine.of("metric").message("metric " + values[0].name()).with("_aws", aws)
+                .with("Function", ids.function() == null ? "local" : ids.function());
         if (ids.workspaceId() == null && workspaceId != null) {
             line.correlatedBy(ids.identified(workspaceId, ids.callerId()));
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each business metric is one valid Embedded Metric Format line: the _aws directive names the
- * namespace, no dimension and every metric with its unit, and each named metric is a number at the
+ * namespace, the Function dimension and every metric with its unit, and each named metric is a number at the
  * top level, beside level, message and the workspace as a property.
  */
 class EmfMetricsTest {
@@ -57,7 +57,8 @@ class EmfMetricsTest {
         assertThat(aws.path("Timestamp").isIntegralNumber()).isTrue();
         JsonNode directive = aws.path("CloudWatchMetrics").get(0);
         assertThat(directive.path("Namespace").asText()).isEqualTo(EmfMetrics.NAMESPACE);
-        assertThat(directive.path("Dimensions").toString()).isEqualTo("[[]]");
+        assertThat(directive.path("Dimensions").toString()).isEqualTo("[[\"Function\"]]");
+        assertThat(line.path("Function").asText()).as("the dimension's value").isNotBlank();
         List<String> declared = new ArrayList<>();
         directive.path("Metrics").forEach(m -> declared.add(m.path("Name").asText()));
         assertThat(declared).containsExactly(names);
