@@ -131,7 +131,7 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
 
     private static void log(SQSEvent.SQSMessage message, boolean deadLetter, Optional<ExportRef> ref, String outcome,
                             long started) {
-        LogLine line = LogLine.of("message").with("queue", deadLetter ? "export-dead-letters" : "exports")
+        LogLine line = LogLine.of("message").message("export message: " + outcome).with("queue", deadLetter ? "export-dead-letters" : "exports")
                 .with("messageId", message.getMessageId());
         ref.ifPresent(r -> line.with("job", r.jobId()));
         line.with("outcome", outcome).with("latencyMs", (System.nanoTime() - started) / 1_000_000).writeTo(System.out);

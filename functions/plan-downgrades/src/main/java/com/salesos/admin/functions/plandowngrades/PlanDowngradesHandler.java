@@ -40,7 +40,9 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
         report.put("alreadyApplied", run.alreadyApplied());
         report.put("failed", run.failed());
         report.put("chargesRecorded", run.chargesRecorded());
-        LogLine.of("schedule").with("job", "plan-downgrades").with("applied", run.applied().size())
+        LogLine.of("schedule").message("plan downgrades run: " + run.applied().size() + " applied, "
+                        + run.failed().size() + " failed")
+                .with("job", "plan-downgrades").with("applied", run.applied().size())
                 .with("alreadyApplied", run.alreadyApplied().size()).with("failed", run.failed().size())
                 .with("failedWorkspaces", run.failed()).with("chargesRecorded", run.chargesRecorded())
                 .writeTo(System.out);
