@@ -81,6 +81,7 @@ public final class AccessFilter implements Ordered {
                     deletions.requireWritable(client.workspaceId());
                 }
                 request.setAttribute(CRM_ATTRIBUTE, client);
+                LogContext.identify(client.workspaceId(), client.subject());
                 return null;
             }
             if (supportRoute) {
@@ -99,6 +100,7 @@ public final class AccessFilter implements Ordered {
                 deletions.requireWritable(caller.workspaceId());
             }
             request.setAttribute(CALLER_ATTRIBUTE, caller);
+            LogContext.identify(caller.workspaceId(), caller.userId());
             return null;
         } catch (DomainException refused) {
             return ProblemResponses.of(refused);

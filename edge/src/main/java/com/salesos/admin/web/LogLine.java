@@ -14,24 +14,52 @@ import java.util.Map;
 
 /**
  * The one writer of our structured logs: one JSON object per line on stdout (CloudWatch Logs in
- * Lambda), fields in the order given, every string escaped by Jackson's generator so a quote,
- * backslash, line break or control character in a value can neither break the line nor forge a
- * field. Callers choose what goes in: ids, routes, counts and outcomes, never tokens, passwords,
- * invitation links or email bodies.
+ * Lambda), every string escaped by Jackson's generator so a quote, backslash, line break or control
+ * character in a value can neither break the line nor forge a field.
+ *
+ * <p>Every line starts with {@code level} and {@code message} (what Lambda's JSON log format filters
+ * and shows), then the invocation's {@link Correlation} (function, Lambda and API Gateway request
+ * ids, trace id, workspace and caller, each when known), then the fields given, in their order.
+ * Callers choose what goes in: ids, routes, counts and outcomes, never tokens, passwords,
+ * invitation links or email bodies. SLF4J output from libraries comes here too ({@link JsonLoggerFactory}).
  */
 public final class LogLine {
 
+    /** Severity, as Lambda's ApplicationLogLevel names it. */
+    public enum Level { TRACE, DEBUG, INFO, WARN, ERROR }
+
     private static final JsonFactory JSON = new JsonFactory();
 
+    private final Level level;
+    private String message;
+    private Correlation correlation;
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
-    private LogLine(String type) {
-        fields.put("type", type);
+    private LogLine(Level level, String message) {
+        this.level = level;
+        this.message = message;
     }
 
-    /** A line of this type ({@code request}, {@code message}, {@code schedule}). */
+    /** An INFO line of this type ({@code request}, {@code message}, {@code schedule}); the type is its message until one is set. */
     public static LogLine of(String type) {
-        return new LogLine(type);
+        return new LogLine(Level.INFO, type).with("type", type);
+    }
+
+    /** A line at {@code level} saying {@code message}. */
+    public static LogLine at(Level level, String message) {
+        return new LogLine(level, message);
+    }
+
+    /** Replaces the human-readable message. */
+    public LogLine message(String text) {
+        this.message = text;
+        return this;
+    }
+
+    /** Uses these ids instead of the thread's current ones (e.g. read from the request itself). */
+    public LogLine correlatedBy(Correlation ids) {
+        this.correlation = ids;
+        return this;
     }
 
     /** Adds a field; {@code null} is written as JSON null. */
@@ -51,6 +79,21 @@ public final class LogLine {
         return this;
     }
 
+    /** A number with its decimals as given (a metric value). */
+    public LogLine with(String name, BigDecimal value) {
+        fields.put(name, value);
+        return this;
+    }
+
+    /**
+     * A nested object of strings, numbers, lists and maps: the {@code _aws} block of an Embedded
+     * Metric Format line ({@link EmfMetrics}). Not for request data.
+     */
+    public LogLine with(String name, Map<String, ?> object) {
+        fields.put(name, object);
+        return this;
+    }
+
     /** A duration in milliseconds, with two decimals. */
     public LogLine withMillis(String name, double millis) {
         fields.put(name, BigDecimal.valueOf(millis).setScale(2, RoundingMode.HALF_UP));
@@ -59,9 +102,18 @@ public final class LogLine {
 
     /** The line as JSON, without the line break. */
     public String toJson() {
+        Correlation ids = correlation != null ? correlation : LogContext.current();
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
+            json.writeStringField("level", level.name());
+            json.writeStringField("message", message);
+            writeKnown(json, "function", ids.function());
+            writeKnown(json, "requestId", ids.requestId());
+            writeKnown(json, "apiRequestId", ids.apiRequestId());
+            writeKnown(json, "traceId", ids.traceId());
+            writeKnown(json, "workspaceId", ids.workspaceId());
+            writeKnown(json, "callerId", ids.callerId());
             for (Map.Entry<String, Object> field : fields.entrySet()) {
                 json.writeFieldName(field.getKey());
                 write(json, field.getValue());
@@ -78,6 +130,17 @@ public final class LogLine {
         out.println(toJson());
     }
 
+    /** Writes the line to stdout, which Lambda sends to the function's log group. */
+    public void write() {
+        writeTo(System.out);
+    }
+
+    private static void writeKnown(JsonGenerator json, String name, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(name, value);
+        }
+    }
+
     private static void write(JsonGenerator json, Object value) throws IOException {
         if (value == null) {
             json.writeNull();
@@ -87,10 +150,17 @@ public final class LogLine {
             json.writeNumber(number);
         } else if (value instanceof BigDecimal number) {
             json.writeNumber(number);
+        } else if (value instanceof Map<?, ?> object) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> field : object.entrySet()) {
+                json.writeFieldName((String) field.getKey());
+                write(json, field.getValue());
+            }
+            json.writeEndObject();
         } else {
             json.writeStartArray();
             for (Object item : (Collection<?>) value) {
-                json.writeString((String) item);
+                write(json, item);
             }
             json.writeEndArray();
         }

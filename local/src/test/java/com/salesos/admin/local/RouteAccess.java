@@ -23,6 +23,7 @@ final class RouteAccess {
             Map.entry("DELETE /v1/invitations/{}", "users.manage"),
             Map.entry("POST /v1/invitations/accept", "public"),
             Map.entry("GET /v1/me", "signed-in"),
+            Map.entry("GET /v1/health", "public"),
             Map.entry("GET /v1/seats", "users.manage"),
             Map.entry("GET /v1/users", "users.manage"),
             Map.entry("GET /v1/users/{}", "users.manage"),

@@ -7,8 +7,10 @@ import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
+import com.salesos.admin.metrics.BusinessMetrics;
 import com.salesos.admin.web.CurrentInvocation;
 import com.salesos.admin.support.ReadOnlyWhileDeleting;
+import com.salesos.admin.web.LogContext;
 import com.salesos.admin.web.LogLine;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -46,6 +48,8 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     ExportWorkerSettings settings;
     @Inject
     ReadOnlyWhileDeleting deletions;
+    @Inject
+    BusinessMetrics metrics;
 
     public ExportWorkerHandler() {
     }
@@ -60,20 +64,26 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             long started = System.nanoTime();
+            LogContext.begin(invocation.context(), null, null);
             boolean deadLetter = settings.deadLetterQueueArn().equals(message.getEventSourceArn());
             Optional<ExportRef> ref = ExportWakeUps.parse(message.getBody());
+            ref.ifPresent(r -> LogContext.identify(r.workspaceId(), null));
             String outcome;
             try {
                 if (ref.isEmpty()) {
                     outcome = "ignored: not an export wake-up";
                 } else if (deadLetter) {
-                    outcome = summary(worker.giveUp(ref.get()));
+                    ExportWorker.Outcome gaveUp = worker.giveUp(ref.get());
+                    count(gaveUp);
+                    outcome = summary(gaveUp);
                 } else {
                     // A job queued before its workspace's deletion was confirmed does not start or go on
                     // while the deletion may still be cancelled: the message is retried with the usual
                     // backoff and ends, if the deletion stays, in the dead-letter queue (job failed, requester told).
                     deletions.requireWritable(ref.get().workspaceId());
-                    outcome = summary(worker.wake(ref.get(), timeLeft(), ids.newId("lease")));
+                    ExportWorker.Outcome woken = worker.wake(ref.get(), timeLeft(), ids.newId("lease"));
+                    count(woken);
+                    outcome = summary(woken);
                 }
             } catch (RuntimeException e) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
@@ -83,8 +93,21 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
                 outcome = "will retry: " + e.getClass().getSimpleName();
             }
             log(message, deadLetter, ref, outcome, started);
+            LogContext.end();
         }
         return new SQSBatchResponse(failures);
+    }
+
+    /** Finished jobs count their duration (request to finish), records and bytes; failed ones count once. */
+    private void count(ExportWorker.Outcome outcome) {
+        if (outcome instanceof ExportWorker.Outcome.Succeeded succeeded) {
+            var job = succeeded.job();
+            Duration took = Duration.between(job.createdAt(), job.finishedAt().orElse(job.createdAt()));
+            long records = succeeded.result().counts().values().stream().mapToLong(Long::longValue).sum();
+            metrics.exportFinished(job.workspaceId(), took, records, succeeded.result().sizeBytes());
+        } else if (outcome instanceof ExportWorker.Outcome.Failed) {
+            metrics.exportFailed(LogContext.current().workspaceId());
+        }
     }
 
     /** The outcome for the log line: what happened, with counts but never record data. */
@@ -115,9 +138,9 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
 
     private static void log(SQSEvent.SQSMessage message, boolean deadLetter, Optional<ExportRef> ref, String outcome,
                             long started) {
-        LogLine line = LogLine.of("message").with("queue", deadLetter ? "export-dead-letters" : "exports")
+        LogLine line = LogLine.of("message").message("export message: " + outcome).with("queue", deadLetter ? "export-dead-letters" : "exports")
                 .with("messageId", message.getMessageId());
-        ref.ifPresent(r -> line.with("workspace", r.workspaceId()).with("job", r.jobId()));
+        ref.ifPresent(r -> line.with("job", r.jobId()));
         line.with("outcome", outcome).with("latencyMs", (System.nanoTime() - started) / 1_000_000).writeTo(System.out);
     }
 }

@@ -4,11 +4,13 @@ import static com.salesos.admin.access.Permission.USERS_MANAGE;
 
 import com.salesos.admin.access.Caller;
 import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.invites.DeliveryStatus;
 import com.salesos.admin.invites.Invitation;
 import com.salesos.admin.invites.InvitationRequest;
 import com.salesos.admin.invites.InvitationStatus;
 import com.salesos.admin.invites.InvitationService;
 import com.salesos.admin.invites.InvitationService.Invited;
+import com.salesos.admin.metrics.BusinessMetrics;
 import com.salesos.admin.users.User;
 import com.salesos.admin.web.PageView;
 import com.salesos.admin.web.QueryFilters;
@@ -38,11 +40,13 @@ public class InvitationController {
     private final InvitationService invitations;
     private final RoleNames roles;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
-    public InvitationController(InvitationService invitations, RoleNames roles, Clock clock) {
+    public InvitationController(InvitationService invitations, RoleNames roles, Clock clock, BusinessMetrics metrics) {
         this.invitations = invitations;
         this.roles = roles;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Post
@@ -52,6 +56,9 @@ public class InvitationController {
         Invited invited = invitations.invite(caller,
                 new InvitationRequest(form.email(), form.name(), form.role(), form.teamId()),
                 Optional.ofNullable(idempotencyKey));
+        if (!invited.replayed()) {
+            countDelivery(invited.invitation());
+        }
         return HttpResponse.<InvitationView>status(HttpStatus.CREATED)
                 .header("Location", "/v1/invitations/" + invited.invitation().id())
                 .header("Idempotent-Replayed", Boolean.toString(invited.replayed()))
@@ -70,7 +77,9 @@ public class InvitationController {
     @Post("/{id}/resend")
     @RequiresPermission(USERS_MANAGE)
     public InvitationView resend(Caller caller, @PathVariable String id) {
-        return view(invitations.resend(caller, id));
+        Invitation resent = invitations.resend(caller, id);
+        countDelivery(resent);
+        return view(resent);
     }
 
     @Delete("/{id}")
@@ -85,7 +94,18 @@ public class InvitationController {
     @Status(HttpStatus.CREATED)
     public UserView accept(@Body AcceptForm form) {
         User user = invitations.accept(form.token(), form.password());
+        metrics.invitationAccepted(user.workspaceId());
         return UserView.of(user, roles.view(user.workspaceId(), user.roleId()));
+    }
+
+    /** Sent or not, as the delivery the use case recorded says; a replay sent nothing. */
+    private void countDelivery(Invitation invitation) {
+        if (invitation.delivery() == DeliveryStatus.SENT) {
+            metrics.invitationSent(invitation.workspaceId());
+        } else if (invitation.delivery() == DeliveryStatus.FAILED) {
+            metrics.invitationFailed(invitation.workspaceId());
+            metrics.emailSendFailed(invitation.workspaceId(), "invitation");
+        }
     }
 
     private InvitationView view(Invitation invitation) {

@@ -1,6 +1,8 @@
 package com.salesos.admin.functions.plandowngrades;
 
 import com.salesos.admin.plans.PlanScheduler;
+import com.salesos.admin.web.CurrentInvocation;
+import com.salesos.admin.web.LogContext;
 import com.salesos.admin.web.LogLine;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -18,6 +20,8 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
     // Field injection: the Lambda runtime builds this class with its no-arg constructor.
     @Inject
     PlanScheduler scheduler;
+    @Inject
+    CurrentInvocation invocation;
 
     public PlanDowngradesHandler() {
     }
@@ -29,16 +33,20 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
 
     @Override
     public Map<String, Object> execute(Map<String, Object> input) {
+        LogContext.begin(invocation.context(), null, null);
         PlanScheduler.Run run = scheduler.run();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("applied", run.applied());
         report.put("alreadyApplied", run.alreadyApplied());
         report.put("failed", run.failed());
         report.put("chargesRecorded", run.chargesRecorded());
-        LogLine.of("schedule").with("job", "plan-downgrades").with("applied", run.applied().size())
+        LogLine.of("schedule").message("plan downgrades run: " + run.applied().size() + " applied, "
+                        + run.failed().size() + " failed")
+                .with("job", "plan-downgrades").with("applied", run.applied().size())
                 .with("alreadyApplied", run.alreadyApplied().size()).with("failed", run.failed().size())
                 .with("failedWorkspaces", run.failed()).with("chargesRecorded", run.chargesRecorded())
                 .writeTo(System.out);
+        LogContext.end();
         return report;
     }
 }

@@ -28,8 +28,11 @@ public class PlanController {
     private final PlanService plans;
     private final Clock clock;
 
-    public PlanController(PlanService plans, Clock clock) {
+    private final com.salesos.admin.metrics.BusinessMetrics metrics;
+
+    public PlanController(PlanService plans, Clock clock, com.salesos.admin.metrics.BusinessMetrics metrics) {
         this.plans = plans;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -58,11 +61,13 @@ public class PlanController {
     public HttpResponse<?> change(Caller caller, @Body PlanViews.PlanChangeForm form) {
         Change change = plans.change(caller, form.tier());
         if (change instanceof Change.Upgraded upgraded) {
+            metrics.planChanged(caller.workspaceId(), upgraded.subscription().tier(), "upgrade");
             return HttpResponse.ok(new PlanViews.UpgradeView(
                     PlanViews.SubscriptionView.of(upgraded.subscription(), clock.instant()),
                     PlanViews.ChargeView.of(upgraded.charge())));
         }
         Change.DowngradeScheduled downgrade = (Change.DowngradeScheduled) change;
+        metrics.planChanged(caller.workspaceId(), form.tier(), "downgrade");
         return HttpResponse.accepted().body(new PlanViews.DowngradeView(
                 PlanViews.SubscriptionView.of(downgrade.subscription(), clock.instant()), downgrade.effectiveAt()));
     }

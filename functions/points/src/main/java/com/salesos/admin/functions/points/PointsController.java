@@ -30,8 +30,11 @@ public class PointsController {
 
     private final PointsService points;
 
-    public PointsController(PointsService points) {
+    private final com.salesos.admin.metrics.BusinessMetrics metrics;
+
+    public PointsController(PointsService points, com.salesos.admin.metrics.BusinessMetrics metrics) {
         this.points = points;
+        this.metrics = metrics;
     }
 
     @Get("/gamification/point-settings")
@@ -70,6 +73,10 @@ public class PointsController {
         PointsService.Recorded recorded = points.record(crm, new PointsService.ActivityInput(form.id(), form.userId(),
                 form.type(), form.occurredAt(), form.value() == null ? null : form.value().amount(),
                 form.value() == null ? null : form.value().currency(), form.dealId()));
+        if (!recorded.replayed()) {
+            metrics.pointsBooked(crm.workspaceId(), recorded.entry().total());
+            metrics.badgesAwarded(crm.workspaceId(), recorded.awardedBadgeIds().size());
+        }
         return HttpResponse.<PointsViews.Scored>status(HttpStatus.CREATED)
                 .header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
                 .body(new PointsViews.Scored(PointsViews.EntryView.of(recorded.entry()), recorded.userTotal(),

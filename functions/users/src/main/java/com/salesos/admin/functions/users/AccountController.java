@@ -6,6 +6,7 @@ import static com.salesos.admin.access.Permission.USERS_MANAGE;
 import com.salesos.admin.access.Caller;
 import com.salesos.admin.audit.AuditTrail;
 import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.metrics.BusinessMetrics;
 import com.salesos.admin.seats.SeatAccount;
 import com.salesos.admin.web.PageView;
 import com.salesos.admin.web.RequiresPermission;
@@ -24,8 +25,10 @@ public class AccountController {
     private final SeatAccount seats;
     private final WorkspaceDirectory workspaces;
     private final AuditTrail audit;
+    private final BusinessMetrics metrics;
 
-    public AccountController(SeatAccount seats, WorkspaceDirectory workspaces, AuditTrail audit) {
+    public AccountController(SeatAccount seats, WorkspaceDirectory workspaces, AuditTrail audit, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.seats = seats;
         this.workspaces = workspaces;
         this.audit = audit;
@@ -43,7 +46,9 @@ public class AccountController {
     @Get("/seats")
     @RequiresPermission(USERS_MANAGE)
     public Views.SeatsView seats(Caller caller) {
-        return Views.SeatsView.of(seats.read(caller.workspaceId()));
+        com.salesos.admin.seats.Seats read = seats.read(caller.workspaceId());
+        metrics.seatsUsed(caller.workspaceId(), read.used(), read.limit());
+        return Views.SeatsView.of(read);
     }
 
     @Get("/teams")

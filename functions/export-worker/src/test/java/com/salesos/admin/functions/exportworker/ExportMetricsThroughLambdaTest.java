@@ -1,0 +1,47 @@
+package com.salesos.admin.functions.exportworker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A finished export emits its duration, records and bytes as one EMF line, and every worker line is JSON. */
+class ExportMetricsThroughLambdaTest {
+
+    @Test
+    void a_finished_export_emits_duration_records_and_bytes_for_its_workspace() throws Exception {
+        try (ExportFixture fx = new ExportFixture()) {
+            String admin = fx.admin("ws-expm");
+            String id = fx.requestExport(admin, List.of("users"));
+
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream original = System.out;
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            try {
+                fx.driver.drain();
+            } finally {
+                System.setOut(original);
+            }
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : bytes.toString(StandardCharsets.UTF_8).lines().toList()) {
+                lines.add(new ObjectMapper().readTree(line));
+            }
+            List<JsonNode> metrics = lines.stream().filter(l -> l.has("_aws")).toList();
+
+            assertThat(fx.job(admin, id).path("status").asText()).isEqualTo("succeeded");
+            assertThat(lines).allSatisfy(l -> assertThat(l.path("level").asText()).isNotBlank());
+            assertThat(metrics).hasSize(1);
+            JsonNode finished = metrics.get(0);
+            assertThat(finished.path("ExportRecords").asLong()).isEqualTo(1);
+            assertThat(finished.path("ExportBytes").asLong()).isEqualTo(fx.job(admin, id).path("sizeBytes").asLong());
+            assertThat(finished.path("ExportDuration").isNumber()).isTrue();
+            assertThat(finished.path("workspaceId").asText()).isEqualTo("ws-expm");
+        }
+    }
+}
