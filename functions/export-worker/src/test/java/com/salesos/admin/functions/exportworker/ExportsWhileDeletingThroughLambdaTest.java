@@ -7,6 +7,11 @@ import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.support.DynamoDeletionRequests;
 import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.OnMovableClock;
+import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.testing.MovableClock;
 import com.salesos.admin.support.DeletionRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -16,20 +21,22 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * While a workspace's deletion is confirmed no export starts: a request is refused with 409, and a
  * job queued just before the confirmation is not built; it ends failed (requester told) when the
  * deletion stays, and runs when the deletion is cancelled in time.
  */
+@ExtendWith(LocalAwsExtension.class)
 class ExportsWhileDeletingThroughLambdaTest {
 
     static ExportFixture fx;
     static DynamoDeletionRequests requests;
 
     @BeforeAll
-    static void setUp() {
-        fx = new ExportFixture();
+    static void setUp(LocalAws aws, MovableClock clock, @OnMovableClock LambdaApi api, SentEmails emails) {
+        fx = new ExportFixture(aws, clock, api, emails);
         requests = new DynamoDeletionRequests(fx.aws.dynamo(), fx.aws.tableName(),
                 new DynamoAuditLog(fx.aws.tableName(), new TimeOrderedIds(fx.clock, new SecureRandom())));
     }
