@@ -35,9 +35,12 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
         report.put("alreadyApplied", run.alreadyApplied());
         report.put("failed", run.failed());
         report.put("chargesRecorded", run.chargesRecorded());
+        report.put("chargesFailed", run.chargesFailed());
+        report.put("finished", run.finished());
         LogLine.of("schedule").with("job", "plan-downgrades").with("applied", run.applied().size())
                 .with("alreadyApplied", run.alreadyApplied().size()).with("failed", run.failed().size())
                 .with("failedWorkspaces", run.failed()).with("chargesRecorded", run.chargesRecorded())
+                .with("chargesFailed", run.chargesFailed().size()).with("finished", String.valueOf(run.finished()))
                 .writeTo(System.out);
         return report;
     }
