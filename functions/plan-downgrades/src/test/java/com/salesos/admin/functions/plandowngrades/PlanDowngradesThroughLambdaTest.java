@@ -52,7 +52,7 @@ class PlanDowngradesThroughLambdaTest {
 
         Map<String, Object> run = runAt(due.plusSeconds(60));
 
-        assertThat((List<?>) run.get("applied")).containsAll(workspaces);
+        assertThat(applied(run)).containsAll(workspaces);
         workspaces.forEach(ws -> assertThat(workspaceItem(ws).get("tier").s()).as(ws).isEqualTo("starter"));
     }
 
@@ -63,7 +63,7 @@ class PlanDowngradesThroughLambdaTest {
 
         Map<String, Object> run = runAt(due.plusMillis(1));
 
-        assertThat((List<?>) run.get("applied")).contains(ws);
+        assertThat(applied(run)).contains(ws);
         assertThat(workspaceItem(ws).get("tier").s()).isEqualTo("starter");
     }
 
@@ -79,6 +79,11 @@ class PlanDowngradesThroughLambdaTest {
         try (PlanDowngradesHandler handler = new PlanDowngradesHandler(new LambdaApplicationContextBuilder().singletons(new MovableClock(now)))) {
             return handler.handleRequest(Map.of("job", "plan-downgrades"), new MockLambdaContext());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> applied(Map<String, Object> run) {
+        return (List<String>) run.get("applied");
     }
 
     private static Map<String, AttributeValue> workspaceItem(String ws) {
