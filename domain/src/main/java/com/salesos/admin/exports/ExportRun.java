@@ -20,6 +20,11 @@ final class ExportRun {
 
     /** CSV text is handed to the compressor in chunks of about this many characters. */
     private static final int ROW_BATCH = 32 * 1024;
+    /**
+     * Progress is for the job page only (checkpoints, saved per part, are what resumes), so it is
+     * written every few pages: each save is a write to the workspace's own partition.
+     */
+    private static final int PAGES_PER_PROGRESS = 5;
 
     private final ExportJob job;
     private final String leaseId;
@@ -32,6 +37,7 @@ final class ExportRun {
     private final int partSize;
 
     private final StringBuilder rows = new StringBuilder(ROW_BATCH + 4096);
+    private long pagesRead;
     private final Map<ExportEntity, Long> counts = new EnumMap<>(ExportEntity.class);
     private ResumableSha256 sha256;
     private PartUpload upload;
@@ -111,7 +117,10 @@ final class ExportRun {
             if (upload.full() && stopsAfterPart(index, position)) {
                 return false;
             }
-            jobs.saveProgress(job.ref(), leaseId, counts);
+            pagesRead++;
+            if (page.last() || pagesRead % PAGES_PER_PROGRESS == 0) {
+                jobs.saveProgress(job.ref(), leaseId, counts);
+            }
             if (page.last()) {
                 return true;
             }

@@ -98,6 +98,8 @@ public final class ZipStreamWriter {
 
     /** Compresses uncompressed entry data into the archive. */
     public void write(byte[] data, int start, int length) {
+        // Checked before the bytes go in: an entity past ZIP32's 4 GiB fails now, not after it has all streamed.
+        checkLimit(size + length);
         crc.update(data, start, length);
         size += length;
         deflater.setInput(data, start, length);

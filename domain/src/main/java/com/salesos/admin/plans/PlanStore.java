@@ -5,7 +5,7 @@ import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.seats.Seats;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Port: subscriptions and plan changes. The workspace's effective seat limit changes in the same
@@ -25,14 +25,17 @@ public interface PlanStore {
     /** Cancels the pending downgrade and restores the current plan's seat limit. */
     Outcome cancelPending(Subscription current, long planSeatLimit, AuditEvent audit);
 
-    /** Workspaces whose pending downgrade is due at {@code now}, from an index of due changes. */
-    List<Subscription> dueDowngrades(Instant now, int limit);
+    /**
+     * One page of the workspaces whose pending downgrade is due at {@code now}, from an index of
+     * due changes, earliest first; {@code after} is the previous page's cursor.
+     */
+    Page<Subscription> dueDowngrades(Instant now, int limit, Optional<String> after);
 
     /** Applies a due downgrade once: a second run (or a concurrent one) finds it applied. */
     Outcome applyDowngrade(Subscription due, BillingPeriod newAnchor, AuditEvent audit);
 
-    /** Charges kept by upgrades that the gateway has not confirmed yet (for the retry sweep). */
-    List<Charge> unrecordedCharges(Instant createdBefore, int limit);
+    /** One page of the charges kept by upgrades that the gateway has not confirmed yet (for the retry sweep). */
+    Page<Charge> unrecordedCharges(Instant createdBefore, int limit, Optional<String> after);
 
     void markRecorded(Charge charge);
 

@@ -1,5 +1,8 @@
 package com.salesos.admin.exports;
 
+import java.util.Optional;
+import java.util.List;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -29,6 +32,18 @@ class ZipStreamWriterTest {
             out.append(i).append(",Jürgen \"").append(random.nextInt()).append("\",").append(Long.toHexString(random.nextLong())).append("\r\n");
         }
         return out.toString();
+    }
+
+    @Test
+    void an_entry_that_crosses_4_gib_fails_while_it_is_written_not_after_the_whole_entity() {
+        // Resumed where an earlier invocation left an entry 100 bytes short of the ZIP32 limit.
+        long nearlyFull = 0xffffffffL - 100;
+        ArchiveState resumed = new ArchiveState(30 + 9, 0, 0x5b21, List.of(),
+                Optional.of(new ArchiveState.OpenEntry("deals.csv", 0, 0, nearlyFull, 1_000_000)));
+        ZipStreamWriter zip = new ZipStreamWriter(resumed, (bytes, offset, length) -> { });
+        byte[] rows = new byte[1_000];
+
+        assertThatThrownBy(() -> zip.write(rows, 0, rows.length)).isInstanceOf(ZipStreamWriter.ArchiveTooLarge.class);
     }
 
     @Test

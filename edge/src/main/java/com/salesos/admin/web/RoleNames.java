@@ -3,6 +3,9 @@ package com.salesos.admin.web;
 import com.salesos.admin.access.Role;
 import com.salesos.admin.access.RoleCatalog;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Resolves the role ids stored on users and invitations to the {@code {id, name}} responses show. */
 @Singleton
@@ -12,6 +15,15 @@ public final class RoleNames {
 
     public RoleNames(RoleCatalog roles) {
         this.roles = roles;
+    }
+
+    /**
+     * For a listing: each distinct role of the page is looked up once, not once per row (a page of
+     * 200 users of the same custom role is one read, and a deleted role's fallback query runs once).
+     */
+    public Function<String, RoleView> forPage(String workspaceId) {
+        Map<String, RoleView> seen = new HashMap<>();
+        return roleId -> seen.computeIfAbsent(roleId, id -> view(workspaceId, id));
     }
 
     public RoleView view(String workspaceId, String roleId) {

@@ -2,6 +2,7 @@ package com.salesos.admin.aws.audit;
 
 import com.salesos.admin.aws.table.AttributeValues;
 import com.salesos.admin.aws.table.Item;
+import com.salesos.admin.aws.table.SortableTime;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
 import com.salesos.admin.audit.AuditEvent;
@@ -21,7 +22,7 @@ public final class DynamoAuditLog {
 
     public TransactWriteItem append(AuditEvent event) {
         String id = ids.newId("aud");
-        return Transactions.putNew(table, Item.of(TableKeys.audit(event.workspaceId()), event.at() + "#" + id)
+        return Transactions.putNew(table, Item.of(TableKeys.audit(event.workspaceId()), SortableTime.of(event.at()) + "#" + id)
                 .with("id", id)
                 .with("actor", event.actorUserId())
                 .with("action", event.action())

@@ -5,6 +5,7 @@ import com.salesos.admin.aws.points.DynamoPointsLedger;
 import com.salesos.admin.aws.table.Cursor;
 import com.salesos.admin.aws.table.IdempotencyRecords;
 import com.salesos.admin.aws.table.Item;
+import com.salesos.admin.aws.table.SortableTime;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
@@ -98,7 +99,7 @@ public final class DynamoBadgeStore implements BadgeStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(Transactions.putNew(table, Item.of(TableKeys.workspace(workspaceId), awardKey(userId, badge.id()))
                 .with(TableKeys.GSI1_PK, "WS#" + workspaceId + "#AWARDS")
-                .with(TableKeys.GSI1_SK, at + "#" + userId + "#" + badge.id())
+                .with(TableKeys.GSI1_SK, SortableTime.of(at) + "#" + userId + "#" + badge.id())
                 .with("type", "award")
                 .with("id", awardId(userId, badge.id()))
                 .with("badgeId", badge.id())

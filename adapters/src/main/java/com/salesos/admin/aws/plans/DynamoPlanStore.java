@@ -2,7 +2,9 @@ package com.salesos.admin.aws.plans;
 
 import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.table.Cursor;
+import com.salesos.admin.aws.table.IndexPosition;
 import com.salesos.admin.aws.table.Item;
+import com.salesos.admin.aws.table.SortableTime;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
@@ -20,7 +22,6 @@ import com.salesos.admin.plans.Subscription;
 import com.salesos.admin.seats.Seats;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -70,7 +71,7 @@ public final class DynamoPlanStore implements PlanStore {
                         "tier = :from", Map.of(":to", s(to.tier()), ":limit", Item.n(to.seatLimit()), ":from", s(current.tier()))))
                 .add("charge", Transactions.putNew(table, chargeItem(charge, Item.of(TableKeys.workspace(ws), "PLANCHANGE#" + charge.id()))
                         .with(TableKeys.GSI1_PK, UNRECORDED)
-                        .with(TableKeys.GSI1_SK, charge.createdAt() + "#" + charge.id())))
+                        .with(TableKeys.GSI1_SK, SortableTime.of(charge.createdAt()) + "#" + charge.id())))
                 .add("audit", auditLog.append(audit));
         return Transactions.commitUnlessConditionFails(dynamo, steps.items()) ? new Outcome.Done() : new Outcome.Stale();
     }
@@ -83,7 +84,7 @@ public final class DynamoPlanStore implements PlanStore {
                         "SET pendingTier = :to, pendingEffectiveAt = :at, seatLimit = :limit, gsi1pk = :due, gsi1sk = :dueAt",
                         "tier = :from AND seatsUsed <= :limit",
                         Map.of(":to", s(to.tier()), ":at", s(effectiveAt.toString()), ":limit", Item.n(to.seatLimit()),
-                                ":due", s(DUE), ":dueAt", s(effectiveAt + "#" + ws), ":from", s(current.tier()))))
+                                ":due", s(DUE), ":dueAt", s(SortableTime.of(effectiveAt) + "#" + ws), ":from", s(current.tier()))))
                 .add("audit", auditLog.append(audit));
         if (Transactions.commitUnlessConditionFails(dynamo, steps.items())) {
             return new Outcome.Done();
@@ -105,12 +106,16 @@ public final class DynamoPlanStore implements PlanStore {
     }
 
     @Override
-    public List<Subscription> dueDowngrades(Instant now, int limit) {
+    public Page<Subscription> dueDowngrades(Instant now, int limit, Optional<String> after) {
         // '~' sorts after every character of an id, so changes due exactly now are included.
-        return dynamo.query(r -> r.tableName(table).indexName(TableKeys.GSI1).limit(limit)
-                        .keyConditionExpression("gsi1pk = :due AND gsi1sk <= :now")
-                        .expressionAttributeValues(Map.of(":due", s(DUE), ":now", s(now + "#~"))))
-                .items().stream().map(i -> fromItem(Item.from(i))).filter(sub -> sub.pending().isPresent()).toList();
+        QueryResponse response = dynamo.query(r -> {
+            r.tableName(table).indexName(TableKeys.GSI1).limit(limit)
+                    .keyConditionExpression("gsi1pk = :due AND gsi1sk <= :now")
+                    .expressionAttributeValues(Map.of(":due", s(DUE), ":now", s(SortableTime.of(now) + "#~")));
+            after.map(IndexPosition::decode).ifPresent(r::exclusiveStartKey);
+        });
+        return new Page<>(response.items().stream().map(i -> fromItem(Item.from(i))).filter(sub -> sub.pending().isPresent()).toList(),
+                IndexPosition.encode(response.lastEvaluatedKey()));
     }
 
     @Override
@@ -128,11 +133,15 @@ public final class DynamoPlanStore implements PlanStore {
     }
 
     @Override
-    public List<Charge> unrecordedCharges(Instant createdBefore, int limit) {
-        return dynamo.query(r -> r.tableName(table).indexName(TableKeys.GSI1).limit(limit)
-                        .keyConditionExpression("gsi1pk = :u AND gsi1sk < :before")
-                        .expressionAttributeValues(Map.of(":u", s(UNRECORDED), ":before", s(createdBefore.toString()))))
-                .items().stream().map(i -> chargeFromItem(Item.from(i))).toList();
+    public Page<Charge> unrecordedCharges(Instant createdBefore, int limit, Optional<String> after) {
+        QueryResponse response = dynamo.query(r -> {
+            r.tableName(table).indexName(TableKeys.GSI1).limit(limit)
+                    .keyConditionExpression("gsi1pk = :u AND gsi1sk < :before")
+                    .expressionAttributeValues(Map.of(":u", s(UNRECORDED), ":before", s(SortableTime.of(createdBefore))));
+            after.map(IndexPosition::decode).ifPresent(r::exclusiveStartKey);
+        });
+        return new Page<>(response.items().stream().map(i -> chargeFromItem(Item.from(i))).toList(),
+                IndexPosition.encode(response.lastEvaluatedKey()));
     }
 
     @Override

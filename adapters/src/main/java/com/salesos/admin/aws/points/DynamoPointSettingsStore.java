@@ -2,6 +2,7 @@ package com.salesos.admin.aws.points;
 
 import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.table.Item;
+import com.salesos.admin.aws.table.SortableTime;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
 import static com.salesos.admin.aws.table.Item.s;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class DynamoPointSettingsStore implements PointSettingsStore {
 
     public static final String PREFIX = "POINTSETTINGS#";
+    /** A copy of each version keyed by when it takes effect; a prefix of its own, so history and exports never see it. */
+    public static final String TIMELINE = "POINTSFROM#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -44,8 +47,21 @@ public final class DynamoPointSettingsStore implements PointSettingsStore {
         return versions(workspaceId, false, 1).stream().findFirst().orElseGet(PointSettings::defaults);
     }
 
+    /**
+     * One query on the timeline, newest first, Limit 1: one read unit however long the history is.
+     * Nothing on the timeline at or before {@code at} means either defaults or versions saved before
+     * the timeline existed; only then are the versions themselves read.
+     */
     @Override
     public PointSettings inForceAt(String workspaceId, Instant at) {
+        List<Map<String, AttributeValue>> latest = dynamo.query(r -> r.tableName(table).consistentRead(true)
+                .scanIndexForward(false).limit(1)
+                .keyConditionExpression("pk = :p and sk BETWEEN :first AND :at")
+                .expressionAttributeValues(Map.of(":p", s(TableKeys.workspace(workspaceId)),
+                        ":first", s(TIMELINE), ":at", s(TIMELINE + SortableTime.of(at) + "#~")))).items();
+        if (!latest.isEmpty()) {
+            return fromItem(latest.get(0));
+        }
         return versions(workspaceId, false, 0).stream().filter(v -> !v.effectiveFrom().isAfter(at)).findFirst()
                 .orElseGet(PointSettings::defaults);
     }
@@ -81,6 +97,12 @@ public final class DynamoPointSettingsStore implements PointSettingsStore {
                         .with("effectiveFrom", next.effectiveFrom())
                         .with("valueBonusMultiplier", next.valueBonusMultiplier().toPlainString())
                         .withAll("points", points)),
+                Transactions.putNew(table, Item.of(TableKeys.workspace(workspaceId), timelineKey(next))
+                        .with("type", "point-settings-timeline")
+                        .with("version", next.version())
+                        .with("effectiveFrom", next.effectiveFrom())
+                        .with("valueBonusMultiplier", next.valueBonusMultiplier().toPlainString())
+                        .withAll("points", points)),
                 auditLog.append(audit));
         return Transactions.commitUnlessConditionFails(dynamo, writes);
     }
@@ -94,6 +116,11 @@ public final class DynamoPointSettingsStore implements PointSettingsStore {
             return dynamo.query(request.limit(limit).build()).items().stream().map(DynamoPointSettingsStore::fromItem).toList();
         }
         return dynamo.queryPaginator(request.build()).items().stream().map(DynamoPointSettingsStore::fromItem).toList();
+    }
+
+    /** Sorted by the time a version takes effect, so the version in force is the last one at or before a time. */
+    private static String timelineKey(PointSettings version) {
+        return TIMELINE + SortableTime.of(version.effectiveFrom()) + "#" + String.format("%08d", version.version());
     }
 
     private static String key(int version) {

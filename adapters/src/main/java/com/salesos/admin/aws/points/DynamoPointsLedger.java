@@ -2,6 +2,7 @@ package com.salesos.admin.aws.points;
 
 import com.salesos.admin.aws.table.Cursor;
 import com.salesos.admin.aws.table.Item;
+import com.salesos.admin.aws.table.SortableTime;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
 import static com.salesos.admin.aws.table.Item.s;
@@ -129,7 +130,7 @@ public final class DynamoPointsLedger implements PointsLedger {
     private static Item toItem(Entry entry) {
         Item item = Item.of(TableKeys.workspace(entry.workspaceId()), "POINTS#" + entry.activityId())
                 .with(TableKeys.GSI1_PK, byUser(entry.workspaceId(), entry.userId()))
-                .with(TableKeys.GSI1_SK, entry.occurredAt() + "#" + entry.activityId())
+                .with(TableKeys.GSI1_SK, SortableTime.of(entry.occurredAt()) + "#" + entry.activityId())
                 .with("type", "points")
                 .with("workspaceId", entry.workspaceId())
                 .with("activityId", entry.activityId())

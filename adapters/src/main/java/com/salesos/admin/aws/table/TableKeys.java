@@ -26,7 +26,7 @@ import java.time.Instant;
  * WS#ws                      AWARD#user#badge           award (with its signed credential)
  * WS#ws                      EXPORT#id                  export job (state, progress, checkpoint, result)
  * WS#ws                      #EXPORT_ACTIVE             the workspace's one queued or running export
- * WS#ws#AUDIT                instant#id                 audit record
+ * WS#ws#AUDIT                time#id                    audit record (time: SortableTime, fixed width)
  * SUBJECT#sub                #PRINCIPAL                 which workspace user a sign-in subject is
  * SUBJECT#sub                #CRM                       which workspace a CRM machine identity posts for
  * INVITATION_TOKEN#sha256    #TOKEN                     which invitation a link token opens

@@ -17,6 +17,7 @@ import com.salesos.admin.web.QueryFilters;
 import com.salesos.admin.web.PublicRoute;
 import com.salesos.admin.web.RequiresPermission;
 import com.salesos.admin.web.RoleNames;
+import com.salesos.admin.web.RoleView;
 import com.salesos.admin.web.UserView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -32,6 +33,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The invitation routes of API.md. Thin: bind, call the use case, shape the answer. */
 @Controller("/v1/invitations")
@@ -69,9 +71,10 @@ public class InvitationController {
     @RequiresPermission(USERS_MANAGE)
     public PageView<InvitationView> list(Caller caller, @Nullable @QueryValue String status,
                                          @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+        Function<String, RoleView> roleOfPage = roles.forPage(caller.workspaceId());
         return PageView.of(invitations.list(caller, QueryFilters.choice("status", status, InvitationStatus.class,
                         "must be one of pending, accepted, revoked"), PageRequest.of(limit, cursor)),
-                this::view);
+                invitation -> InvitationView.of(invitation, roleOfPage.apply(invitation.roleId()), clock.instant()));
     }
 
     @Post("/{id}/resend")

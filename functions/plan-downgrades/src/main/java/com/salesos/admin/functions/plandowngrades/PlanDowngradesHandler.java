@@ -40,11 +40,14 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
         report.put("alreadyApplied", run.alreadyApplied());
         report.put("failed", run.failed());
         report.put("chargesRecorded", run.chargesRecorded());
+        report.put("chargesFailed", run.chargesFailed());
+        report.put("finished", run.finished());
         LogLine.of("schedule").message("plan downgrades run: " + run.applied().size() + " applied, "
                         + run.failed().size() + " failed")
                 .with("job", "plan-downgrades").with("applied", run.applied().size())
                 .with("alreadyApplied", run.alreadyApplied().size()).with("failed", run.failed().size())
                 .with("failedWorkspaces", run.failed()).with("chargesRecorded", run.chargesRecorded())
+                .with("chargesFailed", run.chargesFailed().size()).with("finished", String.valueOf(run.finished()))
                 .writeTo(System.out);
         LogContext.end();
         return report;

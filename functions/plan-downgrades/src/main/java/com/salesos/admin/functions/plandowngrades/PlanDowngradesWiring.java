@@ -6,6 +6,7 @@ import com.salesos.admin.plans.PlanStore;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The scheduled function's use case. */
 @Factory
@@ -17,8 +18,14 @@ public class PlanDowngradesWiring {
         return PlanDowngradesSettings.fromEnvironment();
     }
 
+    /**
+     * The function's timeout is 120 s (template.yaml); a run stops starting new pages after 90 s,
+     * which leaves a page of work (100 conditional writes or gateway calls) and the log line room.
+     */
+    static final Duration RUN_BUDGET = Duration.ofSeconds(90);
+
     @Singleton
     PlanScheduler planScheduler(PlanStore store, BillingGateway billing, Clock clock) {
-        return new PlanScheduler(store, billing, clock);
+        return new PlanScheduler(store, billing, clock, RUN_BUDGET);
     }
 }

@@ -3,6 +3,7 @@ package com.salesos.admin.functions.users;
 import static com.salesos.admin.access.Permission.USERS_MANAGE;
 
 import com.salesos.admin.access.Caller;
+import com.salesos.admin.access.Role;
 import com.salesos.admin.access.UserStatus;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.users.User;
@@ -21,6 +22,8 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The /v1/users routes: read, list, change role or team, deactivate, reactivate, reassign deals. */
@@ -38,10 +41,13 @@ public class UserController {
     public PageView<UserView> list(Caller caller, @Nullable @QueryValue String status, @Nullable @QueryValue String role,
                                    @Nullable @QueryValue String teamId, @Nullable @QueryValue Integer limit,
                                    @Nullable @QueryValue String cursor) {
+        // Each distinct role of the page is resolved once, not once per row.
+        Map<String, Role> roleOfPage = new HashMap<>();
         return PageView.of(users.list(caller,
                 QueryFilters.choice("status", status, UserStatus.class, "must be active or deactivated"),
                 QueryFilters.text(role),
-                QueryFilters.text(teamId), PageRequest.of(limit, cursor)), this::view);
+                QueryFilters.text(teamId), PageRequest.of(limit, cursor)),
+                user -> UserView.of(user, RoleView.of(roleOfPage.computeIfAbsent(user.roleId(), id -> users.roleOf(user)))));
     }
 
     @Get("/{id}")
