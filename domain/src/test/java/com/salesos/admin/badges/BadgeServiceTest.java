@@ -186,7 +186,7 @@ class BadgeServiceTest {
         Badge caller = service.create(admin, draft("Caller", "activityCount", "CALL_LOGGED", 1L, 0L), Optional.empty()).badge();
         new PlanService(TestPlans.CATALOG, plans, seats, new InMemoryBilling(), new SequentialIds(), clock).change(admin, "team");
         clock.set(MARCH.plus(Duration.ofDays(32)));
-        new PlanScheduler(plans, new InMemoryBilling(), clock).run();
+        new PlanScheduler(plans, new InMemoryBilling(), clock, java.time.Duration.ofSeconds(90)).run();
 
         assertThat(book("usr_rep", ActivityType.CALL_LOGGED, 2)).isEmpty();
         assertThat(service.list(admin)).contains(caller);

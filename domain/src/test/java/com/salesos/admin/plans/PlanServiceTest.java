@@ -49,7 +49,7 @@ class PlanServiceTest {
     final InMemoryPlans plans = new InMemoryPlans(seats, audit);
     final InMemoryBilling billing = new InMemoryBilling();
     final PlanService service = new PlanService(TestPlans.CATALOG, plans, seats, billing, new SequentialIds(), clock);
-    final PlanScheduler scheduler = new PlanScheduler(plans, billing, clock);
+    final PlanScheduler scheduler = new PlanScheduler(plans, billing, clock, java.time.Duration.ofSeconds(90));
     final Caller admin = Callers.of(WS, "usr_admin", BuiltInRoles.ADMIN);
 
     PlanServiceTest() {

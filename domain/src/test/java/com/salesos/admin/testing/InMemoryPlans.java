@@ -94,10 +94,11 @@ public final class InMemoryPlans implements PlanStore {
     }
 
     @Override
-    public List<Subscription> dueDowngrades(Instant now, int limit) {
-        return subscriptions.values().stream()
+    public Page<Subscription> dueDowngrades(Instant now, int limit, Optional<String> after) {
+        List<Subscription> due = subscriptions.values().stream()
                 .filter(s -> s.pending().filter(p -> !p.effectiveAt().isAfter(now)).isPresent())
-                .limit(limit).toList();
+                .sorted(java.util.Comparator.comparing(Subscription::workspaceId)).toList();
+        return pageAfter(due, Subscription::workspaceId, limit, after);
     }
 
     @Override
@@ -115,9 +116,19 @@ public final class InMemoryPlans implements PlanStore {
     }
 
     @Override
-    public List<Charge> unrecordedCharges(Instant createdBefore, int limit) {
-        return charges.stream().filter(c -> !recorded.contains(c.id()) && c.createdAt().isBefore(createdBefore))
-                .limit(limit).toList();
+    public Page<Charge> unrecordedCharges(Instant createdBefore, int limit, Optional<String> after) {
+        List<Charge> waiting = charges.stream().filter(c -> !recorded.contains(c.id()) && c.createdAt().isBefore(createdBefore))
+                .sorted(java.util.Comparator.comparing(Charge::id)).toList();
+        return pageAfter(waiting, Charge::id, limit, after);
+    }
+
+    /** Pages by the last key returned, as the index does, so items leaving the index never skip others. */
+    private static <T> Page<T> pageAfter(List<T> sorted, java.util.function.Function<T, String> key, int limit,
+                                         Optional<String> after) {
+        List<T> rest = sorted.stream().filter(t -> after.map(a -> key.apply(t).compareTo(a) > 0).orElse(true)).toList();
+        List<T> items = rest.stream().limit(limit).toList();
+        Optional<String> next = rest.size() > limit ? Optional.of(key.apply(items.get(items.size() - 1))) : Optional.empty();
+        return new Page<>(items, next);
     }
 
     @Override
