@@ -9,14 +9,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.OnMovableClock;
+import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.testing.MovableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A finished export emits its duration, records and bytes as one EMF line, and every worker line is JSON. */
+@ExtendWith(LocalAwsExtension.class)
 class ExportMetricsThroughLambdaTest {
 
     @Test
-    void a_finished_export_emits_duration_records_and_bytes_for_its_workspace() throws Exception {
-        try (ExportFixture fx = new ExportFixture()) {
+    void a_finished_export_emits_duration_records_and_bytes_for_its_workspace(LocalAws aws, MovableClock clock,
+            @OnMovableClock LambdaApi api, SentEmails emails) throws Exception {
+        try (ExportFixture fx = new ExportFixture(aws, clock, api, emails)) {
             String admin = fx.admin("ws-expm");
             String id = fx.requestExport(admin, List.of("users"));
 
