@@ -51,8 +51,7 @@ public final class IamRequests {
         String lower = service.toLowerCase(Locale.ROOT);
         return switch (lower) {
             case "dynamodb" -> dynamo(operation, request, names);
-            case "s3" -> List.of(new Access(S3_ACTIONS.getOrDefault(operation, "s3:unmapped-" + operation),
-                    names.arn(field(request, "Bucket")) + "/" + field(request, "Key")));
+            case "s3" -> s3(operation, request, names);
             case "sqs" -> List.of(new Access(SQS_BATCH_ACTIONS.getOrDefault(operation, "sqs:" + operation),
                     names.arn(field(request, "QueueUrl"))));
             case "cognitoidentityprovider" -> List.of(new Access("cognito-idp:" + operation, names.arn(field(request, "UserPoolId"))));
@@ -60,6 +59,22 @@ public final class IamRequests {
             case "sesv2" -> List.of(new Access("ses:" + operation, DeployedArns.sesIdentity(sender(request))));
             default -> List.of(new Access(lower + ":unmapped-" + operation, "unknown-resource:" + service));
         };
+    }
+
+    /**
+     * S3 checks: object actions on bucket/key; listing is s3:ListBucket on the bucket itself, and a
+     * batch delete is one s3:DeleteObject check per key (IAM has no DeleteObjects action).
+     */
+    private static List<Access> s3(String operation, SdkRequest request, DeployedNames names) {
+        String bucket = names.arn(field(request, "Bucket"));
+        if (operation.equals("ListObjectsV2") || operation.equals("ListObjects")) {
+            return List.of(new Access("s3:ListBucket", bucket));
+        }
+        if (request instanceof software.amazon.awssdk.services.s3.model.DeleteObjectsRequest batch) {
+            return batch.delete().objects().stream()
+                    .map(object -> new Access("s3:DeleteObject", bucket + "/" + object.key())).toList();
+        }
+        return List.of(new Access(S3_ACTIONS.getOrDefault(operation, "s3:unmapped-" + operation), bucket + "/" + field(request, "Key")));
     }
 
     /** The operation a request class stands for: {@code GetItemRequest} is {@code GetItem}. */
