@@ -8,6 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /** A plain HTTP client for the local server, as the admin frontend would call it. */
 final class HttpApi {
@@ -52,6 +60,28 @@ final class HttpApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends {@code count} requests from as many threads, released at the same moment; the answers in request order. */
+    static List<Response> atOnce(int count, IntFunction<Callable<Response>> requests)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Callable<Response> request = requests.apply(i);
+            futures.add(pool.submit(() -> {
+                go.await();
+                return request.call();
+            }));
+        }
+        go.countDown();
+        List<Response> answers = new ArrayList<>();
+        for (Future<Response> future : futures) {
+            answers.add(future.get());
+        }
+        pool.shutdown();
+        return answers;
     }
 
     static String json(Object... keyValues) {

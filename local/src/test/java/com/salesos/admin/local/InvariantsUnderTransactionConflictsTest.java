@@ -9,14 +9,9 @@ import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.seats.Seats;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +60,7 @@ class InvariantsUnderTransactionConflictsTest {
     void a_burst_of_invitations_still_takes_exactly_the_free_seats() throws Exception {
         String admin = workspaceWithAdmin("ws-burst", 11);
         long cancelledBefore = MotoServer.shared().cancelledTransactions();
-        List<HttpApi.Response> answers = underConflicts(RATE, () -> all(30, i -> () -> api.send("POST", "/v1/invitations",
+        List<HttpApi.Response> answers = underConflicts(RATE, () -> HttpApi.atOnce(30, i -> () -> api.send("POST", "/v1/invitations",
                 json("email", "racer" + i + "@example.com", "name", "Racer " + i, "role", "sales-rep"), admin)));
 
         // 503 only if all five tries of one request conflicted (0.3^5, about 1 in 400): allowed, as
@@ -87,7 +82,7 @@ class InvariantsUnderTransactionConflictsTest {
             String one = duel.accessToken("usr_one_" + round);
             String two = duel.accessToken("usr_two_" + round);
             int r = round;
-            List<HttpApi.Response> answers = underConflicts(RATE, () -> all(2, i -> () -> i == 0
+            List<HttpApi.Response> answers = underConflicts(RATE, () -> HttpApi.atOnce(2, i -> () -> i == 0
                     ? api.send("PATCH", "/v1/users/usr_two_" + r, json("role", "manager"), one)
                     : api.send("PATCH", "/v1/users/usr_one_" + r, json("role", "manager"), two)));
 
@@ -110,7 +105,7 @@ class InvariantsUnderTransactionConflictsTest {
                 .json().path("id").asText();
 
         List<HttpApi.Response> moves = underConflicts(RATE,
-                () -> all(8, i -> () -> api.send("PATCH", "/v1/users/usr_h" + i, json("role", roleId), admin)));
+                () -> HttpApi.atOnce(8, i -> () -> api.send("PATCH", "/v1/users/usr_h" + i, json("role", roleId), admin)));
         long moved = statuses(moves).stream().filter(s -> s == 200).count();
 
         assertThat(statuses(moves)).allMatch(s -> s == 200 || s == 503);
@@ -149,26 +144,6 @@ class InvariantsUnderTransactionConflictsTest {
         return answer;
     }
 
-    private static List<HttpApi.Response> all(int count, java.util.function.IntFunction<Callable<HttpApi.Response>> requests)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<HttpApi.Response>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Callable<HttpApi.Response> request = requests.apply(i);
-            futures.add(pool.submit(() -> {
-                go.await();
-                return request.call();
-            }));
-        }
-        go.countDown();
-        List<HttpApi.Response> answers = new ArrayList<>();
-        for (Future<HttpApi.Response> future : futures) {
-            answers.add(future.get());
-        }
-        pool.shutdown();
-        return answers;
-    }
 
     private static List<Integer> statuses(List<HttpApi.Response> answers) {
         return answers.stream().map(HttpApi.Response::status).toList();

@@ -9,13 +9,8 @@ import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.seats.Seats;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,23 +44,9 @@ class SeatLimitUnderConcurrencyTest {
 
     @Test
     void fifty_concurrent_invitations_for_ten_free_seats_create_exactly_ten() throws Exception {
-        int requests = 50;
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<HttpApi.Response>> futures = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            String body = json("email", "racer" + i + "@example.com", "name", "Racer " + i, "role", "sales-rep");
-            futures.add(pool.submit(() -> {
-                go.await();
-                return api.send("POST", "/v1/invitations", body, adminToken);
-            }));
-        }
-        go.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<HttpApi.Response> future : futures) {
-            statuses.add(future.get().status());
-        }
-        pool.shutdown();
+        List<Integer> statuses = HttpApi.atOnce(50, i -> () -> api.send("POST", "/v1/invitations",
+                json("email", "racer" + i + "@example.com", "name", "Racer " + i, "role", "sales-rep"), adminToken))
+                .stream().map(HttpApi.Response::status).toList();
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(40);
