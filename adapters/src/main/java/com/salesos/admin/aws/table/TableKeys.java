@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * The single-table key scheme. Everything of a workspace shares the partition {@code WS#<id>};
  * lookups that start from outside a workspace (a token, a signed-in subject) have partitions of
- * their own. GSI1 lists a workspace's items by status.
+ * their own. GSI1 lists a workspace's items by status. GSI {@code byOwner} lists CRM records by the
+ * {@code ownerUserId} the CRM writes (sparse: only items with an owner), with their sort key.
  *
  * <pre>
  * pk                         sk                         what
@@ -26,6 +27,8 @@ import java.time.Instant;
  * WS#ws                      AWARD#user#badge           award (with its signed credential)
  * WS#ws                      EXPORT#id                  export job (state, progress, checkpoint, result)
  * WS#ws                      #EXPORT_ACTIVE             the workspace's one queued or running export
+ * WS#ws                      REASSIGN#id                background move of all of a user's deals (state, count, checkpoint)
+ * WS#ws                      #REASSIGN_ACTIVE#user      the user's one queued or running background move
  * WS#ws#AUDIT                time#id                    audit record (time: SortableTime, fixed width)
  * SUBJECT#sub                #PRINCIPAL                 which workspace user a sign-in subject is
  * SUBJECT#sub                #CRM                       which workspace a CRM machine identity posts for
@@ -43,6 +46,10 @@ public final class TableKeys {
     public static final String GSI1 = "gsi1";
     public static final String GSI1_PK = "gsi1pk";
     public static final String GSI1_SK = "gsi1sk";
+    /** The owner index: partition {@link #OWNER}, sort key {@link #SK}; CRM records with an owner only. */
+    public static final String BY_OWNER = "byOwner";
+    /** The attribute the CRM writes on deals, leads and activities: the owning user's id. */
+    public static final String OWNER = "ownerUserId";
 
     public static final String WORKSPACE_SK = "#WORKSPACE";
     public static final String PRINCIPAL_SK = "#PRINCIPAL";
@@ -104,6 +111,15 @@ public final class TableKeys {
 
     public static String export(String jobId) {
         return EXPORT_PREFIX + jobId;
+    }
+
+    public static String reassignment(String jobId) {
+        return "REASSIGN#" + jobId;
+    }
+
+    /** The item that names a user's one active background move of all their deals. */
+    public static String activeReassignment(String fromUserId) {
+        return "#REASSIGN_ACTIVE#" + fromUserId;
     }
 
     public static String idempotency(String userId, String scope, String key) {

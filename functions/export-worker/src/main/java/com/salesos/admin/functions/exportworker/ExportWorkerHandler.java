@@ -12,6 +12,7 @@ import com.salesos.admin.web.CurrentInvocation;
 import com.salesos.admin.support.ReadOnlyWhileDeleting;
 import com.salesos.admin.web.LogContext;
 import com.salesos.admin.web.LogLine;
+import com.salesos.admin.web.QueueRetries;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -31,9 +32,6 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
 
     /** Outside Lambda (no context) a wake-up gets this much time. */
     private static final Duration DEFAULT_BUDGET = Duration.ofMinutes(15);
-    /** A failed attempt is retried after 30 s, then 1, 2, 4... minutes (at most 15), before the dead-letter queue. */
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    private static final Duration LAST_RETRY = Duration.ofMinutes(15);
 
     // Field injection: the Lambda runtime builds this class with its no-arg constructor.
     @Inject
@@ -88,7 +86,7 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
             } catch (RuntimeException e) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 if (!deadLetter) {
-                    queue.retryAfter(message.getReceiptHandle(), retryDelay(message));
+                    queue.retryAfter(message.getReceiptHandle(), QueueRetries.delay(message));
                 }
                 outcome = "will retry: " + e.getClass().getSimpleName();
             }
@@ -122,14 +120,6 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
             return "skipped: " + skipped.why();
         }
         return "failed: " + ((ExportWorker.Outcome.Failed) outcome).reason();
-    }
-
-    /** Exponential backoff on the message's receive count, instead of the queue's long visibility timeout. */
-    static Duration retryDelay(SQSEvent.SQSMessage message) {
-        String received = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
-        int attempt = received == null ? 1 : Math.max(1, Math.min(10, Integer.parseInt(received)));
-        Duration delay = FIRST_RETRY.multipliedBy(1L << (attempt - 1));
-        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
     }
 
     private Duration timeLeft() {

@@ -8,7 +8,10 @@ import com.salesos.admin.access.UserStatus;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.users.User;
 import com.salesos.admin.users.UserService;
-import com.salesos.admin.users.UserService.Reassignment;
+import com.salesos.admin.users.DealReassignments;
+import com.salesos.admin.users.DealReassignments.Reassignment;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import com.salesos.admin.web.PageView;
 import com.salesos.admin.web.QueryFilters;
 import com.salesos.admin.web.RequiresPermission;
@@ -31,9 +34,11 @@ import java.util.Optional;
 public class UserController {
 
     private final UserService users;
+    private final DealReassignments reassignments;
 
-    public UserController(UserService users) {
+    public UserController(UserService users, DealReassignments reassignments) {
         this.users = users;
+        this.reassignments = reassignments;
     }
 
     @Get
@@ -81,11 +86,21 @@ public class UserController {
         return PageView.of(users.deals(caller, id, PageRequest.of(limit, cursor)), Views.DealView::of);
     }
 
+    /**
+     * 200 with what moved when the move was done within the request (named deals, or all of a few);
+     * 202 with the background job and its Location when there were too many (docs/users.md).
+     */
     @Post("/{id}/reassign-deals")
     @RequiresPermission(USERS_MANAGE)
-    public Views.ReassignmentView reassignDeals(Caller caller, @PathVariable String id, @Body Forms.Reassign form) {
-        Reassignment done = users.reassignDeals(caller, id, form.toUserId(), Optional.ofNullable(form.dealIds()));
-        return new Views.ReassignmentView(done.moved(), done.movedDealIds(), done.notMoved());
+    public HttpResponse<?> reassignDeals(Caller caller, @PathVariable String id, @Body Forms.Reassign form) {
+        Reassignment done = reassignments.reassign(caller, id, form.toUserId(), Optional.ofNullable(form.dealIds()));
+        if (done instanceof Reassignment.Started started) {
+            return HttpResponse.status(HttpStatus.ACCEPTED)
+                    .header("Location", DealReassignmentController.PATH + "/" + started.job().id())
+                    .body(Views.DealReassignmentView.of(started.job()));
+        }
+        Reassignment.Done moved = (Reassignment.Done) done;
+        return HttpResponse.ok(new Views.ReassignmentView(moved.moved(), moved.movedDealIds(), moved.notMoved()));
     }
 
     private UserView view(User user) {

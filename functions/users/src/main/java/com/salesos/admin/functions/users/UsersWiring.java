@@ -7,6 +7,11 @@ import com.salesos.admin.aws.users.CognitoSignInControl;
 import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.audit.DynamoAuditTrail;
 import com.salesos.admin.aws.users.DynamoDealOwnership;
+import com.salesos.admin.aws.users.DynamoDealReassignments;
+import com.salesos.admin.aws.users.SqsReassignmentQueue;
+import com.salesos.admin.aws.clients.AwsClients;
+import com.salesos.admin.users.DealReassignments;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import com.salesos.admin.aws.access.DynamoRoleStore;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.aws.users.DynamoUserStore;
@@ -19,7 +24,7 @@ import java.time.Clock;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The users function's use cases: users, roles, audit trail. */
+/** The users function's use cases: users, deal reassignments, roles, audit trail. */
 @Factory
 public class UsersWiring {
 
@@ -35,6 +40,17 @@ public class UsersWiring {
         return new UserService(new DynamoUserStore(dynamo, settings.shared().tableName(), seats, auditLog), roles, workspaces,
                 new CognitoSignInControl(cognito, settings.userPoolId()),
                 new DynamoDealOwnership(dynamo, settings.shared().tableName(), auditLog), clock);
+    }
+
+    /** Moves deals between users; large moves are queued for the reassignment worker. */
+    @Singleton
+    DealReassignments dealReassignments(DynamoDbClient dynamo, UsersSettings settings, DynamoSeatLedger seats,
+                                        DynamoAuditLog auditLog, AwsClients clients, IdGenerator ids, Clock clock) {
+        String table = settings.shared().tableName();
+        return new DealReassignments(new DynamoUserStore(dynamo, table, seats, auditLog),
+                new DynamoDealOwnership(dynamo, table, auditLog), new DynamoDealReassignments(dynamo, table, auditLog),
+                new SqsReassignmentQueue(clients.configure(SqsClient.builder(), "SQS").build(), settings.reassignmentQueueUrl()),
+                ids, clock);
     }
 
     @Singleton
