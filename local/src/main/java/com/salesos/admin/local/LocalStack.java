@@ -48,6 +48,9 @@ public final class LocalStack {
         // Likewise executed workspace deletions.
         QueuedJobs deletions = QueuedJobs.deletions(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
         deletions.start();
+        // Likewise background deal reassignments.
+        QueuedJobs reassignments = QueuedJobs.reassignments(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
+        reassignments.start();
 
         String apiUrl = "http://localhost:" + port;
         Path session = writeSession(stateDir, apiUrl, moto.endpoint().toString(), aws.userPoolClientId(), seeded);
@@ -62,6 +65,7 @@ public final class LocalStack {
             schedules.close();
             queues.close();
             deletions.close();
+            reassignments.close();
             server.close();
             moto.close();
             stopped.countDown();

@@ -32,6 +32,8 @@ final class RouteAccess {
             Map.entry("POST /v1/users/{}/reactivate", "users.manage"),
             Map.entry("GET /v1/users/{}/deals", "users.manage"),
             Map.entry("POST /v1/users/{}/reassign-deals", "users.manage"),
+            // Any active user reaches the use case; the one who started the job or a holder of users.manage reads it.
+            Map.entry("GET /v1/deal-reassignments/{}", "signed-in"),
             Map.entry("GET /v1/roles", "users.manage"),
             Map.entry("POST /v1/roles", "users.manage"),
             Map.entry("PATCH /v1/roles/{}", "users.manage"),
