@@ -26,6 +26,9 @@ public final class Pacer {
         }
     };
 
+    private static final Pacer UNPACED = new Pacer(Double.POSITIVE_INFINITY, () -> 0L, duration -> {
+    });
+
     private final double nanosPerUnit;
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
@@ -42,6 +45,14 @@ public final class Pacer {
         this.sleeper = sleeper;
     }
 
+    /**
+     * No cap at all: for measuring the work itself (benchmarks of the export pipeline, whose pages
+     * come from a generator, not the table).
+     */
+    public static Pacer unpaced() {
+        return UNPACED;
+    }
+
     /** A pacer on the JVM's monotonic clock that sleeps the calling thread. */
     public static Pacer of(double unitsPerSecond) {
         return new Pacer(unitsPerSecond, System::nanoTime, THREAD_SLEEP);
@@ -52,6 +63,9 @@ public final class Pacer {
      * taken until now, then books these units. Answers how long it waited.
      */
     public Duration pace(double units) {
+        if (nanosPerUnit == 0) {
+            return Duration.ZERO;
+        }
         long now = nanoTime.getAsLong();
         if (!started || nextFree - now < 0) {
             // First use, or behind schedule: start from now (no credit for time spent idle).

@@ -65,6 +65,13 @@ class PacerTest {
     }
 
     @Test
+    void unpaced_never_waits() {
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(Pacer.unpaced().pace(1_000_000)).isZero();
+        }
+    }
+
+    @Test
     void a_pace_needs_a_positive_rate() {
         assertThatThrownBy(() -> new Pacer(0, () -> nanos, sleeper)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Pacer(-1, () -> nanos, sleeper)).isInstanceOf(IllegalArgumentException.class);
