@@ -16,8 +16,11 @@ public interface DealReassignmentStore {
     /** Creates a QUEUED job unless the source user has an active one. */
     Creation create(DealReassignment job);
 
-    /** Undoes {@link #create} for a job whose queue message could not be sent. */
-    void withdraw(DealReassignment job);
+    /**
+     * Undoes {@link #create} for a job whose queue message could not be sent, if it is still
+     * queued; false if a worker has it already (SQS took the message after all).
+     */
+    boolean withdraw(DealReassignment job);
 
     Optional<DealReassignment> find(ReassignmentRef ref);
 

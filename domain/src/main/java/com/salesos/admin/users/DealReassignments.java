@@ -142,8 +142,10 @@ public final class DealReassignments {
         try {
             queue.wakeUp(job.ref());
         } catch (ReassignmentQueue.QueueUnavailable e) {
-            jobs.withdraw(job);
-            throw ReassignmentProblems.queueUnavailable();
+            if (jobs.withdraw(job)) {
+                throw ReassignmentProblems.queueUnavailable();
+            }
+            // The message arrived after all (the answer was lost): a worker runs the job.
         }
         return job;
     }

@@ -45,12 +45,14 @@ public final class InMemoryReassignments implements DealReassignmentStore {
     }
 
     @Override
-    public void withdraw(DealReassignment job) {
+    public boolean withdraw(DealReassignment job) {
         DealReassignment stored = jobs.get(key(job.ref()));
-        if (stored != null && stored.status() == ReassignmentStatus.QUEUED) {
-            jobs.remove(key(job.ref()));
-            activeBySource.remove(job.workspaceId() + "#" + job.fromUserId(), job.id());
+        if (stored == null || stored.status() != ReassignmentStatus.QUEUED) {
+            return false;
         }
+        jobs.remove(key(job.ref()));
+        activeBySource.remove(job.workspaceId() + "#" + job.fromUserId(), job.id());
+        return true;
     }
 
     @Override

@@ -138,6 +138,24 @@ class DealReassignmentsTest {
     }
 
     @Test
+    void a_wake_up_whose_answer_was_lost_but_that_a_worker_already_took_is_not_withdrawn() {
+        seed(rep.id(), DealReassignments.AT_ONCE + 1);
+        // SQS stores the message and a worker claims the job before the send's answer comes back as an error.
+        ReassignmentQueue lostAnswer = ref -> {
+            queue.wakeUp(ref);
+            jobs.claim(ref, "lease-fast", clock.instant(), clock.instant().plus(Duration.ofMinutes(5)));
+            throw new ReassignmentQueue.QueueUnavailable("timed out", null);
+        };
+        DealReassignments racing = new DealReassignments(users, deals, jobs, lostAnswer, new SequentialIds(), clock);
+
+        Reassignment started = racing.reassign(asAdmin, rep.id(), admin.id(), Optional.empty());
+
+        assertThat(started).isInstanceOf(Reassignment.Started.class);
+        assertThat(jobs.find(((Reassignment.Started) started).job().ref()))
+                .hasValueSatisfying(job -> assertThat(job.status()).isEqualTo(ReassignmentStatus.RUNNING));
+    }
+
+    @Test
     void listed_deals_move_only_if_the_source_user_still_owns_them() {
         deals.add(WS, "deal-1", rep.id());
         deals.add(WS, "deal-2", admin.id());

@@ -65,11 +65,12 @@ public final class DynamoDealReassignments implements DealReassignmentStore {
     }
 
     @Override
-    public void withdraw(DealReassignment job) {
+    public boolean withdraw(DealReassignment job) {
         TransactWriteItem delete = TransactWriteItem.builder().delete(d -> d.tableName(table).key(jobKey(job.ref()))
                 .conditionExpression("#status = :queued").expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":queued", s(ReassignmentStatus.QUEUED.name())))).build();
-        Transactions.commitUnlessConditionFails(dynamo, List.of(delete, releaseActive(job.workspaceId(), job.fromUserId(), job.id())));
+        return Transactions.commitUnlessConditionFails(dynamo,
+                List.of(delete, releaseActive(job.workspaceId(), job.fromUserId(), job.id())));
     }
 
     @Override
