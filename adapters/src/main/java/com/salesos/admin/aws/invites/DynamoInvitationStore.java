@@ -249,7 +249,8 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .expressionAttributeValues(values)).build();
     }
 
-    private Item tokenItem(Invitation invitation) {
+    /** Package-visible: the sender issues links with this very layout. */
+    static Item tokenItem(Invitation invitation) {
         return Item.of(TableKeys.token(invitation.tokenHash().hex()), TableKeys.TOKEN_SK)
                 .with("workspaceId", invitation.workspaceId())
                 .with("invitationId", invitation.id())
@@ -278,7 +279,8 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .with("createdBy", invitation.createdBy());
     }
 
-    private static Invitation fromItem(Item item) {
+    /** Package-visible: the bulk file and the sender read invitations of this very layout. */
+    static Invitation fromItem(Item item) {
         return new Invitation(item.string("id"), item.string("workspaceId"), new EmailAddress(item.string("email")),
                 item.string("name"), item.string("roleId"), item.string("teamId"),
                 InvitationStatus.valueOf(item.string("status")), DeliveryStatus.valueOf(item.string("delivery")),
