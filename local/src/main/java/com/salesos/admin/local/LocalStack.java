@@ -118,6 +118,10 @@ public final class LocalStack {
                   curl -s -X POST %s/v1/invitations/accept -H 'Content-Type: application/json' \\
                        -d '{"token":"<token from the link>","password":"Choose-a-Passw0rd!"}'
                   curl -s %s/v1/invitations -H "Authorization: Bearer $TOKEN"
+                  # bulk invite from a CSV file; the report comes back at once, the emails from the queue:
+                  printf 'email,name,role,team\\r\\nana@example.com,Ana Lima,Sales Rep,team-west\\r\\nbad-address,Bo,manager,\\r\\n' > team.csv
+                  curl -s -X POST %s/v1/invitations/bulk -H "Authorization: Bearer $TOKEN" \\
+                       -H 'Content-Type: text/csv' -H 'Idempotency-Key: demo-bulk-1' --data-binary @team.csv
                   # plan downgrades apply at the end of the period; watch one apply now:
                   curl -s -X POST %s/v1/billing/plan-changes -H "Authorization: Bearer $TOKEN" \\
                        -H 'Content-Type: application/json' -d '{"tier":"starter"}'
@@ -137,7 +141,7 @@ public final class LocalStack {
                   curl -s %s/v1/users/usr_demo_rep/points -H "Authorization: Bearer $TOKEN"
 
                 Ctrl-C stops the server and the emulator.
-                """.formatted(readyMillis, api, aws, aws, session, api, aws, api, api, api, api, api, api,
+                """.formatted(readyMillis, api, aws, aws, session, api, aws, api, api, api, api, api, api, api,
                         api, api);
     }
 

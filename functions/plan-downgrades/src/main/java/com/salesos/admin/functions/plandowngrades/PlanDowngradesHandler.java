@@ -1,5 +1,6 @@
 package com.salesos.admin.functions.plandowngrades;
 
+import com.salesos.admin.invites.AbandonedBulkFiles;
 import com.salesos.admin.plans.PlanScheduler;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -17,6 +18,8 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
     // Field injection: the Lambda runtime builds this class with its no-arg constructor.
     @Inject
     PlanScheduler scheduler;
+    @Inject
+    AbandonedBulkFiles abandonedBulkFiles;
 
     public PlanDowngradesHandler() {
     }
@@ -34,10 +37,13 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
         report.put("alreadyApplied", run.alreadyApplied());
         report.put("failed", run.failed());
         report.put("chargesRecorded", run.chargesRecorded());
+        // The sweep for abandoned bulk invitation files (docs/invitations.md): seats nobody will use go back.
+        int released = abandonedBulkFiles.release();
+        report.put("bulkFilesReleased", released);
         System.out.println("{\"type\":\"schedule\",\"job\":\"plan-downgrades\",\"applied\":" + run.applied().size()
                 + ",\"alreadyApplied\":" + run.alreadyApplied().size() + ",\"failed\":" + run.failed().size()
                 + ",\"failedWorkspaces\":[" + String.join(",", run.failed().stream().map(w -> "\"" + w + "\"").toList()) + "]"
-                + ",\"chargesRecorded\":" + run.chargesRecorded() + "}");
+                + ",\"chargesRecorded\":" + run.chargesRecorded() + ",\"bulkFilesReleased\":" + released + "}");
         return report;
     }
 }
