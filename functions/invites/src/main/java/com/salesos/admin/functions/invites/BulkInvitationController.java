@@ -42,7 +42,13 @@ public class BulkInvitationController {
             return ProblemResponses.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
                     "The body must be a CSV file sent as Content-Type: text/csv (UTF-8)");
         }
-        byte[] body = request.getBody(byte[].class).orElse(new byte[0]);
+        byte[] body;
+        try {
+            body = request.getBody(byte[].class).orElse(new byte[0]);
+        } catch (RuntimeException noBody) {
+            // Lambda's API Gateway proxy throws for a request without body instead of giving zero bytes.
+            body = new byte[0];
+        }
         BulkReport report = bulk.invite(caller, BulkCsvReader.read(body), Optional.ofNullable(idempotencyKey));
         return HttpResponse.ok(BulkReportView.of(report))
                 .header("Idempotent-Replayed", Boolean.toString(report.replayed()));
