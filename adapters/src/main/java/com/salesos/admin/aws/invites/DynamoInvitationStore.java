@@ -161,7 +161,10 @@ public final class DynamoInvitationStore implements InvitationStore {
                                 ":old", s(current.tokenHash().hex()), ":exp", s(reissued.expiresAt().toString()),
                                 ":d", s(DeliveryStatus.SENDING.name()), ":pending", s(InvitationStatus.PENDING.name()))))
                         .build())
-                .add("oldToken", Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)))
+                // Unconditional: a bulk invitation not yet mailed has no token item (the sender issues
+                // its first link); the invitation's own condition on tokenHash guards the race.
+                .add("oldToken", TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK))).build())
                 .add("newToken", Transactions.putNew(table, tokenItem(reissued)))
                 .add("audit", auditLog.append(audit));
         sends.count(steps, ws, current.email(), limits, at);
