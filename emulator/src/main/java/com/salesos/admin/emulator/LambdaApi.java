@@ -57,6 +57,21 @@ public final class LambdaApi implements AutoCloseable {
         return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
     }
 
+    /**
+     * A body of raw bytes, as API Gateway hands over a body it treats as binary: base64 with
+     * {@code isBase64Encoded}. For uploads such as a CSV file, which may arrive as any bytes at all.
+     */
+    public Response callBytes(String method, String path, byte[] body, String contentType, String subject,
+                              Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("content-type", contentType);
+        var event = GatewayEvents.request(method, path, "", subject, all);
+        event.setBody(java.util.Base64.getEncoder().encodeToString(body));
+        event.setIsBase64Encoded(true);
+        APIGatewayV2HTTPResponse response = asRouted(method, path, () -> handler.handleRequest(event, new MockLambdaContext()));
+        return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
+    }
+
     /** As the CRM's machine identity: its subject with the {@code crm} group claim. */
     public Response callAs(CrmAccount crm, String method, String path, String body) {
         return callAs(crm, method, path, body, Map.of());

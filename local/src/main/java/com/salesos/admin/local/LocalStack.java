@@ -45,9 +45,11 @@ public final class LocalStack {
         // The SQS event source mapping's stand-in: export jobs run as soon as they are queued.
         QueuedJobs queues = new QueuedJobs(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
         queues.start();
-        // Likewise executed workspace deletions.
+        // Likewise executed workspace deletions, and bulk invitations' emails.
         QueuedJobs deletions = QueuedJobs.deletions(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
         deletions.start();
+        QueuedJobs invitationEmails = QueuedJobs.invitationEmails(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
+        invitationEmails.start();
 
         String apiUrl = "http://localhost:" + port;
         Path session = writeSession(stateDir, apiUrl, moto.endpoint().toString(), aws.userPoolClientId(), seeded);
@@ -62,6 +64,7 @@ public final class LocalStack {
             schedules.close();
             queues.close();
             deletions.close();
+            invitationEmails.close();
             server.close();
             moto.close();
             stopped.countDown();
@@ -126,6 +129,10 @@ public final class LocalStack {
                   curl -s -X POST %s/v1/invitations/accept -H 'Content-Type: application/json' \\
                        -d '{"token":"<token from the link>","password":"Choose-a-Passw0rd!"}'
                   curl -s %s/v1/invitations -H "Authorization: Bearer $TOKEN"
+                  # bulk invite from a CSV file; the report comes back at once, the emails from the queue:
+                  printf 'email,name,role,team\\r\\nana@example.com,Ana Lima,Sales Rep,team-west\\r\\nbad-address,Bo,manager,\\r\\n' > team.csv
+                  curl -s -X POST %s/v1/invitations/bulk -H "Authorization: Bearer $TOKEN" \\
+                       -H 'Content-Type: text/csv' -H 'Idempotency-Key: demo-bulk-1' --data-binary @team.csv
                   # plan downgrades apply at the end of the period; watch one apply now:
                   curl -s -X POST %s/v1/billing/plan-changes -H "Authorization: Bearer $TOKEN" \\
                        -H 'Content-Type: application/json' -d '{"tier":"starter"}'
@@ -152,7 +159,7 @@ public final class LocalStack {
 
                 Ctrl-C stops the server and the emulator.
                 """.formatted(readyMillis, api, aws, aws, session, api, aws, api, api, api, api, api, api,
-                        api, api, api, api);
+                        api, api, api, api, api);
     }
 
     private static String env(String name, String fallback) {

@@ -3,12 +3,8 @@ package com.salesos.admin.functions.exportworker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import com.salesos.admin.emulator.CapturedLogs;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.LocalAwsExtension;
@@ -29,19 +25,9 @@ class ExportMetricsThroughLambdaTest {
             String admin = fx.admin("ws-expm");
             String id = fx.requestExport(admin, List.of("users"));
 
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            PrintStream original = System.out;
-            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-            try {
-                fx.driver.drain();
-            } finally {
-                System.setOut(original);
-            }
-            List<JsonNode> lines = new ArrayList<>();
-            for (String line : bytes.toString(StandardCharsets.UTF_8).lines().toList()) {
-                lines.add(new ObjectMapper().readTree(line));
-            }
-            List<JsonNode> metrics = lines.stream().filter(l -> l.has("_aws")).toList();
+            CapturedLogs captured = CapturedLogs.during(fx.driver::drain);
+            List<JsonNode> lines = captured.lines();
+            List<JsonNode> metrics = captured.metrics();
 
             assertThat(fx.job(admin, id).path("status").asText()).isEqualTo("succeeded");
             assertThat(lines).allSatisfy(l -> assertThat(l.path("level").asText()).isNotBlank());

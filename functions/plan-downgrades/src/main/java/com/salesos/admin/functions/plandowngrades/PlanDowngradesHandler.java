@@ -1,5 +1,6 @@
 package com.salesos.admin.functions.plandowngrades;
 
+import com.salesos.admin.invites.AbandonedBulkFiles;
 import com.salesos.admin.plans.PlanScheduler;
 import com.salesos.admin.web.CurrentInvocation;
 import com.salesos.admin.web.LogContext;
@@ -22,6 +23,8 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
     PlanScheduler scheduler;
     @Inject
     CurrentInvocation invocation;
+    @Inject
+    AbandonedBulkFiles abandonedBulkFiles;
 
     public PlanDowngradesHandler() {
     }
@@ -42,12 +45,16 @@ public class PlanDowngradesHandler extends MicronautRequestHandler<Map<String, O
         report.put("chargesRecorded", run.chargesRecorded());
         report.put("chargesFailed", run.chargesFailed());
         report.put("finished", run.finished());
+        // The sweep for abandoned bulk invitation files (docs/invitations.md): seats nobody will use go back.
+        int released = abandonedBulkFiles.release();
+        report.put("bulkFilesReleased", released);
         LogLine.of("schedule").message("plan downgrades run: " + run.applied().size() + " applied, "
                         + run.failed().size() + " failed")
                 .with("job", "plan-downgrades").with("applied", run.applied().size())
                 .with("alreadyApplied", run.alreadyApplied().size()).with("failed", run.failed().size())
                 .with("failedWorkspaces", run.failed()).with("chargesRecorded", run.chargesRecorded())
                 .with("chargesFailed", run.chargesFailed().size()).with("finished", String.valueOf(run.finished()))
+                .with("bulkFilesReleased", released)
                 .writeTo(System.out);
         LogContext.end();
         return report;
