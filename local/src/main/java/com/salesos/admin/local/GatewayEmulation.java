@@ -11,6 +11,7 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.util.List;
@@ -42,9 +43,14 @@ final class GatewayEmulation implements Ordered {
         this.verifier = config.verifier();
     }
 
+    /**
+     * {@code body} is unused, but asking for it makes the server read the whole body before the
+     * request goes on, as API Gateway does before it invokes Lambda: a controller that reads the raw
+     * request body (the bulk upload) then finds it, while on Netty alone nothing would have been read.
+     */
     @RequestFilter
     @Nullable
-    public HttpResponse<?> admit(HttpRequest<?> request) {
+    public HttpResponse<?> admit(HttpRequest<?> request, @Nullable @Body byte[] body) {
         String path = request.getPath();
         Optional<CompiledRoute> route = routes.stream()
                 .filter(r -> r.method().equals(request.getMethodName()) && r.path().matcher(path).matches())

@@ -9,6 +9,8 @@ import com.salesos.admin.web.ProblemResponses;
 import com.salesos.admin.web.RequiresPermission;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -42,15 +44,32 @@ public class BulkInvitationController {
             return ProblemResponses.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
                     "The body must be a CSV file sent as Content-Type: text/csv (UTF-8)");
         }
-        byte[] body;
-        try {
-            body = request.getBody(byte[].class).orElse(new byte[0]);
-        } catch (RuntimeException noBody) {
-            // Lambda's API Gateway proxy throws for a request without body instead of giving zero bytes.
-            body = new byte[0];
-        }
-        BulkReport report = bulk.invite(caller, BulkCsvReader.read(body), Optional.ofNullable(idempotencyKey));
+        BulkReport report = bulk.invite(caller, BulkCsvReader.read(rawBody(request)), Optional.ofNullable(idempotencyKey));
         return HttpResponse.ok(BulkReportView.of(report))
                 .header("Idempotent-Replayed", Boolean.toString(report.replayed()));
+    }
+
+    /**
+     * The body's bytes as they arrived. The Lambda proxy gives them as the request body (and throws
+     * for a request without one, instead of giving zero bytes); Netty (the local server) has read
+     * nothing into the request body, since no route argument asked for it, so there they come from
+     * the server request's byte body, complete by now (the local gateway emulation waits for the
+     * whole body, as API Gateway does). No body at all is an empty file.
+     */
+    private static byte[] rawBody(HttpRequest<?> request) {
+        try {
+            Optional<byte[]> bound = request.getBody(byte[].class);
+            if (bound.isPresent()) {
+                return bound.get();
+            }
+        } catch (RuntimeException noBody) {
+            return new byte[0];
+        }
+        if (request instanceof ServerHttpRequest<?> server) {
+            try (CloseableAvailableByteBody body = server.byteBody().buffer().join()) {
+                return body.toByteArray();
+            }
+        }
+        return new byte[0];
     }
 }
