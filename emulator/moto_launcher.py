@@ -8,7 +8,8 @@ service keeps moto's threaded concurrency.
 
 It also undoes a cancelled TransactWriteItems item by item instead of letting moto deep-copy the
 whole table once per item of the transaction (see undo_transactions_item_by_item), which is what
-made transactions on big tables slow.
+made transactions on big tables slow, and lets SendMessage skip counting the whole queue (see
+sqs_sends_without_counting_the_queue), which made queuing thousands of messages quadratic.
 
 Fault mode: with SALESOS_EMULATOR_CONFLICT_RATE=r (0..1) set, that fraction of TransactWriteItems
 calls is cancelled with reason TransactionConflict before reaching moto, as DynamoDB cancels racing
@@ -342,6 +343,40 @@ def undo_transactions_item_by_item():
     dynamodb_models.DynamoDBBackend.transact_write_items = transact_write_items
 
 
+def sqs_sends_without_counting_the_queue():
+    """moto's SendMessage reads the queue's attributes for one flag (ContentBasedDeduplication), and
+    building them counts the queue's messages by visibility, each count asking the clock: every send
+    costs O(messages queued), so the 5,000 emails of one bulk file took minutes to queue (1,000
+    messages: 24 s, the last 250 of them 12 s). While a send runs, the queue's attributes answer
+    just that flag, read as moto reads it; GetQueueAttributes and everything else see the real ones."""
+    import threading
+
+    from moto.sqs import models as sqs_models
+
+    real_attributes = sqs_models.Queue.attributes
+    sending = threading.local()
+
+    def attributes(queue):
+        if not getattr(sending, "active", False):
+            return real_attributes.fget(queue)
+        if not queue.fifo_queue:
+            return {}
+        flag = getattr(queue, "content_based_deduplication", False)
+        return {"ContentBasedDeduplication": str(flag).lower() if isinstance(flag, bool) else flag}
+
+    real_send = sqs_models.SQSBackend.send_message
+
+    def send_message(self, *args, **kwargs):
+        sending.active = True
+        try:
+            return real_send(self, *args, **kwargs)
+        finally:
+            sending.active = False
+
+    sqs_models.Queue.attributes = property(attributes)
+    sqs_models.SQSBackend.send_message = send_message
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
@@ -350,6 +385,7 @@ def main():
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     undo_transactions_item_by_item()
+    sqs_sends_without_counting_the_queue()
     app = DomainDispatcherApplication(create_backend_app)
     conflicts = TransactionConflicts(float(os.environ.get("SALESOS_EMULATOR_CONFLICT_RATE") or 0))
     served = SentEmails(CognitoDeleteRevokesTokens(CognitoPasswordLimits(SerialisedDynamoDb(app, conflicts))))
