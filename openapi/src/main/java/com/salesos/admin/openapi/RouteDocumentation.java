@@ -169,13 +169,14 @@ public final class RouteDocumentation implements TypeElementVisitor<Object, Obje
                     .member("description", code.equals("204") ? "Done; no content" : "Success").build());
         }
         Map<String, String> refusals = problems(route);
-        declaredRefusals.forEach((code, why) -> refusals.merge(code, why, (generic, own) -> own + "; or " + generic));
+        declaredRefusals.forEach((code, why) -> refusals.merge(code, why,
+                (generic, own) -> own + "; or " + Character.toLowerCase(generic.charAt(0)) + generic.substring(1)));
         refusals.forEach((code, why) -> responses.add(code.equals("401") ? gatewayRefusal(why) : problem(code, why)));
 
         AnnotationValueBuilder<Operation> operation = source(Operation.class)
                 .member("operationId", operationId(method))
                 .member("tags", function(context))
-                .member("description", description(route, method))
+                .member("description", description(route))
                 .member("responses", responses.toArray(new AnnotationValue<?>[0]))
                 .member("extensions", new AnnotationValue<?>[] {source(Extension.class)
                         .member("properties", new AnnotationValue<?>[] {source(ExtensionProperty.class)
@@ -267,16 +268,15 @@ public final class RouteDocumentation implements TypeElementVisitor<Object, Obje
         return access.equals("signed-in") ? new String[0] : new String[] {access};
     }
 
-    private static String description(Route route, MethodElement method) {
-        String who = switch (route.access()) {
+    /** Who may call it; micronaut-openapi makes the method's javadoc the summary. */
+    private static String description(Route route) {
+        return switch (route.access()) {
             case "public" -> "Public: no token.";
             case "signed-in" -> "Any active user of a workspace.";
             case "crm" -> "Only the CRM's machine identity (Cognito group crm).";
             case "support" -> "Only SalesOS support (Cognito group support).";
             default -> "Needs the permission `" + route.access() + "`.";
         };
-        return method.getDocumentation().map(String::strip).filter(d -> !d.isEmpty())
-                .map(doc -> who + "\n\n" + doc).orElse(who);
     }
 
     /** Unique across the API: the controller's name without "Controller", then the method's. */
