@@ -103,6 +103,8 @@ public final class ApiDocument {
             mergeDistinct("security scheme", securitySchemes,
                     (Map<String, Object>) components.getOrDefault("securitySchemes", Map.of()), from);
         }
+        paths.values().forEach(item -> ((Map<String, Object>) item).values().forEach(operation ->
+                responsesInOrder((Map<String, Object>) operation)));
         withoutSpuriousObjectType(paths);
         withoutSpuriousObjectType(schemas);
 
@@ -117,6 +119,18 @@ public final class ApiDocument {
         components.put("securitySchemes", securitySchemes);
         document.put("components", components);
         return document;
+    }
+
+    /**
+     * Responses by status code, so a reader sees success first: micronaut-openapi writes the
+     * refusals the visitor gives it before the success it finds itself.
+     */
+    @SuppressWarnings("unchecked")
+    private static void responsesInOrder(Map<String, Object> operation) {
+        Object responses = operation.get("responses");
+        if (responses instanceof Map<?, ?> byCode) {
+            operation.put("responses", new TreeMap<>((Map<String, Object>) byCode));
+        }
     }
 
     /** Two functions may share a schema (the same class, e.g. Problem), never give one name two shapes. */
