@@ -156,6 +156,23 @@ class OpenApiContractTest {
         }
     }
 
+    /** Jar budget: the generator and the viewer are build and dev tools; a function carries only its document. */
+    @Test
+    void each_lambda_jar_carries_its_functions_document_and_neither_the_viewer_nor_the_generator() throws Exception {
+        for (SamTemplate.Function function : TEMPLATE.functions()) {
+            java.nio.file.Path jar = com.salesos.admin.emulator.RepositoryRoot.locate().resolve(function.codeUri());
+            assertThat(jar).as("%s's jar (mvn package builds it)", function.logicalId()).exists();
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                List<String> entries = zip.stream().map(java.util.zip.ZipEntry::getName).toList();
+                assertThat(entries).as(function.logicalId()).noneMatch(name -> name.startsWith("META-INF/resources/webjars/")
+                        || name.startsWith("io/swagger/") || name.startsWith("io/micronaut/openapi/")
+                        || name.startsWith("com/salesos/admin/openapi/"));
+                assertThat(entries.contains(ApiDocument.RESOURCE)).as("%s carries its OpenAPI document", function.logicalId())
+                        .isEqualTo(!function.routes().isEmpty());
+            }
+        }
+    }
+
     @Test
     void operation_ids_are_unique() {
         List<String> ids = operations().stream().map(o -> String.valueOf(o.body().get("operationId"))).toList();
