@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Plays API Gateway in front of the local server, from the routes template.yaml declares: a
- * route not in the template is 404 (even if a controller has it), and an authorized route
+ * route not in the template is 404 (even if a controller has it; only the local pages of
+ * {@link ApiDocs} pass besides), and an authorized route
  * rejects a missing or invalid token with 401 before any controller runs. Verified claims are
  * handed on exactly as Lambda receives them.
  */
@@ -52,6 +53,9 @@ final class GatewayEmulation implements Ordered {
     @Nullable
     public HttpResponse<?> admit(HttpRequest<?> request, @Nullable @Body byte[] body) {
         String path = request.getPath();
+        if (ApiDocs.serves(path)) {
+            return null; // the local stack's own pages (OpenAPI document and viewer), not the API's
+        }
         Optional<CompiledRoute> route = routes.stream()
                 .filter(r -> r.method().equals(request.getMethodName()) && r.path().matcher(path).matches())
                 .findFirst();

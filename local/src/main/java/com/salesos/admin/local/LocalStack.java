@@ -113,7 +113,7 @@ public final class LocalStack {
         return """
 
                 SalesOS Admin is running (ready in %d ms)
-                  API           %s
+                  API           %s   (OpenAPI document: %s/openapi.yml, viewer: %s/docs)
                   emulated AWS  %s   (emails SES accepted: %s/salesos-api/sent-emails)
                   session       %s   (workspace, people, passwords, fresh access tokens)
                   tokens last 60 minutes; a fresh one: bin/token [email | crm | support] (default: the admin)
@@ -158,7 +158,7 @@ public final class LocalStack {
                   curl -s %s/v1/support/workspaces -H "Authorization: Bearer $SUPPORT"
 
                 Ctrl-C stops the server and the emulator.
-                """.formatted(readyMillis, api, aws, aws, session, api, aws, api, api, api, api, api, api,
+                """.formatted(readyMillis, api, api, api, aws, aws, session, api, aws, api, api, api, api, api, api,
                         api, api, api, api, api);
     }
 

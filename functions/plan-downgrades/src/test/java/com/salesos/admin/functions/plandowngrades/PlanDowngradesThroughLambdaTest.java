@@ -7,6 +7,8 @@ import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.invites.DynamoBulkInvitationStore;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.common.TimeOrderedIds;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.salesos.admin.emulator.CapturedLogs;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.invites.BulkInvitationService;
 import com.salesos.admin.invites.BulkInvitationStore;
@@ -102,5 +104,33 @@ class PlanDowngradesThroughLambdaTest {
         return Long.parseLong(aws.dynamo().getItem(r -> r.tableName(aws.tableName()).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS("WS#" + workspaceId), "sk", AttributeValue.fromS("#WORKSPACE"))))
                 .item().get("seatsUsed").n());
+    }
+
+    @Test
+    void each_applied_downgrade_is_counted_once_as_an_emf_metric_for_its_workspace() {
+        Instant effectiveAt = null;
+        for (String ws : List.of("ws-count-a", "ws-count-b")) {
+            aws.workspaces().createWorkspace(ws, ws, "team", 10);
+            User admin = aws.workspaces().addUser(ws, "usr_" + ws, "admin@" + ws + ".test", "Admin", "admin", null, PASSWORD);
+            var scheduled = plans.call("POST", "/v1/billing/plan-changes", json("tier", "starter"), admin.subject());
+            assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(202);
+            effectiveAt = Instant.parse(scheduled.json().path("effectiveAt").asText());
+        }
+        clock.set(effectiveAt.plusSeconds(60));
+
+        List<JsonNode> first = metricLines(() -> schedule.fire());
+        List<JsonNode> again = metricLines(() -> schedule.fire());
+
+        assertThat(first).allSatisfy(line -> {
+            assertThat(line.path("DowngradesApplied").asInt()).isEqualTo(1);
+            assertThat(line.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(0).path("Name").asText())
+                    .isEqualTo("DowngradesApplied");
+        }).extracting(line -> line.path("workspaceId").asText()).containsExactlyInAnyOrder("ws-count-a", "ws-count-b");
+        assertThat(again).as("nothing applied the second time, nothing counted").isEmpty();
+    }
+
+    /** The EMF lines the handler printed while {@code run} ran; every line must be JSON. */
+    private static List<JsonNode> metricLines(Runnable run) {
+        return CapturedLogs.during(run).metrics();
     }
 }

@@ -25,6 +25,7 @@ import io.micronaut.http.annotation.QueryValue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The /v1/users routes: read, list, change role or team, deactivate, reactivate, reassign deals. */
 @Controller("/v1/users")
@@ -58,18 +59,23 @@ public class UserController {
 
     @Patch("/{id}")
     @RequiresPermission(USERS_MANAGE)
+    @ApiResponse(responseCode = "409", description = "The last active Admin would lose the role, the user or the role changed meanwhile (last-admin, user-changed, role-gone)")
     public UserView update(Caller caller, @PathVariable String id, @Body Forms.UserChange change) {
         return view(users.update(caller, id, Optional.ofNullable(change.role()), Optional.ofNullable(change.teamId())));
     }
 
     @Post("/{id}/deactivate")
     @RequiresPermission(USERS_MANAGE)
+    @ApiResponse(responseCode = "409", description = "The last active Admin cannot be deactivated (last-admin)")
+    @ApiResponse(responseCode = "503", description = "Cognito could not be reached; repeat the request to finish (identity-provider-unavailable)")
     public UserView deactivate(Caller caller, @PathVariable String id) {
         return view(users.deactivate(caller, id));
     }
 
     @Post("/{id}/reactivate")
     @RequiresPermission(USERS_MANAGE)
+    @ApiResponse(responseCode = "409", description = "No seat is free (seats-exhausted)")
+    @ApiResponse(responseCode = "503", description = "Cognito could not be reached; repeat the request to finish (identity-provider-unavailable)")
     public UserView reactivate(Caller caller, @PathVariable String id) {
         return view(users.reactivate(caller, id));
     }
