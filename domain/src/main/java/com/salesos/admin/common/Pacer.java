@@ -8,7 +8,9 @@ import java.util.function.LongSupplier;
  * capacity: before each piece of work the caller says how many units it is about to spend (pages
  * read, deals moved), and the pacer waits until spending them keeps the rate at or below
  * {@code unitsPerSecond}. Idle time earns no credit: a job that paused does not burst afterwards.
- * Time is measured on a monotonic ticker (nanoseconds), not on the wall clock.
+ * Time is measured on a monotonic ticker (nanoseconds), not on the wall clock. Used by the workers
+ * that share a partition or a quota with everyone else: export page reads, deal moves, invitation
+ * emails (SES's send rate). Thread-safe: concurrent callers share the one rate.
  */
 public final class Pacer {
 
@@ -62,7 +64,7 @@ public final class Pacer {
      * Call before spending {@code units}: waits until the work done so far, at the cap, would have
      * taken until now, then books these units. Answers how long it waited.
      */
-    public Duration pace(double units) {
+    public synchronized Duration pace(double units) {
         if (nanosPerUnit == 0) {
             return Duration.ZERO;
         }

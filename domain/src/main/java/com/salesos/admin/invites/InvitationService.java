@@ -40,6 +40,9 @@ import java.util.Optional;
 /** The invitation use cases: invite, list, resend, revoke, accept. */
 public final class InvitationService {
 
+    /** The problem type of an invite refused for a taken address, and a bulk row's reason code for the same refusal. */
+    static final String EMAIL_TAKEN = "email-taken";
+
     private static final int MAX_NAME_LENGTH = 200;
     /**
      * Cognito's own API limit on a password, checked before the pool's policy: a longer one, or one
@@ -138,7 +141,7 @@ public final class InvitationService {
             return new Invited(store.find(ws, replayed.invitationId()).orElseThrow(), true);
         }
         if (creation instanceof Creation.EmailTaken) {
-            throw DomainException.conflict("email-taken", "Email already in use",
+            throw DomainException.conflict(EMAIL_TAKEN, "Email already in use",
                     "A user or pending invitation of this workspace already has the email " + email.get());
         }
         if (creation instanceof SendLimitReached limited) {

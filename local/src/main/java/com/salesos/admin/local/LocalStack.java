@@ -45,9 +45,11 @@ public final class LocalStack {
         // The SQS event source mapping's stand-in: export jobs run as soon as they are queued.
         QueuedJobs queues = new QueuedJobs(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
         queues.start();
-        // Likewise executed workspace deletions.
+        // Likewise executed workspace deletions, and bulk invitations' emails.
         QueuedJobs deletions = QueuedJobs.deletions(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
         deletions.start();
+        QueuedJobs invitationEmails = QueuedJobs.invitationEmails(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
+        invitationEmails.start();
         // Likewise background deal reassignments.
         QueuedJobs reassignments = QueuedJobs.reassignments(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
         reassignments.start();
@@ -65,6 +67,7 @@ public final class LocalStack {
             schedules.close();
             queues.close();
             deletions.close();
+            invitationEmails.close();
             reassignments.close();
             server.close();
             moto.close();
@@ -114,7 +117,7 @@ public final class LocalStack {
         return """
 
                 SalesOS Admin is running (ready in %d ms)
-                  API           %s
+                  API           %s   (OpenAPI document: %s/openapi.yml, viewer: %s/docs)
                   emulated AWS  %s   (emails SES accepted: %s/salesos-api/sent-emails)
                   session       %s   (workspace, people, passwords, fresh access tokens)
                   tokens last 60 minutes; a fresh one: bin/token [email | crm | support] (default: the admin)
@@ -130,6 +133,10 @@ public final class LocalStack {
                   curl -s -X POST %s/v1/invitations/accept -H 'Content-Type: application/json' \\
                        -d '{"token":"<token from the link>","password":"Choose-a-Passw0rd!"}'
                   curl -s %s/v1/invitations -H "Authorization: Bearer $TOKEN"
+                  # bulk invite from a CSV file; the report comes back at once, the emails from the queue:
+                  printf 'email,name,role,team\\r\\nana@example.com,Ana Lima,Sales Rep,team-west\\r\\nbad-address,Bo,manager,\\r\\n' > team.csv
+                  curl -s -X POST %s/v1/invitations/bulk -H "Authorization: Bearer $TOKEN" \\
+                       -H 'Content-Type: text/csv' -H 'Idempotency-Key: demo-bulk-1' --data-binary @team.csv
                   # plan downgrades apply at the end of the period; watch one apply now:
                   curl -s -X POST %s/v1/billing/plan-changes -H "Authorization: Bearer $TOKEN" \\
                        -H 'Content-Type: application/json' -d '{"tier":"starter"}'
@@ -155,8 +162,8 @@ public final class LocalStack {
                   curl -s %s/v1/support/workspaces -H "Authorization: Bearer $SUPPORT"
 
                 Ctrl-C stops the server and the emulator.
-                """.formatted(readyMillis, api, aws, aws, session, api, aws, api, api, api, api, api, api,
-                        api, api, api, api);
+                """.formatted(readyMillis, api, api, api, aws, aws, session, api, aws, api, api, api, api, api, api,
+                        api, api, api, api, api);
     }
 
     private static String env(String name, String fallback) {

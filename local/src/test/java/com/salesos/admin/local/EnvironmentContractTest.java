@@ -8,6 +8,7 @@ import com.salesos.admin.functions.exports.ExportsSettings;
 import com.salesos.admin.functions.exportworker.ExportWorkerSettings;
 import com.salesos.admin.functions.reassignmentworker.ReassignmentWorkerSettings;
 import com.salesos.admin.functions.invites.InvitesSettings;
+import com.salesos.admin.functions.invitationsender.InvitationSenderSettings;
 import com.salesos.admin.functions.support.SupportSettings;
 import com.salesos.admin.functions.deletionworker.DeletionWorkerSettings;
 import com.salesos.admin.functions.plandowngrades.PlanDowngradesSettings;
@@ -29,6 +30,7 @@ class EnvironmentContractTest {
     /** Each function of template.yaml and its settings record. */
     static final Map<String, Reads> READS = Map.ofEntries(
             Map.entry("InvitesFunction", Reads.of(InvitesSettings.class, InvitesSettings.VARIABLES)),
+            Map.entry("InvitationSenderFunction", Reads.of(InvitationSenderSettings.class, InvitationSenderSettings.VARIABLES)),
             Map.entry("UsersFunction", Reads.of(UsersSettings.class, UsersSettings.VARIABLES)),
             Map.entry("PlansFunction", Reads.of(PlansSettings.class, PlansSettings.VARIABLES)),
             Map.entry("PlanDowngradesFunction", Reads.of(PlanDowngradesSettings.class, PlanDowngradesSettings.VARIABLES)),
@@ -48,12 +50,12 @@ class EnvironmentContractTest {
 
     @Test
     void functions_that_send_no_mail_or_never_call_cognito_are_not_given_their_settings() {
-        // The restructuring issue's case, stated directly: only invites, support (the first Admin's
+        // The restructuring issue's case, stated directly: only invites, the invitation sender, support (the first Admin's
         // invitation, deletion notices) and the export worker mail; only invites, users, support and
         // the deletion worker (which closes a deleted workspace's accounts) build on Cognito.
         SamTemplate template = SamTemplate.ofRepository();
         for (SamTemplate.Function function : template.functions()) {
-            boolean mails = Set.of("InvitesFunction", "ExportWorkerFunction", "SupportFunction").contains(function.logicalId());
+            boolean mails = Set.of("InvitesFunction", "InvitationSenderFunction", "ExportWorkerFunction", "SupportFunction").contains(function.logicalId());
             boolean cognito = Set.of("InvitesFunction", "UsersFunction", "SupportFunction", "DeletionWorkerFunction").contains(function.logicalId());
             String name = function.logicalId();
             assertThat(function.environment().containsKey("SENDER_ADDRESS")).as("%s is given SENDER_ADDRESS", name).isEqualTo(mails);

@@ -18,6 +18,7 @@ final class RouteAccess {
      */
     static final Map<String, String> BY_ROUTE = Map.ofEntries(
             Map.entry("POST /v1/invitations", "users.manage"),
+            Map.entry("POST /v1/invitations/bulk", "users.manage"),
             Map.entry("GET /v1/invitations", "users.manage"),
             Map.entry("POST /v1/invitations/{}/resend", "users.manage"),
             Map.entry("DELETE /v1/invitations/{}", "users.manage"),

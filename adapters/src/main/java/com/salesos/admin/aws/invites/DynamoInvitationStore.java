@@ -164,7 +164,10 @@ public final class DynamoInvitationStore implements InvitationStore {
                                 ":old", s(current.tokenHash().hex()), ":exp", s(reissued.expiresAt().toString()),
                                 ":d", s(DeliveryStatus.SENDING.name()), ":pending", s(InvitationStatus.PENDING.name()))))
                         .build())
-                .add("oldToken", Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)))
+                // Unconditional: a bulk invitation not yet mailed has no token item (the sender issues
+                // its first link); the invitation's own condition on tokenHash guards the race.
+                .add("oldToken", TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK))).build())
                 .add("newToken", Transactions.putNew(table, tokenItem(reissued)))
                 .add("audit", auditLog.append(audit));
         sends.count(steps, ws, current.email(), limits, at);
@@ -254,7 +257,8 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .expressionAttributeValues(values)).build();
     }
 
-    private Item tokenItem(Invitation invitation) {
+    /** Package-visible: the sender issues links with this very layout. */
+    static Item tokenItem(Invitation invitation) {
         return Item.of(TableKeys.token(invitation.tokenHash().hex()), TableKeys.TOKEN_SK)
                 .with("workspaceId", invitation.workspaceId())
                 .with("invitationId", invitation.id())
@@ -283,7 +287,8 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .with("createdBy", invitation.createdBy());
     }
 
-    private static Invitation fromItem(Item item) {
+    /** Package-visible: the bulk file and the sender read invitations of this very layout. */
+    static Invitation fromItem(Item item) {
         return new Invitation(item.string("id"), item.string("workspaceId"), new EmailAddress(item.string("email")),
                 item.string("name"), item.string("roleId"), item.string("teamId"),
                 InvitationStatus.valueOf(item.string("status")), DeliveryStatus.valueOf(item.string("delivery")),

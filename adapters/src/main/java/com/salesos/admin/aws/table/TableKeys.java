@@ -17,6 +17,8 @@ import java.time.Instant;
  * WS#ws                      EMAIL#address              uniqueness guard: who holds the address
  * WS#ws                      INVITATION#id              invitation (gsi1: WS#ws#INVITATIONS#STATUS / id)
  * WS#ws                      IDEMPOTENCY#user#key       what a creating request made
+ * WS#ws                      BULK#file                  bulk invitation file: state, run, lease (gsi1 while open: BULK#OPEN / leaseEnd#ws#file)
+ * WS#ws                      BULK#file#LANE#k           a lane of the file: seats it holds (total) and used (consumed)
  * WS#ws                      SENDS#WORKSPACE#start      invitation emails sent in the window from start (ttl)
  * WS#ws                      SENDS#ADDRESS#mbox#start   invitation emails sent to the mailbox in that window (ttl)
  * WS#ws                      DEAL#id, LEAD#id, ACTIVITY#id  CRM records (WorkspaceProvisioner.addRecord)
@@ -121,6 +123,17 @@ public final class TableKeys {
     public static String activeReassignment(String fromUserId) {
         return "#REASSIGN_ACTIVE#" + fromUserId;
     }
+
+    public static String bulkFile(String fileId) {
+        return "BULK#" + fileId;
+    }
+
+    public static String bulkLane(String fileId, int lane) {
+        return "BULK#" + fileId + "#LANE#" + lane;
+    }
+
+    /** The GSI1 partition of bulk files still open: the sweep finds abandoned ones there by lease end. */
+    public static final String BULK_OPEN = "BULK#OPEN";
 
     public static String idempotency(String userId, String scope, String key) {
         return "IDEMPOTENCY#" + userId + "#" + scope + "#" + key;

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.salesos.admin.aws.exports.ExportWakeUps;
 import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.common.MailNotSent;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
 import com.salesos.admin.metrics.BusinessMetrics;
@@ -84,6 +85,10 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
                     outcome = summary(woken);
                 }
             } catch (RuntimeException e) {
+                if (e instanceof MailNotSent && ref.isPresent()) {
+                    // The ready or failed notice was refused; the job keeps it pending and a retry sends it.
+                    metrics.emailSendFailed(ref.get().workspaceId(), "export-notice");
+                }
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 if (!deadLetter) {
                     queue.retryAfter(message.getReceiptHandle(), QueueRetries.delay(message));

@@ -3,16 +3,27 @@ package com.salesos.admin.functions.plandowngrades;
 import static com.salesos.admin.emulator.LambdaApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.invites.DynamoBulkInvitationStore;
+import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
+import com.salesos.admin.common.TimeOrderedIds;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.salesos.admin.emulator.CapturedLogs;
 import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.invites.BulkInvitationService;
+import com.salesos.admin.invites.BulkInvitationStore;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.testing.MovableClock;
 import com.salesos.admin.emulator.ScheduleDriver;
 import com.salesos.admin.users.User;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,5 +76,61 @@ class PlanDowngradesThroughLambdaTest {
                 .key(Map.of("pk", AttributeValue.fromS("WS#ws-due"), "sk", AttributeValue.fromS("#WORKSPACE")))).item();
         assertThat(workspace.get("tier").s()).isEqualTo("starter");
         assertThat(workspace).doesNotContainKey("pendingTier");
+    }
+
+    @Test
+    void a_scheduled_run_gives_back_the_seats_of_a_bulk_file_whose_request_died_once_its_lease_is_over() {
+        aws.workspaces().createWorkspace("ws-abandoned", "Abandoned", "team", 10);
+        aws.workspaces().addUser("ws-abandoned", "usr_abandoned_admin", "admin@abandoned.test", "Admin", "admin", null, PASSWORD);
+        var store = new DynamoBulkInvitationStore(aws.dynamo(), aws.tableName(),
+                new DynamoSeatLedger(aws.dynamo(), aws.tableName()),
+                new DynamoAuditLog(aws.tableName(), new TimeOrderedIds(clock, new SecureRandom())));
+        // A request reserved four seats for its file and died before writing a row.
+        var reserved = store.reserve(new BulkInvitationStore.ReservationRequest("ws-abandoned", "file-abandoned", "run-1",
+                List.of(4L), Set.of(), clock.instant().plus(BulkInvitationService.LEASE), Optional.empty(),
+                "usr_abandoned_admin", clock.instant()));
+        assertThat(reserved).isInstanceOf(BulkInvitationStore.Reservation.Reserved.class);
+        assertThat(seatsUsed("ws-abandoned")).isEqualTo(5);
+
+        assertThat(schedule.fire().get("bulkFilesReleased")).as("within its lease it may still be running").isEqualTo(0);
+        clock.advance(BulkInvitationService.LEASE.plusSeconds(1));
+        assertThat(schedule.fire().get("bulkFilesReleased")).isEqualTo(1);
+        assertThat(schedule.fire().get("bulkFilesReleased")).as("released once").isEqualTo(0);
+
+        assertThat(seatsUsed("ws-abandoned")).isEqualTo(1);
+    }
+
+    private static long seatsUsed(String workspaceId) {
+        return Long.parseLong(aws.dynamo().getItem(r -> r.tableName(aws.tableName()).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("WS#" + workspaceId), "sk", AttributeValue.fromS("#WORKSPACE"))))
+                .item().get("seatsUsed").n());
+    }
+
+    @Test
+    void each_applied_downgrade_is_counted_once_as_an_emf_metric_for_its_workspace() {
+        Instant effectiveAt = null;
+        for (String ws : List.of("ws-count-a", "ws-count-b")) {
+            aws.workspaces().createWorkspace(ws, ws, "team", 10);
+            User admin = aws.workspaces().addUser(ws, "usr_" + ws, "admin@" + ws + ".test", "Admin", "admin", null, PASSWORD);
+            var scheduled = plans.call("POST", "/v1/billing/plan-changes", json("tier", "starter"), admin.subject());
+            assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(202);
+            effectiveAt = Instant.parse(scheduled.json().path("effectiveAt").asText());
+        }
+        clock.set(effectiveAt.plusSeconds(60));
+
+        List<JsonNode> first = metricLines(() -> schedule.fire());
+        List<JsonNode> again = metricLines(() -> schedule.fire());
+
+        assertThat(first).allSatisfy(line -> {
+            assertThat(line.path("DowngradesApplied").asInt()).isEqualTo(1);
+            assertThat(line.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(0).path("Name").asText())
+                    .isEqualTo("DowngradesApplied");
+        }).extracting(line -> line.path("workspaceId").asText()).containsExactlyInAnyOrder("ws-count-a", "ws-count-b");
+        assertThat(again).as("nothing applied the second time, nothing counted").isEmpty();
+    }
+
+    /** The EMF lines the handler printed while {@code run} ran; every line must be JSON. */
+    private static List<JsonNode> metricLines(Runnable run) {
+        return CapturedLogs.during(run).metrics();
     }
 }

@@ -23,6 +23,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The public Open Badges 3.0 routes: anyone holding a badge link can read and verify it. Every id
@@ -62,6 +65,8 @@ public class OpenBadgesController {
     @Get("/issuers/{workspaceId}")
     @Produces({MediaType.APPLICATION_JSON, JSON_LD})
     @PublicRoute
+    @ApiResponse(responseCode = "200", description = "The JSON-LD document; ETag for If-None-Match", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public HttpResponse<String> issuer(@Nullable @Header("If-None-Match") String ifNoneMatch,
                                        @PathVariable String workspaceId) throws IOException {
         Map<String, Object> profile = new LinkedHashMap<>();
@@ -74,6 +79,8 @@ public class OpenBadgesController {
     @Get("/achievements/{id}")
     @Produces({MediaType.APPLICATION_JSON, JSON_LD})
     @PublicRoute
+    @ApiResponse(responseCode = "200", description = "The JSON-LD document; ETag for If-None-Match", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public HttpResponse<String> achievement(@Nullable @Header("If-None-Match") String ifNoneMatch,
                                             @PathVariable String id) throws IOException {
         String[] parts = split(id, 2);
@@ -88,6 +95,8 @@ public class OpenBadgesController {
      */
     @Get("/images/{id}")
     @PublicRoute
+    @ApiResponse(responseCode = "302", description = "Location: a short-lived URL of the badge's image")
+    @ApiResponse(responseCode = "200", description = "A default badge's image", content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
     public HttpResponse<?> image(@PathVariable String id) {
         String[] parts = split(id, 2);
         Badge badge = badges.find(parts[0], parts[1]).orElseThrow(() -> DomainException.notFound("Image " + id));
@@ -108,6 +117,8 @@ public class OpenBadgesController {
     @Get("/credentials/{id}")
     @Produces({MediaType.APPLICATION_JSON, JSON_LD, VC_JWT})
     @PublicRoute
+    @ApiResponse(responseCode = "200", description = "The JSON-LD document; ETag for If-None-Match", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public HttpResponse<String> credential(@Nullable @Header("If-None-Match") String ifNoneMatch,
                                            @Nullable @Header("Accept") String accept, @PathVariable String id) {
         String[] parts = split(id, 3);

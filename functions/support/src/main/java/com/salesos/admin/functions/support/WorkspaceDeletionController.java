@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The workspace Admin's steps of its deletion: confirm by typing the workspace's name, or cancel.
@@ -28,6 +29,7 @@ public class WorkspaceDeletionController {
     @Post("/{id}/confirm")
     @SignedIn
     @AllowedWhileDeleting
+    @ApiResponse(responseCode = "409", description = "Not the caller's to confirm in this state, or the name does not match (deletion-step-not-allowed)")
     public DeletionRequestView confirm(Caller caller, @PathVariable String id, @Body DeletionForms.Confirm form) {
         return DeletionRequestView.of(deletion.confirm(caller, id, form.workspaceName()));
     }
@@ -35,6 +37,8 @@ public class WorkspaceDeletionController {
     @Delete("/{id}")
     @SignedIn
     @AllowedWhileDeleting
+    @ApiResponse(responseCode = "204", description = "Cancelled")
+    @ApiResponse(responseCode = "409", description = "Executed already: it can no longer be cancelled (deletion-step-not-allowed)")
     public HttpResponse<Void> cancel(Caller caller, @PathVariable String id) {
         deletion.cancelByAdmin(caller, id);
         return HttpResponse.noContent();

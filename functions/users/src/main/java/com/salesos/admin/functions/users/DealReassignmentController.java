@@ -23,6 +23,7 @@ public class DealReassignmentController {
         this.reassignments = reassignments;
     }
 
+    /** A background deal reassignment: its state and the deals moved so far. */
     @Get("/{id}")
     @SignedIn
     public Views.DealReassignmentView get(Caller caller, @PathVariable String id) {
