@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class DealReassignmentWorkerTest {
 
     static final String WS = "ws";
-    /** In one invocation: 5 index pages (4 of 500, one of 345); a page of 500 is 6 batches (5 of 96, one of 20), 345 is 4 (the last of 57). */
+    /** In one invocation: 2 index pages (2,000 and 345); 2,000 is 21 batches (20 of 96, one of 80), 345 is 4 (the last of 57). */
     static final int DEALS = 2_345;
     static final Duration WHOLE_BUDGET = Duration.ofMinutes(5);
     /** Below the worker's reserve: one batch per invocation. */
@@ -110,7 +110,7 @@ class DealReassignmentWorkerTest {
         assertThat(jobs.find(ref).orElseThrow().moved()).isEqualTo(DEALS);
         // 200 deals a second: every batch but the first waits for the deals before it (the fake ticker
         // stands still while deals move, so each wait is the whole 5 ms per deal of the batch before).
-        assertThat(paced).hasSize(27);
+        assertThat(paced).hasSize(24);
         assertThat(paced.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofMillis((DEALS - 57) * 5L));
     }
 
@@ -125,7 +125,7 @@ class DealReassignmentWorkerTest {
 
         assertThatThrownBy(() -> crashing.wake(message, WHOLE_BUDGET, "lease-crash")).hasMessageContaining("injected crash");
         DealReassignment crashed = jobs.find(ref).orElseThrow();
-        assertThat(crashed.moved()).isEqualTo(500); // the first index page: 6 batches
+        assertThat(crashed.moved()).isEqualTo(6L * DealReassignmentWorker.BATCH);
         assertThat(crashed.error()).hasValueSatisfying(e -> assertThat(e).contains("injected crash"));
         assertThat(crashed.status()).isEqualTo(ReassignmentStatus.RUNNING);
 
@@ -139,12 +139,12 @@ class DealReassignmentWorkerTest {
     void a_crash_after_a_batch_committed_loses_nothing_and_counts_nothing_twice() {
         ReassignmentRef ref = start();
         ReassignmentRef message = queue.receive().orElseThrow();
-        // Reading the third index page fails: two pages were moved and checkpointed batch by batch.
+        // Reading the second index page fails: the first was moved and checkpointed batch by batch.
         DealReassignmentWorker crashing = new DealReassignmentWorker(jobs,
-                failOnCall(DealOwnership.class, deals, "ownedBy", 3, () -> new IllegalStateException("index unavailable")),
+                failOnCall(DealOwnership.class, deals, "ownedBy", 2, () -> new IllegalStateException("index unavailable")),
                 queue, pacer, clock);
         assertThatThrownBy(() -> crashing.wake(message, WHOLE_BUDGET, "lease-crash")).hasMessageContaining("index unavailable");
-        assertThat(jobs.find(ref).orElseThrow().moved()).isEqualTo(1_000);
+        assertThat(jobs.find(ref).orElseThrow().moved()).isEqualTo(DealReassignmentWorker.PAGE);
 
         // The lease was released with the failure: the retry claims at once and goes on from the checkpoint.
         assertThat(worker.wake(message, WHOLE_BUDGET, "lease-retry")).isInstanceOf(Outcome.Finished.class);
