@@ -18,6 +18,10 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Optional;
 
 /**
@@ -37,6 +41,14 @@ public class BulkInvitationController {
     @Post("/bulk")
     @Consumes(MediaType.ALL)
     @RequiresPermission(USERS_MANAGE)
+    @RequestBody(description = "The CSV file: header email,name,role[,team] in any order, UTF-8 with or without BOM",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "The per-row report; every valid row invited, its email queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkReportView.class)))
+    @ApiResponse(responseCode = "409", description = "The valid rows need more seats than are free, nothing invited (seats-exhausted, with the missing count), or a file with the same Idempotency-Key is still being processed (bulk-invitation-in-progress)")
+    @ApiResponse(responseCode = "413", description = "Over 2 MB or 5,000 rows; the limit is in the detail")
+    @ApiResponse(responseCode = "415", description = "The body is not sent as text/csv (unsupported-media-type)")
+    @ApiResponse(responseCode = "422", description = "Not a CSV file we can read: empty, unclosed quote, wrong or extra columns, not UTF-8, binary (invalid-csv)")
     public HttpResponse<?> invite(Caller caller, HttpRequest<?> request,
                                   @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         MediaType type = request.getContentType().orElse(null);
