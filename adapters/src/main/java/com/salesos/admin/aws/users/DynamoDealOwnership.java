@@ -5,6 +5,7 @@ import com.salesos.admin.aws.table.Cursor;
 import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.s;
 
 import com.salesos.admin.audit.AuditEvent;
@@ -25,14 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Deal owners in the single table ({@code DEAL#id} items of the workspace). Moves go in
- * transactions of up to 99 deals plus their audit record, each deal conditioned on still having
+ * transactions of up to 98 deals plus their audit record and the workspace's condition (WorkspaceGate), each deal conditioned on still having
  * the source owner; a batch that meets a deal someone else moved falls back to one conditional
  * write per deal, so every deal that can move does, exactly once.
  */
 public final class DynamoDealOwnership implements DealOwnership {
 
     private static final int PAGE = 500;
-    private static final int BATCH = 99;
+    private static final int BATCH = 98;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -110,7 +111,7 @@ public final class DynamoDealOwnership implements DealOwnership {
                     .expressionAttributeValues(Map.of(":from", s(from), ":to", s(to)))).build()));
             writes.add(auditLog.append(withMoved(audit, batch)));
             try {
-                dynamo.transactWriteItems(r -> r.transactItems(writes));
+                WorkspaceGate.commit(dynamo, table, workspaceId, writes);
                 moved.addAll(batch);
             } catch (TransactionCanceledException e) {
                 if (!Transactions.anyConditionFailed(e.cancellationReasons())) {
@@ -125,19 +126,18 @@ public final class DynamoDealOwnership implements DealOwnership {
     private List<String> oneByOne(String workspaceId, List<String> batch, String from, String to, AuditEvent audit) {
         List<String> moved = new ArrayList<>();
         for (String id : batch) {
-            try {
-                dynamo.updateItem(r -> r.tableName(table)
-                        .key(Item.key(TableKeys.workspace(workspaceId), "DEAL#" + id))
-                        .updateExpression("SET ownerUserId = :to")
-                        .conditionExpression("ownerUserId = :from")
-                        .expressionAttributeValues(Map.of(":from", s(from), ":to", s(to))));
+            TransactWriteItem move = TransactWriteItem.builder().update(u -> u.tableName(table)
+                    .key(Item.key(TableKeys.workspace(workspaceId), "DEAL#" + id))
+                    .updateExpression("SET ownerUserId = :to")
+                    .conditionExpression("ownerUserId = :from")
+                    .expressionAttributeValues(Map.of(":from", s(from), ":to", s(to)))).build();
+            if (WorkspaceGate.commitUnlessConditionFails(dynamo, table, workspaceId, List.of(move))) {
                 moved.add(id);
-            } catch (ConditionalCheckFailedException notOwned) {
-                // Moved earlier, owned by someone else, or no such deal: not ours to move.
             }
+            // Otherwise moved earlier, owned by someone else, or no such deal: not ours to move.
         }
         if (!moved.isEmpty()) {
-            dynamo.transactWriteItems(r -> r.transactItems(auditLog.append(withMoved(audit, moved))));
+            WorkspaceGate.commit(dynamo, table, workspaceId, List.of(auditLog.append(withMoved(audit, moved))));
         }
         return moved;
     }
