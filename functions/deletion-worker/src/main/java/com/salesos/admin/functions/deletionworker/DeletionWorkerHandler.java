@@ -59,7 +59,8 @@ public class DeletionWorkerHandler extends MicronautRequestHandler<SQSEvent, SQS
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 outcome = "will retry: " + e.getClass().getSimpleName();
             }
-            LogLine line = LogLine.of("message").with("queue", "deletions").with("messageId", message.getMessageId());
+            LogLine line = LogLine.of("message").message("deletion message: " + outcome).with("queue", "deletions")
+                    .with("messageId", message.getMessageId());
             requestId.ifPresent(id -> line.with("deletionRequest", id));
             line.with("outcome", outcome).with("latencyMs", (System.nanoTime() - started) / 1_000_000).writeTo(System.out);
         }
