@@ -58,6 +58,10 @@ class InvitationServiceTest {
                     return Optional.of("Acme");
                 }
 
+                public boolean deleted(String workspaceId) {
+                    return false;
+                }
+
                 public boolean teamExists(String workspaceId, String teamId) {
                     return teamId.equals("team-east");
                 }
