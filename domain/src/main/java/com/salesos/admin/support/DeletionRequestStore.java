@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Port: deletion requests, each change committed with its audit record and the workspace's lock. */
 public interface DeletionRequestStore {
 
-    /** Stores a new request unless the workspace already has a live one. */
+    /** Stores a new request unless the workspace already has a live one, or no longer exists. */
     Opening open(DeletionRequest request, AuditEvent audit);
 
     Optional<DeletionRequest> find(String requestId);
@@ -46,6 +46,10 @@ public interface DeletionRequestStore {
         }
 
         record AlreadyRequested(String liveRequestId) implements Opening {
+        }
+
+        /** The workspace is gone (deleted meanwhile): nothing of it may be written again. */
+        record NoWorkspace() implements Opening {
         }
     }
 }

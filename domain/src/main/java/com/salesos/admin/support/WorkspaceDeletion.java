@@ -51,7 +51,8 @@ public final class WorkspaceDeletion {
     }
 
     public DeletionRequest open(SupportStaff staff, String workspaceId, String ticketText, String reasonText) {
-        WorkspaceSummary workspace = workspaces.find(workspaceId)
+        // A deleted workspace answers 404 like one that never existed: only its tombstone is left.
+        WorkspaceSummary workspace = workspaces.find(workspaceId).filter(w -> w.state() == WorkspaceState.ACTIVE)
                 .orElseThrow(() -> DomainException.notFound("Workspace " + workspaceId));
         Validation validation = new Validation();
         String ticket = DisplayText.singleLine(ticketText);
@@ -73,6 +74,9 @@ public final class WorkspaceDeletion {
         Opening opening = requests.open(request, audit(staff.actorId(), "workspace.deletion.opened", null, request, now));
         if (opening instanceof Opening.AlreadyRequested live) {
             throw DeletionProblems.alreadyRequested(workspaceId, live.liveRequestId());
+        }
+        if (opening instanceof Opening.NoWorkspace) {
+            throw DomainException.notFound("Workspace " + workspaceId);
         }
         tell(request, workspace.name());
         return request;

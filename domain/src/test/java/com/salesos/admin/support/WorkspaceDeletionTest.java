@@ -173,6 +173,17 @@ class WorkspaceDeletionTest {
     }
 
     @Test
+    void a_deleted_workspace_cannot_be_asked_for_again_it_answers_404_like_one_that_never_was() {
+        registry.register(new WorkspaceSummary("ws-gone", "", "team", 10, WorkspaceState.DELETED, now),
+                new AuditEvent("ws-gone", "support:s0", "workspace.provisioned", "workspace", "ws-gone", now, Map.of(), Map.of()),
+                Optional.empty());
+
+        assertThatThrownBy(() -> deletion.open(STAFF, "ws-gone", "SUP-9", "again"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("not-found"));
+        assertThat(requests.byId).isEmpty();
+    }
+
+    @Test
     void opening_needs_an_existing_workspace_a_ticket_and_a_reason() {
         assertThatThrownBy(() -> deletion.open(STAFF, "ws-nope", "SUP-1", "x"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("not-found"));
@@ -189,6 +200,9 @@ class WorkspaceDeletionTest {
 
         @Override
         public Opening open(DeletionRequest request, AuditEvent audit) {
+            if (deletedWorkspaces.contains(request.workspaceId())) {
+                return new Opening.NoWorkspace();
+            }
             if (live.containsKey(request.workspaceId())) {
                 return new Opening.AlreadyRequested(live.get(request.workspaceId()));
             }

@@ -289,6 +289,9 @@ class WorkspaceDeletionEndToEndTest {
             scheduler.handleRequest(Map.of("job", "plan-downgrades"), new MockLambdaContext());
         }
 
+        assertProblem(support("POST", "/v1/support/workspaces/" + GONE + "/deletion-requests",
+                json("ticket", "SUP-4712", "reason", "again")), 404, "not-found");
+
         // (6) Nothing of it is left but the tombstones, which hold no personal data.
         Map<String, Map<String, AttributeValue>> left = itemsNaming(GONE);
         assertThat(left.keySet()).containsExactlyInAnyOrder("DELETION#" + requestId + " / #DELETION",

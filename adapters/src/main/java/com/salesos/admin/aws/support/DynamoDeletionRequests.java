@@ -53,11 +53,17 @@ public final class DynamoDeletionRequests implements DeletionRequestStore {
         Steps steps = new Steps()
                 .add("live", Transactions.putNew(table, liveSlot(request)))
                 .add("request", Transactions.putNew(table, toItem(request)))
-                .add("audit", auditLog.append(audit));
+                .add("audit", auditLog.append(audit))
+                // Never into a workspace whose deletion finished meanwhile (its item went with it).
+                .add("workspace", TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                        .key(workspaceKey(request.workspaceId())).conditionExpression("attribute_exists(pk)")).build());
         try {
             dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
             return new Opening.Opened();
         } catch (TransactionCanceledException e) {
+            if (steps.failed(e.cancellationReasons(), "workspace")) {
+                return new Opening.NoWorkspace();
+            }
             if (steps.failed(e.cancellationReasons(), "live")) {
                 return new Opening.AlreadyRequested(Item.read(dynamo, table, liveKey(request.workspaceId()))
                         .map(i -> i.string("requestId")).orElse("(finished meanwhile)"));
