@@ -24,6 +24,7 @@ import com.salesos.admin.invites.InvitationStore.TokenGrant;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.problems.Validation;
+import com.salesos.admin.workspaces.WorkspaceLock;
 import com.salesos.admin.seats.NoFreeSeat;
 import com.salesos.admin.users.User;
 import com.salesos.admin.access.UserStatus;
@@ -246,6 +247,9 @@ public final class InvitationService {
         accounts.close(subject, invitation.email());
         if (acceptance instanceof Acceptance.AccountTaken) {
             throw emailRegistered(invitation.email());
+        }
+        if (acceptance instanceof Acceptance.WorkspaceLocked locked) {
+            throw WorkspaceLock.refusal(locked.deletionRequestId());
         }
         throw unknown;
     }

@@ -74,7 +74,8 @@ final class RouteAccess {
             Map.entry("POST /v1/support/deletion-requests/{}/execute", "support"),
             Map.entry("GET /v1/support/deletion-requests/{}", "support"),
             Map.entry("DELETE /v1/support/deletion-requests/{}", "support"),
-            // Any active user reaches the use case; only an Admin of the request's workspace acts on it.
+            // Any active user reaches the use case; only an Admin of the request's workspace sees or acts on it.
+            Map.entry("GET /v1/workspace/deletion-requests/{}", "signed-in"),
             Map.entry("POST /v1/workspace/deletion-requests/{}/confirm", "signed-in"),
             Map.entry("DELETE /v1/workspace/deletion-requests/{}", "signed-in"));
 

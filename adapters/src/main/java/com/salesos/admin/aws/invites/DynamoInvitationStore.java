@@ -12,6 +12,7 @@ import com.salesos.admin.aws.workspaces.CounterSteps;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.aws.workspaces.EmailGuard;
 import com.salesos.admin.aws.workspaces.RoleHolders;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.n;
 import static com.salesos.admin.aws.table.Item.s;
 
@@ -78,7 +79,7 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .add("audit", auditLog.append(audit));
         sends.count(steps, ws, invitation.email(), limits, invitation.createdAt());
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            WorkspaceGate.commit(dynamo, table, ws, steps.items());
             return new Creation.Created(invitation);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -172,7 +173,7 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .add("audit", auditLog.append(audit));
         sends.count(steps, ws, current.email(), limits, at);
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            WorkspaceGate.commit(dynamo, table, ws, steps.items());
             return new Reissue.Reissued();
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -201,7 +202,7 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .add("token", Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)))
                 .add("role", RoleHolders.step(table, ws, RoleHolding.giveUp(current.roleId())))
                 .add("audit", auditLog.append(audit));
-        return Transactions.commitUnlessConditionFails(dynamo, steps.items());
+        return WorkspaceGate.commitUnlessConditionFails(dynamo, table, ws, steps.items());
     }
 
     @Override
@@ -224,10 +225,15 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .add("counters", CounterSteps.step(table, ws,
                         CounterChange.none().convertInvitationToUser().gainAdminIf(user.roleId())))
                 .add("audit", auditLog.append(audit));
+        WorkspaceGate.Gated gated = WorkspaceGate.gated(table, ws, steps.items());
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            dynamo.transactWriteItems(r -> r.transactItems(gated.writes()));
             return new Acceptance.Accepted(user);
         } catch (TransactionCanceledException e) {
+            Optional<String> lock = WorkspaceGate.lockThatRefused(dynamo, table, ws, gated, e);
+            if (lock.isPresent()) {
+                return new Acceptance.WorkspaceLocked(lock.get());
+            }
             if (steps.failed(e.cancellationReasons(), "principal")) {
                 return new Acceptance.AccountTaken();
             }

@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * <pre>
  * pk                         sk                         what
- * WS#ws                      #WORKSPACE                 name, plan, seat counters
+ * WS#ws                      #WORKSPACE                 name, plan, seat counters, deletionLock while being deleted
  * WS#ws                      TEAM#id                    team
  * WS#ws                      ROLE#id                    custom role
  * WS#ws                      USER#id                    user
@@ -31,13 +31,18 @@ import java.time.Instant;
  * WS#ws                      #EXPORT_ACTIVE             the workspace's one queued or running export
  * WS#ws                      REASSIGN#id                background move of all of a user's deals (state, count, checkpoint)
  * WS#ws                      #REASSIGN_ACTIVE#user      the user's one queued or running background move
+ * WS#ws                      ROLENAME#name              uniqueness guard: which custom role has the name
+ * WS#ws                      POINTSFROM#time#version    point settings timeline (the version in force at a time)
+ * WS#ws                      PLANCHANGE#id              an upgrade's charge (gsi1: CHARGES#UNRECORDED until billed)
+ * WS#ws                      CHARGE#id                  a charge the billing gateway recorded
+ * WS#ws                      CRM#sub                    the workspace's record of its CRM identity (to delete it)
  * WS#ws#AUDIT                time#id                    audit record (time: SortableTime, fixed width)
  * SUBJECT#sub                #PRINCIPAL                 which workspace user a sign-in subject is
  * SUBJECT#sub                #CRM                       which workspace a CRM machine identity posts for
  * INVITATION_TOKEN#sha256    #TOKEN                     which invitation a link token opens
  * SUPPORT#WORKSPACES         WS#id                      the workspaces support lists (one small partition)
  * SUPPORT#WORKSPACES         IDEMPOTENCY#...            support's provisioning retries
- * WS#id                      #DELETION_LIVE             the workspace's live deletion request; locked while confirmed or running
+ * WS#id                      #DELETION_LIVE             the workspace's live deletion request and its purge's progress
  * DELETION#id                #DELETION                  a deletion request (kept as the workspace's tombstone)
  * </pre>
  */
@@ -150,6 +155,11 @@ public final class TableKeys {
 
     public static String subject(String subject) {
         return "SUBJECT#" + subject;
+    }
+
+    /** The workspace's record of a CRM identity it registered. */
+    public static String crmRegistration(String subject) {
+        return "CRM#" + subject;
     }
 
     public static String token(String tokenHashHex) {

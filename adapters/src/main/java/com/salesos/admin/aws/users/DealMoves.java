@@ -9,6 +9,7 @@ import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,14 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * source owner, a check that the receiver is still an active user, the audit record of the deals
  * moved, and any further steps the caller commits with them (a job's count and checkpoint). A deal
  * whose condition fails (moved meanwhile, owned by someone else, no such deal) is left out and the
- * rest is committed again, so every deal that can move does, exactly once, and nothing else.
+ * rest is committed again, so every deal that can move does, exactly once, and nothing else. The
+ * workspace's condition ({@link WorkspaceGate}) rides in the item kept free for it, so no deal moves
+ * while the workspace is being deleted.
  */
 final class DealMoves {
 
-    /**
-     * Items a move's transaction may use: DynamoDB accepts 100, one is kept free for a
-     * workspace-wide condition check.
-     */
+    /** Items a move's transaction may use: DynamoDB accepts 100, one is kept for the workspace's condition. */
     static final int TRANSACTION_ITEMS = 99;
 
     private final DynamoDbClient dynamo;
@@ -83,7 +83,7 @@ final class DealMoves {
                 transaction.add("audit", auditLog.append(withMoved(audit, remaining)));
             }
             try {
-                dynamo.transactWriteItems(r -> r.transactItems(transaction.items()));
+                WorkspaceGate.commit(dynamo, table, workspaceId, transaction.items());
                 return new Result.Committed(List.copyOf(remaining));
             } catch (TransactionCanceledException e) {
                 var reasons = e.cancellationReasons();

@@ -9,6 +9,7 @@ import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import com.salesos.admin.users.DealReassignment;
 import com.salesos.admin.users.DealReassignmentStore;
 import com.salesos.admin.users.ReassignmentRef;
@@ -53,7 +54,7 @@ public final class DynamoDealReassignments implements DealReassignmentStore {
                         TableKeys.activeReassignment(job.fromUserId())).with("jobId", job.id())))
                 .add("job", Transactions.putNew(table, toItem(job)));
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            WorkspaceGate.commit(dynamo, table, job.workspaceId(), steps.items());
             return new Creation.Created(job);
         } catch (TransactionCanceledException e) {
             if (steps.failed(e.cancellationReasons(), "active")) {

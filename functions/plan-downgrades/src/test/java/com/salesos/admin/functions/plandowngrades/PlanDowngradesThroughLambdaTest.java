@@ -12,13 +12,17 @@ import com.salesos.admin.emulator.CapturedLogs;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.invites.BulkInvitationService;
 import com.salesos.admin.invites.BulkInvitationStore;
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.aws.support.DynamoDeletionRequests;
+import com.salesos.admin.aws.table.SortableTime;
+import com.salesos.admin.support.DeletionRequest;
+import java.security.SecureRandom;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.testing.MovableClock;
 import com.salesos.admin.emulator.ScheduleDriver;
 import com.salesos.admin.users.User;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.time.Duration;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -132,5 +136,59 @@ class PlanDowngradesThroughLambdaTest {
     /** The EMF lines the handler printed while {@code run} ran; every line must be JSON. */
     private static List<JsonNode> metricLines(Runnable run) {
         return CapturedLogs.during(run).metrics();
+    }
+
+    @Test
+    void a_workspace_being_deleted_gets_neither_its_due_downgrade_nor_its_charge_until_the_deletion_is_cancelled() {
+        aws.workspaces().createWorkspace("ws-lock", "Locked", "team", 10);
+        User admin = aws.workspaces().addUser("ws-lock", "usr_lock_admin", "admin@lock.test", "Admin", "admin", null, PASSWORD);
+        var scheduled = plans.call("POST", "/v1/billing/plan-changes", json("tier", "starter"), admin.subject());
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(202);
+        Instant effectiveAt = Instant.parse(scheduled.json().path("effectiveAt").asText());
+        // An upgrade's charge the billing gateway has not taken yet (its first attempt failed).
+        Instant charged = clock.instant().minus(Duration.ofHours(1));
+        aws.dynamo().putItem(r -> r.tableName(aws.tableName()).item(Map.ofEntries(
+                Map.entry("pk", s("WS#ws-lock")), Map.entry("sk", s("PLANCHANGE#chg_lock")), Map.entry("type", s("charge")),
+                Map.entry("id", s("chg_lock")), Map.entry("workspaceId", s("ws-lock")), Map.entry("amount", AttributeValue.fromN("100")),
+                Map.entry("currency", s("EUR")), Map.entry("fromTier", s("starter")), Map.entry("toTier", s("team")),
+                Map.entry("createdAt", s(charged.toString())), Map.entry("createdBy", s("usr_lock_admin")),
+                Map.entry("periodStart", s(charged.toString())), Map.entry("periodEnd", s(charged.plus(Duration.ofDays(30)).toString())),
+                Map.entry("gsi1pk", s("CHARGES#UNRECORDED")), Map.entry("gsi1sk", s(SortableTime.of(charged) + "#chg_lock")))));
+        DynamoDeletionRequests requests = new DynamoDeletionRequests(aws.dynamo(), aws.tableName(),
+                new DynamoAuditLog(aws.tableName(), new TimeOrderedIds(clock, new SecureRandom())));
+        DeletionRequest open = DeletionRequest.open("del_lock", "ws-lock", "SUP-3", "test", "support:s1", clock.instant());
+        requests.open(open, audit(open));
+        DeletionRequest confirmed = open.confirmedBy(admin.id(), clock.instant(), Duration.ofHours(72));
+        assertThat(requests.replace(open, confirmed, audit(confirmed))).isTrue();
+
+        clock.set(effectiveAt.plusSeconds(60));
+        Map<String, Object> locked = schedule.fire();
+
+        assertThat((List<?>) locked.get("applied")).isEmpty();
+        assertThat(locked.get("failed")).isEqualTo(List.of("ws-lock"));
+        assertThat(locked.get("chargesRecorded")).isEqualTo(0);
+        assertThat(item("WS#ws-lock", "#WORKSPACE").get("tier").s()).isEqualTo("team");
+        assertThat(item("WS#ws-lock", "CHARGE#chg_lock")).as("no charge written into it").isEmpty();
+
+        assertThat(requests.replace(confirmed, confirmed.cancelledBy(admin.id(), clock.instant()), audit(confirmed))).isTrue();
+        Map<String, Object> unlocked = schedule.fire();
+
+        assertThat(unlocked.get("applied")).isEqualTo(List.of("ws-lock"));
+        assertThat(unlocked.get("chargesRecorded")).isEqualTo(1);
+        assertThat(item("WS#ws-lock", "CHARGE#chg_lock")).isNotEmpty();
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static Map<String, AttributeValue> item(String pk, String sk) {
+        return aws.dynamo().getItem(r -> r.tableName(aws.tableName()).consistentRead(true)
+                .key(Map.of("pk", s(pk), "sk", s(sk)))).item();
+    }
+
+    static AuditEvent audit(DeletionRequest request) {
+        return new AuditEvent(request.workspaceId(), "support:s1", "workspace.deletion.test", "deletion-request",
+                request.id(), clock.instant(), Map.of(), Map.of());
     }
 }

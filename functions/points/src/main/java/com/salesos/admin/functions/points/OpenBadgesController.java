@@ -4,6 +4,7 @@ import com.salesos.admin.badges.Badge;
 import com.salesos.admin.badges.BadgeService;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.web.PublicRoute;
+import com.salesos.admin.workspaces.DeletedWorkspace;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -84,9 +85,10 @@ public class OpenBadgesController {
     public HttpResponse<String> achievement(@Nullable @Header("If-None-Match") String ifNoneMatch,
                                             @PathVariable String id) throws IOException {
         String[] parts = split(id, 2);
+        String issuerName = workspaceName(parts[0]);
         Badge badge = badges.find(parts[0], parts[1]).orElseThrow(() -> DomainException.notFound("Achievement " + id));
         return publicDocument(json.writeValueAsString(
-                OpenBadgesDocuments.achievement(baseUrl, parts[0], workspaceName(parts[0]), badge)), JSON_LD, ifNoneMatch);
+                OpenBadgesDocuments.achievement(baseUrl, parts[0], issuerName, badge)), JSON_LD, ifNoneMatch);
     }
 
     /**
@@ -99,6 +101,7 @@ public class OpenBadgesController {
     @ApiResponse(responseCode = "200", description = "A default badge's image", content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
     public HttpResponse<?> image(@PathVariable String id) {
         String[] parts = split(id, 2);
+        workspaceName(parts[0]);
         Badge badge = badges.find(parts[0], parts[1]).orElseThrow(() -> DomainException.notFound("Image " + id));
         if (!badge.custom()) {
             return defaultImage(badge);
@@ -122,6 +125,7 @@ public class OpenBadgesController {
     public HttpResponse<String> credential(@Nullable @Header("If-None-Match") String ifNoneMatch,
                                            @Nullable @Header("Accept") String accept, @PathVariable String id) {
         String[] parts = split(id, 3);
+        workspaceName(parts[0]);
         String jwt = badges.credential(parts[0], parts[1], parts[2])
                 .orElseThrow(() -> DomainException.notFound("Credential " + id));
         boolean wantsJwt = accept != null && java.util.Arrays.stream(accept.split(","))
@@ -172,8 +176,14 @@ public class OpenBadgesController {
         }
     }
 
+    /**
+     * The issuing workspace's name; every public document first needs its workspace to exist. Once
+     * a workspace's deletion finished, its documents answer 410 Gone (its tombstone says so); a
+     * workspace that never existed answers 404.
+     */
     private String workspaceName(String workspaceId) {
-        return workspaces.name(workspaceId).orElseThrow(() -> DomainException.notFound("Issuer " + workspaceId));
+        return workspaces.name(workspaceId).orElseThrow(() -> workspaces.deleted(workspaceId)
+                ? DeletedWorkspace.gone(workspaceId) : DomainException.notFound("Issuer " + workspaceId));
     }
 
     private static String[] split(String id, int parts) {

@@ -49,7 +49,8 @@ public class SupportDeletionController {
     @Get("/deletion-requests/{id}")
     @SupportRoute
     public DeletionRequestView get(SupportStaff staff, @PathVariable String id) {
-        return DeletionRequestView.of(deletion.get(staff, id));
+        DeletionRequest request = deletion.get(staff, id);
+        return DeletionRequestView.of(request, deletion.progress(request));
     }
 
     @Delete("/deletion-requests/{id}")

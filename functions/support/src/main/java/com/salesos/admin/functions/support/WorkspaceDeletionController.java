@@ -1,6 +1,7 @@
 package com.salesos.admin.functions.support;
 
 import com.salesos.admin.access.Caller;
+import com.salesos.admin.support.DeletionRequest;
 import com.salesos.admin.support.WorkspaceDeletion;
 import com.salesos.admin.web.AllowedWhileDeleting;
 import com.salesos.admin.web.SignedIn;
@@ -8,14 +9,16 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
- * The workspace Admin's steps of its deletion: confirm by typing the workspace's name, or cancel.
- * Any signed-in user reaches the use case, which lets only an Admin of the request's workspace act
- * (others: 403; another workspace's request: 404). Both stay open while the workspace is read-only.
+ * The workspace Admin's side of its deletion: follow the request, confirm by typing the
+ * workspace's name, or cancel. Any signed-in user reaches the use case, which lets only an Admin of
+ * the request's workspace see or act (others: 403; another workspace's request: 404). All stay
+ * open while the workspace is read-only.
  */
 @Controller("/v1/workspace/deletion-requests")
 public class WorkspaceDeletionController {
@@ -24,6 +27,13 @@ public class WorkspaceDeletionController {
 
     public WorkspaceDeletionController(WorkspaceDeletion deletion) {
         this.deletion = deletion;
+    }
+
+    @Get("/{id}")
+    @SignedIn
+    public DeletionRequestView get(Caller caller, @PathVariable String id) {
+        DeletionRequest request = deletion.get(caller, id);
+        return DeletionRequestView.of(request, deletion.progress(request));
     }
 
     @Post("/{id}/confirm")

@@ -1,16 +1,24 @@
 package com.salesos.admin.functions.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.support.DynamoDeletionRequests;
 import com.salesos.admin.aws.users.DynamoDealOwnership;
+import com.salesos.admin.aws.users.DynamoDealReassignments;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.emulator.EmulatorClients;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.TestWorkspace;
+import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.support.DeletionRequest;
 import com.salesos.admin.users.DealOwnership;
+import com.salesos.admin.users.DealReassignment;
+import com.salesos.admin.users.ReassignmentRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,6 +156,47 @@ class OwnerIndexTest {
         assertThat(transfer.receiverInactive()).isTrue();
         assertThat(transfer.moved()).isEmpty();
         assertThat(DealFixtures.countOwnedBy(aws, WS, "usr_busy", "late-")).isEqualTo(3);
+    }
+
+    @Test
+    void no_deal_moves_and_no_background_move_starts_once_the_workspaces_deletion_is_confirmed() {
+        String ws = "ws-deleting";
+        TestWorkspace.on(aws, ws).name("Deleting").tier("team").seatLimit(5)
+                .user("usr_del_admin", "admin@deleting.test", "Admin", "admin")
+                .user("usr_del_from", "from@deleting.test", "From", "sales-rep")
+                .user("usr_del_to", "to@deleting.test", "To", "sales-rep")
+                .build();
+        DealFixtures.seed(aws, ws, "kept", 3, "usr_del_from");
+        AtomicLong ids = new AtomicLong();
+        DynamoAuditLog auditLog = new DynamoAuditLog(aws.tableName(), prefix -> prefix + "_del_" + ids.incrementAndGet());
+        DynamoDeletionRequests requests = new DynamoDeletionRequests(aws.dynamo(), aws.tableName(), auditLog);
+        Instant now = Instant.parse("2026-03-01T09:00:00Z");
+        DeletionRequest open = DeletionRequest.open("del_owner_index", ws, "SUP-9", "test", "support:s1", now);
+        requests.open(open, deletionAudit(open));
+        assertThat(requests.replace(open, open.confirmedBy("usr_del_admin", now, Duration.ofHours(72)), deletionAudit(open))).isTrue();
+        List<String> owned = deals.ownedBy(ws, "usr_del_from", Optional.empty(), 10).dealIds();
+        assertThat(owned).hasSize(3);
+        AuditEvent audit = new AuditEvent(ws, "usr_del_admin", "user.deals-reassigned", "user", "usr_del_from", now,
+                Map.of(), Map.of());
+
+        // The store itself refuses, whatever an access filter saw a moment earlier.
+        assertThatThrownBy(() -> deals.transfer(ws, owned, "usr_del_from", "usr_del_to", audit))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type()).isEqualTo("workspace-being-deleted");
+                    assertThat(e.extensions()).containsEntry("deletionRequestId", "del_owner_index");
+                });
+        DynamoDealReassignments jobs = new DynamoDealReassignments(aws.dynamo(), aws.tableName(), auditLog);
+        assertThatThrownBy(() -> jobs.create(DealReassignment.queued("dra_locked", ws, "usr_del_from", "usr_del_to",
+                "usr_del_admin", 3, false, now)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("workspace-being-deleted"));
+
+        assertThat(DealFixtures.countOwnedBy(aws, ws, "usr_del_from", "kept-")).isEqualTo(3);
+        assertThat(jobs.find(new ReassignmentRef(ws, "dra_locked"))).isEmpty();
+    }
+
+    private static AuditEvent deletionAudit(DeletionRequest request) {
+        return new AuditEvent(request.workspaceId(), "support:s1", "workspace.deletion.test", "deletion-request",
+                request.id(), Instant.parse("2026-03-01T09:00:00Z"), Map.of(), Map.of());
     }
 
     private static AuditEvent audit() {
