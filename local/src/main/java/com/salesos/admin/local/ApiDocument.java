@@ -110,8 +110,11 @@ public final class ApiDocument {
 
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", version);
-        document.put("info", new LinkedHashMap<>(Map.of("title", "SalesOS Admin API", "version", "v1",
-                "description", DESCRIPTION)));
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("title", "SalesOS Admin API");
+        info.put("version", "v1");
+        info.put("description", DESCRIPTION);
+        document.put("info", info);
         document.put("tags", tags.stream().map(tag -> Map.of("name", tag, "description", "The " + tag + " function")).toList());
         document.put("paths", paths);
         Map<String, Object> components = new LinkedHashMap<>();
