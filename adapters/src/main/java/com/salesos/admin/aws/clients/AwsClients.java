@@ -16,9 +16,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds the AWS SDK clients once per container: explicit region, a short credentials chain
@@ -65,17 +63,12 @@ public final class AwsClients implements AutoCloseable {
                 .retryStrategy(Contention.retryStrategy())).build();
     }
 
-    public SesV2Client ses() {
-        return configure(SesV2Client.builder(), "SESV2").build();
-    }
-
-    public CognitoIdentityProviderClient cognito() {
-        return configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build();
-    }
-
     /**
      * Applies the shared region, credentials, HTTP client, metrics and endpoint to any SDK client
-     * builder; {@code serviceId} selects an AWS_ENDPOINT_URL_&lt;SERVICE&gt; override.
+     * builder; {@code serviceId} selects an AWS_ENDPOINT_URL_&lt;SERVICE&gt; override. Clients other
+     * than DynamoDB's are built by the wiring of the functions that call them
+     * ({@code clients.configure(SesV2Client.builder(), "SESV2").build()}), so that this class names
+     * no optional service module and a function ships only the modules it calls.
      */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String serviceId) {
         return configure(builder, serviceId, overrides -> { });

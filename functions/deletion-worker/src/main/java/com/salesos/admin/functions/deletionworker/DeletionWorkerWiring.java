@@ -23,10 +23,12 @@ public class DeletionWorkerWiring {
 
     @Singleton
     DeletionWorker deletionWorker(DynamoDbClient dynamo, DeletionWorkerSettings settings, DeletionRequestStore requests,
-                                  AwsClients clients, CognitoIdentityProviderClient cognito, Clock clock) {
+                                  AwsClients clients, Clock clock) {
         return new DeletionWorker(requests,
                 new DynamoS3WorkspacePurge(dynamo, settings.shared().tableName(), S3Clients.client(clients),
                         settings.exportsBucket(), settings.badgesBucket()),
-                new CognitoAccountDirectory(cognito, settings.userPoolId()), clock);
+                new CognitoAccountDirectory(
+                        clients.configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build(),
+                        settings.userPoolId()), clock);
     }
 }

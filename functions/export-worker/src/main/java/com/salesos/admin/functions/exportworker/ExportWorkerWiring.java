@@ -13,6 +13,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The export worker: reads the table, writes the export bucket, wakes itself through the queue, mails the requester. */
@@ -36,7 +37,7 @@ public class ExportWorkerWiring {
                 new DynamoExportRecords(dynamo, settings.shared().tableName()),
                 new S3ExportFiles(S3Clients.client(clients), settings.exportsBucket()),
                 queue,
-                new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()),
+                new SesExportMailer(clients.configure(SesV2Client.builder(), "SESV2").build(), settings.senderAddress(), settings.appUrl()),
                 clock, settings.partSizeBytes());
     }
 }

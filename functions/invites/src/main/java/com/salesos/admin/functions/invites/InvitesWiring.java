@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-/** The invites function's use case and the one client only it needs (SES). */
+/** The invites function's use case and the clients only it needs (SES, Cognito). */
 @Factory
 public class InvitesWiring {
 
@@ -31,19 +31,20 @@ public class InvitesWiring {
 
     @Singleton
     SesV2Client ses(AwsClients clients) {
-        return clients.ses();
+        return clients.configure(SesV2Client.builder(), "SESV2").build();
     }
 
     @Singleton
     InvitationService invitationService(DynamoDbClient dynamo, InvitesSettings settings, DynamoSeatLedger seats,
                                         DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
-                                        SesV2Client ses, CognitoIdentityProviderClient cognito,
-                                        CallerDirectory callers, IdGenerator ids, SecureRandom random, Clock clock) {
+                                        SesV2Client ses, AwsClients clients, CallerDirectory callers, IdGenerator ids, SecureRandom random, Clock clock) {
         return new InvitationService(
                 new DynamoInvitationStore(dynamo, settings.shared().tableName(), seats, auditLog),
                 roles, workspaces,
                 new SesInvitationMailer(ses, settings.senderAddress(), settings.appUrl()),
-                new CognitoAccountDirectory(cognito, settings.userPoolId()),
+                new CognitoAccountDirectory(
+                        clients.configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build(),
+                        settings.userPoolId()),
                 callers, SendLimits.STANDARD, ids, random, clock);
     }
 }

@@ -3,6 +3,7 @@ package com.salesos.admin.functions.users;
 import com.salesos.admin.access.RoleCatalog;
 import com.salesos.admin.access.RoleService;
 import com.salesos.admin.audit.AuditTrail;
+import com.salesos.admin.aws.clients.AwsClients;
 import com.salesos.admin.aws.users.CognitoSignInControl;
 import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.audit.DynamoAuditTrail;
@@ -31,9 +32,11 @@ public class UsersWiring {
     @Singleton
     UserService userService(DynamoDbClient dynamo, UsersSettings settings, DynamoSeatLedger seats,
                             DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
-                            CognitoIdentityProviderClient cognito, Clock clock) {
+                            AwsClients clients, Clock clock) {
         return new UserService(new DynamoUserStore(dynamo, settings.shared().tableName(), seats, auditLog), roles, workspaces,
-                new CognitoSignInControl(cognito, settings.userPoolId()),
+                new CognitoSignInControl(
+                        clients.configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build(),
+                        settings.userPoolId()),
                 new DynamoDealOwnership(dynamo, settings.shared().tableName(), auditLog), clock);
     }
 
