@@ -28,7 +28,7 @@ public class DeletionWorkerWiring {
                 new DynamoS3WorkspacePurge(dynamo, settings.shared().tableName(), S3Clients.client(clients),
                         settings.exportsBucket(), settings.badgesBucket()),
                 new CognitoAccountDirectory(
-                        clients.configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build(),
+                        clients.client(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder, "COGNITO_IDENTITY_PROVIDER"),
                         settings.userPoolId()), clock);
     }
 }

@@ -27,7 +27,7 @@ public class ExportWorkerWiring {
 
     @Singleton
     SqsExportQueue exportQueue(ExportWorkerSettings settings, AwsClients clients) {
-        return new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), settings.exportQueueUrl());
+        return new SqsExportQueue(clients.client(SqsClient.class, SqsClient::builder, "SQS"), settings.exportQueueUrl());
     }
 
     @Singleton
@@ -37,7 +37,7 @@ public class ExportWorkerWiring {
                 new DynamoExportRecords(dynamo, settings.shared().tableName()),
                 new S3ExportFiles(S3Clients.client(clients), settings.exportsBucket()),
                 queue,
-                new SesExportMailer(clients.configure(SesV2Client.builder(), "SESV2").build(), settings.senderAddress(), settings.appUrl()),
+                new SesExportMailer(clients.client(SesV2Client.class, SesV2Client::builder, "SESV2"), settings.senderAddress(), settings.appUrl()),
                 clock, settings.partSizeBytes());
     }
 }

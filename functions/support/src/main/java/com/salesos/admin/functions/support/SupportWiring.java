@@ -54,7 +54,7 @@ public class SupportWiring {
                 roles, workspaces,
                 new SesInvitationMailer(ses(clients), settings.senderAddress(), settings.appUrl()),
                 new CognitoAccountDirectory(
-                        clients.configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build(),
+                        clients.client(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder, "COGNITO_IDENTITY_PROVIDER"),
                         settings.userPoolId()),
                 callers, SendLimits.STANDARD, ids, random, clock);
         return new WorkspaceProvisioning(new DynamoWorkspaceRegistry(dynamo, settings.shared().tableName(), auditLog),
@@ -66,7 +66,7 @@ public class SupportWiring {
                                         DynamoSeatLedger seats, DynamoAuditLog auditLog, AwsClients clients,
                                         IdGenerator ids, Clock clock) {
         String table = settings.shared().tableName();
-        SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
+        SqsClient sqs = clients.client(SqsClient.class, SqsClient::builder, "SQS");
         return new WorkspaceDeletion(requests, new DynamoWorkspaceRegistry(dynamo, table, auditLog),
                 new SesDeletionNotices(new DynamoUserStore(dynamo, table, seats, auditLog), ses(clients),
                         settings.senderAddress(), settings.appUrl()),
@@ -75,6 +75,6 @@ public class SupportWiring {
     }
 
     private static SesV2Client ses(AwsClients clients) {
-        return clients.configure(SesV2Client.builder(), "SESV2").build();
+        return clients.client(SesV2Client.class, SesV2Client::builder, "SESV2");
     }
 }

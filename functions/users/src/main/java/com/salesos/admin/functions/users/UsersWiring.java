@@ -1,5 +1,7 @@
 package com.salesos.admin.functions.users;
 
+import com.salesos.admin.users.SignInControl;
+import com.salesos.admin.wiring.OnFirstCall;
 import com.salesos.admin.access.RoleCatalog;
 import com.salesos.admin.access.RoleService;
 import com.salesos.admin.audit.AuditTrail;
@@ -34,9 +36,10 @@ public class UsersWiring {
                             DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
                             AwsClients clients, Clock clock) {
         return new UserService(new DynamoUserStore(dynamo, settings.shared().tableName(), seats, auditLog), roles, workspaces,
-                new CognitoSignInControl(
-                        clients.configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build(),
-                        settings.userPoolId()),
+                // Cognito is built on the first deactivation or reactivation, not with the service.
+                OnFirstCall.of(SignInControl.class, () -> new CognitoSignInControl(
+                        clients.client(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder, "COGNITO_IDENTITY_PROVIDER"),
+                        settings.userPoolId())),
                 new DynamoDealOwnership(dynamo, settings.shared().tableName(), auditLog), clock);
     }
 
