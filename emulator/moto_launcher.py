@@ -6,8 +6,10 @@ them should (for example two invitations taking the last free seat). Real Dynamo
 serialisable per item; we restore that by letting one DynamoDB request run at a time. Every other
 service keeps moto's threaded concurrency.
 
-It also takes a TransactWriteItems' rollback copy of a table once per transaction rather than
-once per item (see back_up_each_table_once), which is what made transactions on big tables slow.
+It also undoes a cancelled TransactWriteItems item by item instead of letting moto deep-copy the
+whole table once per item of the transaction (see undo_transactions_item_by_item), which is what
+made transactions on big tables slow, and lets SendMessage skip counting the whole queue (see
+sqs_sends_without_counting_the_queue), which made queuing thousands of messages quadratic.
 
 Fault mode: with SALESOS_EMULATOR_CONFLICT_RATE=r (0..1) set, that fraction of TransactWriteItems
 calls is cancelled with reason TransactionConflict before reaching moto, as DynamoDB cancels racing
@@ -286,40 +288,93 @@ class CognitoDeleteRevokesTokens:
         return self._app(environ, start_response)
 
 
-def back_up_each_table_once():
-    """Patches moto's TransactWriteItems to take its rollback copy of a table once, not once per item.
-
-    moto deep-copies a table for every item of a transaction (the same table up to 100 times,
-    each copy replacing the last) before applying any of them, so a transaction on a table of a
-    thousand items took about 6 s. Copying each table once gives the same backup, taken before
-    the first write, and the same rollback. The copy shim is only in place while one transaction
-    runs, and SerialisedDynamoDb lets only one DynamoDB request run at a time.
-    """
-    import copy
-    import types
-
-    import moto.dynamodb.models as models
+def undo_transactions_item_by_item():
+    """moto keeps a transaction's rollback copy of a table by deep-copying the whole table once per
+    item of the transaction: a 100-item TransactWriteItems (a bulk invitation batch) on a table of
+    10,000 items copies a million items, and a 5,000-row file took hours. Instead, the items the
+    transaction writes are remembered before it runs and put back if it is cancelled; moto's own
+    table copies become no-ops. Safe because SerialisedDynamoDb runs one DynamoDB request at a
+    time, so nothing else reads the table while a cancelled transaction is being undone."""
+    from moto.dynamodb import models as dynamodb_models
     from moto.dynamodb.models.table import Table
 
-    moto_transact_write_items = models.DynamoDBBackend.transact_write_items
+    real_copy = dynamodb_models.copy
+    original = dynamodb_models.DynamoDBBackend.transact_write_items
+
+    class NoTableCopies:
+        def deepcopy(self, obj, *args, **kwargs):
+            return obj if isinstance(obj, Table) else real_copy.deepcopy(obj, *args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(real_copy, name)
 
     def transact_write_items(self, transact_items):
-        backups = {}
-
-        def deepcopy(value, memo=None):
-            if not isinstance(value, Table):
-                return copy.deepcopy(value, memo)
-            if id(value) not in backups:
-                backups[id(value)] = (value, copy.deepcopy(value, memo))
-            return backups[id(value)][1]
-
-        models.copy = types.SimpleNamespace(deepcopy=deepcopy)
+        undo = []
         try:
-            return moto_transact_write_items(self, transact_items)
+            for entry in transact_items:
+                op_type, op = next(iter(entry.items()))
+                if op_type not in ("Put", "Delete", "Update"):
+                    continue
+                table = self.get_table(op["TableName"])
+                if op_type == "Put":
+                    key = {table.hash_key_attr: op["Item"][table.hash_key_attr]}
+                    if table.range_key_attr is not None:
+                        key[table.range_key_attr] = op["Item"][table.range_key_attr]
+                else:
+                    key = op["Key"]
+                current = self.get_item(op["TableName"], key)
+                undo.append((op["TableName"], key, current.to_json()["Attributes"] if current else None))
+        except Exception:
+            undo = None  # malformed: moto's own checks answer it, and it wrote nothing yet
+        dynamodb_models.copy = NoTableCopies()
+        try:
+            return original(self, transact_items)
+        except Exception:
+            for table_name, key, before in reversed(undo or []):
+                if before is None:
+                    if self.get_item(table_name, key) is not None:
+                        self.delete_item(table_name, key)
+                else:
+                    self.put_item(table_name, before)
+            raise
         finally:
-            models.copy = copy
+            dynamodb_models.copy = real_copy
 
-    models.DynamoDBBackend.transact_write_items = transact_write_items
+    dynamodb_models.DynamoDBBackend.transact_write_items = transact_write_items
+
+
+def sqs_sends_without_counting_the_queue():
+    """moto's SendMessage reads the queue's attributes for one flag (ContentBasedDeduplication), and
+    building them counts the queue's messages by visibility, each count asking the clock: every send
+    costs O(messages queued), so the 5,000 emails of one bulk file took minutes to queue (1,000
+    messages: 24 s, the last 250 of them 12 s). While a send runs, the queue's attributes answer
+    just that flag, read as moto reads it; GetQueueAttributes and everything else see the real ones."""
+    import threading
+
+    from moto.sqs import models as sqs_models
+
+    real_attributes = sqs_models.Queue.attributes
+    sending = threading.local()
+
+    def attributes(queue):
+        if not getattr(sending, "active", False):
+            return real_attributes.fget(queue)
+        if not queue.fifo_queue:
+            return {}
+        flag = getattr(queue, "content_based_deduplication", False)
+        return {"ContentBasedDeduplication": str(flag).lower() if isinstance(flag, bool) else flag}
+
+    real_send = sqs_models.SQSBackend.send_message
+
+    def send_message(self, *args, **kwargs):
+        sending.active = True
+        try:
+            return real_send(self, *args, **kwargs)
+        finally:
+            sending.active = False
+
+    sqs_models.Queue.attributes = property(attributes)
+    sqs_models.SQSBackend.send_message = send_message
 
 
 def main():
@@ -329,7 +384,8 @@ def main():
     parser.add_argument("--instance", default="", help="what GET /salesos-api/instance answers")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    back_up_each_table_once()
+    undo_transactions_item_by_item()
+    sqs_sends_without_counting_the_queue()
     app = DomainDispatcherApplication(create_backend_app)
     conflicts = TransactionConflicts(float(os.environ.get("SALESOS_EMULATOR_CONFLICT_RATE") or 0))
     served = SentEmails(CognitoDeleteRevokesTokens(CognitoPasswordLimits(SerialisedDynamoDb(app, conflicts))))

@@ -17,6 +17,7 @@ import com.salesos.admin.exports.Notice;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
+import com.salesos.admin.common.Pacer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class ExportPipelineProbe {
                     new S3ExportFiles(com.salesos.admin.aws.clients.S3Clients.client(clients), settings.exportsBucket()),
                     new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), settings.exportQueueUrl()),
                     new SesExportMailer(clients.configure(SesV2Client.builder(), "SESV2").build(), settings.senderAddress(), settings.appUrl()), clock,
-                    settings.partSizeBytes());
+                    settings.partSizeBytes(), Pacer.unpaced()); // generated pages, not the table's: the pipeline itself is measured
             heap.start();
             long started = System.nanoTime();
             ExportWorker.Outcome outcome = worker.wake(job.ref(), Duration.ofMinutes(15), "lease-bench");

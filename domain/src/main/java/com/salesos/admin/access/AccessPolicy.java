@@ -19,8 +19,7 @@ public final class AccessPolicy {
     public Caller authorize(String subject, Permission required) {
         Caller caller = authenticate(subject);
         if (!caller.role().grants(required)) {
-            throw new DomainException(ProblemKind.FORBIDDEN, "permission-missing", "Permission missing",
-                    "The role '" + caller.role().name() + "' does not have the permission '" + required.code() + "'");
+            throw AccessProblems.permissionMissing(caller.role(), required);
         }
         return caller;
     }

@@ -14,4 +14,10 @@ public final class AccessProblems {
         return new DomainException(ProblemKind.UNAUTHENTICATED, "unauthenticated", "Sign-in required",
                 "A valid, unexpired bearer token is required");
     }
+
+    /** The caller's role lacks the permission the action needs. */
+    public static DomainException permissionMissing(Role role, Permission required) {
+        return new DomainException(ProblemKind.FORBIDDEN, "permission-missing", "Permission missing",
+                "The role '" + role.name() + "' does not have the permission '" + required.code() + "'");
+    }
 }

@@ -1,5 +1,6 @@
 package com.salesos.admin.exports;
 
+import com.salesos.admin.common.Pacer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /**
  * One invocation's work on a claimed job: stream each entity's records, page by page, as CSV into
  * the zip, upload the zip part by part, save a checkpoint after every part, and stop at a part
- * boundary when the next part might not fit in the time left.
+ * boundary when the next part might not fit in the time left. Page reads are paced.
  */
 final class ExportRun {
 
@@ -35,6 +36,7 @@ final class ExportRun {
     private final ExportQueue queue;
     private final Clock clock;
     private final int partSize;
+    private final Pacer pages;
 
     private final StringBuilder rows = new StringBuilder(ROW_BATCH + 4096);
     private long pagesRead;
@@ -46,7 +48,7 @@ final class ExportRun {
     private Duration slowestPart = Duration.ZERO;
 
     ExportRun(ExportJob job, String leaseId, Instant deadline, ExportJobStore jobs, ExportRecords records,
-              ExportFiles files, ExportQueue queue, Clock clock, int partSize) {
+              ExportFiles files, ExportQueue queue, Clock clock, int partSize, Pacer pages) {
         this.job = job;
         this.leaseId = leaseId;
         this.deadline = deadline;
@@ -56,6 +58,7 @@ final class ExportRun {
         this.queue = queue;
         this.clock = clock;
         this.partSize = partSize;
+        this.pages = pages;
     }
 
     ExportWorker.Outcome execute() {
@@ -101,6 +104,8 @@ final class ExportRun {
     private boolean writeEntity(int index, ExportEntity entity, Optional<String> after) {
         Optional<String> position = after;
         while (true) {
+            // Paced: an export reads at most so many pages a second from the workspace's partition.
+            pages.pace(1);
             ExportRecords.RecordPage page = records.page(job.workspaceId(), entity, position);
             for (ExportRecords.ExportRecord record : page.records()) {
                 CsvRow.append(record.values(), rows);

@@ -1,6 +1,7 @@
 package com.salesos.admin.exports;
 
 import com.salesos.admin.common.MailNotSent;
+import com.salesos.admin.common.Pacer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +29,14 @@ public final class ExportWorker {
     private final ExportMailer mailer;
     private final Clock clock;
     private final int partSize;
+    private final Pacer pages;
 
+    /**
+     * @param pages paces the page reads (one unit a page), so that an export takes at most its
+     *              share of the table's read capacity; one pacer for the worker's container
+     */
     public ExportWorker(ExportJobStore jobs, ExportRecords records, ExportFiles files, ExportQueue queue,
-                        ExportMailer mailer, Clock clock, int partSize) {
+                        ExportMailer mailer, Clock clock, int partSize, Pacer pages) {
         this.jobs = jobs;
         this.records = records;
         this.files = files;
@@ -38,6 +44,7 @@ public final class ExportWorker {
         this.mailer = mailer;
         this.clock = clock;
         this.partSize = partSize;
+        this.pages = pages;
     }
 
     /** What a wake-up did. */
@@ -81,7 +88,7 @@ public final class ExportWorker {
         Outcome outcome;
         try {
             outcome = new ExportRun(job, leaseId, now.plus(timeLeft).minus(RESERVE), jobs, records, files,
-                    queue, clock, partSize).execute();
+                    queue, clock, partSize, pages).execute();
         } catch (ExportJobStore.LeaseLost lost) {
             return new Outcome.Skipped("the job was taken over or failed meanwhile");
         } catch (ZipStreamWriter.ArchiveTooLarge tooLarge) {

@@ -24,6 +24,7 @@ import com.salesos.admin.invites.InvitationStore.TokenGrant;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.problems.Validation;
+import com.salesos.admin.workspaces.WorkspaceLock;
 import com.salesos.admin.seats.NoFreeSeat;
 import com.salesos.admin.users.User;
 import com.salesos.admin.access.UserStatus;
@@ -39,6 +40,9 @@ import java.util.Optional;
 
 /** The invitation use cases: invite, list, resend, revoke, accept. */
 public final class InvitationService {
+
+    /** The problem type of an invite refused for a taken address, and a bulk row's reason code for the same refusal. */
+    static final String EMAIL_TAKEN = "email-taken";
 
     private static final int MAX_NAME_LENGTH = 200;
     /**
@@ -138,7 +142,7 @@ public final class InvitationService {
             return new Invited(store.find(ws, replayed.invitationId()).orElseThrow(), true);
         }
         if (creation instanceof Creation.EmailTaken) {
-            throw DomainException.conflict("email-taken", "Email already in use",
+            throw DomainException.conflict(EMAIL_TAKEN, "Email already in use",
                     "A user or pending invitation of this workspace already has the email " + email.get());
         }
         if (creation instanceof SendLimitReached limited) {
@@ -243,6 +247,9 @@ public final class InvitationService {
         accounts.close(subject, invitation.email());
         if (acceptance instanceof Acceptance.AccountTaken) {
             throw emailRegistered(invitation.email());
+        }
+        if (acceptance instanceof Acceptance.WorkspaceLocked locked) {
+            throw WorkspaceLock.refusal(locked.deletionRequestId());
         }
         throw unknown;
     }

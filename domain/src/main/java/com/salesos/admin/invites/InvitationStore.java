@@ -92,5 +92,9 @@ public interface InvitationStore {
         /** The identity account already belongs to another SalesOS user. */
         record AccountTaken() implements Acceptance {
         }
+
+        /** The workspace is read-only: its deletion (this request) is confirmed or running. Nobody joins it now. */
+        record WorkspaceLocked(String deletionRequestId) implements Acceptance {
+        }
     }
 }

@@ -21,8 +21,11 @@ public interface BusinessMetrics {
     /** The workspace's seats as last read: how many are taken against its plan's limit. */
     void seatsUsed(String workspaceId, long used, long limit);
 
-    /** {@code kind}: upgrade (applied now) or downgrade (scheduled or applied). */
+    /** A change the admin asked for: {@code kind} upgrade (applied now) or downgrade (scheduled). */
     void planChanged(String workspaceId, String toTier, String kind);
+
+    /** The scheduler applied a scheduled downgrade, at the end of the workspace's billing period. */
+    void downgradeApplied(String workspaceId);
 
     void pointsBooked(String workspaceId, long points);
 

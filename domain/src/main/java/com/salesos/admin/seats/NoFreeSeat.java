@@ -17,8 +17,12 @@ public final class NoFreeSeat {
     }
 
     public static DomainException refusal(Seats seats, long seatsMissing) {
-        String inUse = "All " + seats.limit() + " seats are in use (" + seats.active() + " active users, "
-                + seats.pending() + " pending invitations)";
+        String counts = " (" + seats.active() + " active users, " + seats.pending() + " pending invitations)";
+        // A file may need more seats than are free while some still are: say both numbers then.
+        String inUse = seats.available() == 0
+                ? "All " + seats.limit() + " seats are in use" + counts
+                : (seats.available() + seatsMissing) + " seats are needed but only " + seats.available() + " of "
+                        + seats.limit() + " are free" + counts + ", so " + seatsMissing + " are missing";
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("seatsMissing", seatsMissing);
         extensions.put("seats", Map.of("limit", seats.limit(), "used", seats.used()));

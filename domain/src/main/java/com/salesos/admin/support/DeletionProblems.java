@@ -55,14 +55,6 @@ public final class DeletionProblems {
                 "Only an Admin of the workspace may confirm or cancel its deletion");
     }
 
-    /** Every write to a workspace while its deletion is confirmed or running. */
-    public static DomainException workspaceReadOnly(String requestId) {
-        return new DomainException(ProblemKind.CONFLICT, "workspace-being-deleted", "Workspace is being deleted",
-                "This workspace is read-only: its deletion was confirmed (deletion request " + requestId
-                        + "); an Admin or support may still cancel it until support executes it",
-                List.of(), Map.of("deletionRequestId", requestId));
-    }
-
     /** Someone else moved the request at the same moment; nothing was written. */
     public static DomainException changedMeanwhile(String requestId) {
         return DomainException.conflict("deletion-request-changed", "Deletion request changed",

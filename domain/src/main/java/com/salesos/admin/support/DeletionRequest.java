@@ -57,7 +57,7 @@ public record DeletionRequest(String id, String workspaceId, String ticket, Stri
         if (at.isBefore(confirmed.executableAt())) {
             throw DeletionProblems.waitingPeriodRunning(this, confirmed.executableAt(), at);
         }
-        return with(new Running(confirmed.confirmedBy(), staffId, at));
+        return with(new Running(confirmed.confirmedBy(), confirmed.confirmedAt(), staffId, at));
     }
 
     /** Support or an Admin cancels, as long as support has not executed it. */
@@ -69,14 +69,15 @@ public record DeletionRequest(String id, String workspaceId, String ticket, Stri
     }
 
     /**
-     * The background deletion finished. Support's free-text reason goes with the data (it may name
-     * people); ids, ticket and times stay as the tombstone.
+     * The background deletion finished, having removed {@code deleted}. Support's free-text reason
+     * goes with the data (it may name people); ids, ticket, times and counts stay as the tombstone.
      */
-    public DeletionRequest finished(Instant at) {
-        if (!(state instanceof Running)) {
+    public DeletionRequest finished(Instant at, PurgeCounts deleted) {
+        if (!(state instanceof Running running)) {
             throw DeletionProblems.notAllowedIn(this, "finished");
         }
-        return new DeletionRequest(id, workspaceId, ticket, "", openedBy, openedAt, new Done(at), failedConfirmations);
+        return new DeletionRequest(id, workspaceId, ticket, "", openedBy, openedAt, new Done(running.confirmedBy(),
+                running.confirmedAt(), running.executedBy(), running.startedAt(), at, deleted), failedConfirmations);
     }
 
     private void requireOpen(String step) {

@@ -6,14 +6,14 @@ import java.util.Optional;
 /** Port: deletion requests, each change committed with its audit record and the workspace's lock. */
 public interface DeletionRequestStore {
 
-    /** Stores a new request unless the workspace already has a live one. */
+    /** Stores a new request unless the workspace already has a live one, or no longer exists. */
     Opening open(DeletionRequest request, AuditEvent audit);
 
     Optional<DeletionRequest> find(String requestId);
 
     /**
      * Replaces {@code current} by {@code next} if nobody changed it meanwhile, and in the same
-     * commit makes the workspace read-only when {@code next} locks it, writable again when it no
+     * commit locks the workspace (read-only) when {@code next} locks it, unlocks it when it no
      * longer does, and frees the workspace's live slot when {@code next} is no longer live.
      *
      * @return false, writing nothing, when the stored request is no longer {@code current}
@@ -23,11 +23,33 @@ public interface DeletionRequestStore {
     /** The live request that makes the workspace read-only (confirmed or running), if any. */
     Optional<String> lockOf(String workspaceId);
 
+    /** How far the purge of a running request got ({@link PurgeProgress#start()} before its first save). */
+    PurgeProgress progress(DeletionRequest running);
+
+    /**
+     * Saves the purge's progress if it is still {@code current} (same version).
+     *
+     * @return false, writing nothing, when another run saved meanwhile
+     */
+    boolean saveProgress(DeletionRequest running, PurgeProgress current, PurgeProgress next);
+
+    /**
+     * The last step, all at once: the request becomes its tombstone {@code done}, the workspace's
+     * item (with its lock) and live slot go, and support's directory marks the workspace deleted.
+     *
+     * @return false, writing nothing, when the request or its progress moved on meanwhile
+     */
+    boolean finish(DeletionRequest running, PurgeProgress last, DeletionRequest done);
+
     sealed interface Opening {
         record Opened() implements Opening {
         }
 
         record AlreadyRequested(String liveRequestId) implements Opening {
+        }
+
+        /** The workspace is gone (deleted meanwhile): nothing of it may be written again. */
+        record NoWorkspace() implements Opening {
         }
     }
 }

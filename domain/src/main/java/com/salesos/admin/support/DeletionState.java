@@ -29,15 +29,22 @@ public sealed interface DeletionState {
         }
     }
 
-    /** Support executed; the data is being deleted in the background. The workspace is read-only. */
-    record Running(String confirmedBy, String executedBy, Instant startedAt) implements DeletionState {
+    /**
+     * Support executed; the data is being deleted in the background (its progress is kept apart,
+     * with the workspace). The workspace is read-only.
+     */
+    record Running(String confirmedBy, Instant confirmedAt, String executedBy, Instant startedAt) implements DeletionState {
         public String code() {
             return "running";
         }
     }
 
-    /** Everything of the workspace is gone; only the request (a tombstone without personal data) stays. */
-    record Done(Instant finishedAt) implements DeletionState {
+    /**
+     * Everything of the workspace is gone; the request stays as its tombstone: who confirmed and
+     * executed it and when, and what was removed. No personal data.
+     */
+    record Done(String confirmedBy, Instant confirmedAt, String executedBy, Instant startedAt, Instant finishedAt,
+                PurgeCounts deleted) implements DeletionState {
         public String code() {
             return "done";
         }

@@ -1,42 +1,54 @@
 package com.salesos.admin.support;
 
-import com.salesos.admin.audit.AuditEvent;
-import com.salesos.admin.invites.AccountDirectory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Deletes an executed workspace in the background. Safe to run any number of times for the same
- * request (a redelivered message, a retry after a crash): every step removes what is left, and a
- * request already done is left alone. Accounts go first because they are found through the user
- * items that the store step removes.
+ * Deletes an executed workspace in the background, page by page, within the invocation's time: it
+ * saves its progress before removing each page, stops before its time runs out and queues the next
+ * invocation, which carries on from the saved progress. Safe to run any number of times for the
+ * same request (a redelivered message, a retry after a crash, two deliveries at once): what is
+ * gone is not listed again, a page counted but not removed is removed without being counted twice,
+ * only one run can save each step of the progress (the other stops), and a request already done is
+ * left alone.
  */
 public final class DeletionWorker {
 
+    /**
+     * Time kept back from the invocation for the page in hand and the hand-over: a page of 200
+     * items may close up to 200 sign-in accounts, two identity-provider calls each.
+     */
+    static final Duration RESERVE = Duration.ofSeconds(60);
+
     private final DeletionRequestStore requests;
     private final WorkspacePurge purge;
-    private final AccountDirectory accounts;
+    private final DeletionExecution execution;
     private final Clock clock;
 
-    public DeletionWorker(DeletionRequestStore requests, WorkspacePurge purge, AccountDirectory accounts, Clock clock) {
+    public DeletionWorker(DeletionRequestStore requests, WorkspacePurge purge, DeletionExecution execution, Clock clock) {
         this.requests = requests;
         this.purge = purge;
-        this.accounts = accounts;
+        this.execution = execution;
         this.clock = clock;
     }
 
     public sealed interface Outcome {
-        record Finished(long accounts, long objects, long items) implements Outcome {
+        /** Everything is gone; the request is its tombstone. */
+        record Finished(PurgeCounts deleted) implements Outcome {
+        }
+
+        /** Out of time: progress saved, the next invocation queued. */
+        record Continued(String step, PurgeCounts soFar) implements Outcome {
         }
 
         record Skipped(String why) implements Outcome {
         }
     }
 
-    public Outcome run(String requestId) {
+    /** Works on the deletion for at most {@code timeLeft} (the invocation's remaining time). */
+    public Outcome run(String requestId, Duration timeLeft) {
         Optional<DeletionRequest> found = requests.find(requestId);
         if (found.isEmpty()) {
             return new Outcome.Skipped("no such deletion request");
@@ -46,22 +58,30 @@ public final class DeletionWorker {
             // Done already (a redelivery), or never executed: nothing to delete.
             return new Outcome.Skipped("request is " + running.state().code());
         }
-        String workspaceId = running.workspaceId();
-        List<WorkspacePurge.Account> users = purge.accounts(workspaceId);
-        users.forEach(account -> accounts.close(account.subject(), account.email()));
-        long objects = purge.deleteObjects(workspaceId);
-        long items = purge.deleteItems(workspaceId);
-        Instant now = clock.instant();
-        purge.markDeleted(workspaceId, now);
-        DeletionRequest done = running.finished(now);
-        // Counts, ids and the ticket only: this is the one record of the workspace that stays.
-        AuditEvent audit = new AuditEvent(workspaceId, "system:deletion-worker", "workspace.deletion.done",
-                "deletion-request", running.id(), now, Map.of("state", running.state().code()),
-                Map.of("state", done.state().code(), "ticket", running.ticket(), "accountsDeleted", users.size(),
-                        "objectsDeleted", objects, "itemsDeleted", items));
-        if (!requests.replace(running, done, audit)) {
+        Instant deadline = clock.instant().plus(timeLeft).minus(RESERVE);
+        PurgeProgress progress = requests.progress(running);
+        boolean first = true;
+        while (progress.step() < purge.steps().size()) {
+            // At least one page per invocation, however little time is left, so every invocation gets on.
+            if (!first && !clock.instant().isBefore(deadline)) {
+                execution.start(running);
+                return new Outcome.Continued(purge.steps().get(progress.step()), progress.counts());
+            }
+            first = false;
+            WorkspacePurge.Batch page = purge.next(running.workspaceId(), progress.step());
+            PurgeProgress next = page.entries().isEmpty() ? progress.nextStep() : progress.counting(page.entries());
+            if (!next.equals(progress)) {
+                if (!requests.saveProgress(running, progress, next)) {
+                    return new Outcome.Skipped("another run is deleting this workspace");
+                }
+                progress = next;
+            }
+            page.remove();
+        }
+        DeletionRequest done = running.finished(clock.instant(), progress.counts());
+        if (!requests.finish(running, progress, done)) {
             return new Outcome.Skipped("finished by another run");
         }
-        return new Outcome.Finished(users.size(), objects, items);
+        return new Outcome.Finished(progress.counts());
     }
 }

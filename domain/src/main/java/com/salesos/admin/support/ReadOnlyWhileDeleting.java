@@ -1,9 +1,13 @@
 package com.salesos.admin.support;
 
+import com.salesos.admin.workspaces.WorkspaceLock;
+
 /**
- * The one gate every workspace write passes (the access filter for every non-GET workspace route
- * and CRM post; the export worker before it starts): while a deletion is confirmed or running, the
- * workspace is read-only and a write is refused naming the request.
+ * The early look at the lock, before anything is done: the access filter for every non-GET
+ * workspace route and CRM post, and the export worker before it wakes a job. It answers the
+ * refusal before any side effect (an email, an account); what makes the rule hold under races is
+ * the store, which commits a workspace write only while its workspace item carries no lock
+ * ({@link com.salesos.admin.workspaces.WorkspaceLock}).
  */
 public final class ReadOnlyWhileDeleting {
 
@@ -15,7 +19,7 @@ public final class ReadOnlyWhileDeleting {
 
     public void requireWritable(String workspaceId) {
         requests.lockOf(workspaceId).ifPresent(requestId -> {
-            throw DeletionProblems.workspaceReadOnly(requestId);
+            throw WorkspaceLock.refusal(requestId);
         });
     }
 }

@@ -51,7 +51,8 @@ public final class WorkspaceDeletion {
     }
 
     public DeletionRequest open(SupportStaff staff, String workspaceId, String ticketText, String reasonText) {
-        WorkspaceSummary workspace = workspaces.find(workspaceId)
+        // A deleted workspace answers 404 like one that never existed: only its tombstone is left.
+        WorkspaceSummary workspace = workspaces.find(workspaceId).filter(w -> w.state() == WorkspaceState.ACTIVE)
                 .orElseThrow(() -> DomainException.notFound("Workspace " + workspaceId));
         Validation validation = new Validation();
         String ticket = DisplayText.singleLine(ticketText);
@@ -73,6 +74,9 @@ public final class WorkspaceDeletion {
         Opening opening = requests.open(request, audit(staff.actorId(), "workspace.deletion.opened", null, request, now));
         if (opening instanceof Opening.AlreadyRequested live) {
             throw DeletionProblems.alreadyRequested(workspaceId, live.liveRequestId());
+        }
+        if (opening instanceof Opening.NoWorkspace) {
+            throw DomainException.notFound("Workspace " + workspaceId);
         }
         tell(request, workspace.name());
         return request;
@@ -104,11 +108,18 @@ public final class WorkspaceDeletion {
         if (restatedWorkspaceId == null || restatedWorkspaceId.isBlank()) {
             throw DomainException.invalidField("workspaceId", "is required: restate the workspace this request deletes");
         }
+        if (current.state() instanceof DeletionState.Running && current.workspaceId().equals(restatedWorkspaceId)) {
+            // Executed already, and its start may have been lost (the queue refused it after the commit):
+            // starting it again is harmless, the worker carries on from the saved progress.
+            execution.start(current);
+            return current;
+        }
         Instant now = clock.instant();
         DeletionRequest running = current.executedBy(staff.actorId(), restatedWorkspaceId, now);
         String name = workspaces.find(current.workspaceId()).map(WorkspaceSummary::name).orElse(current.workspaceId());
         commit(current, running, audit(staff.actorId(), "workspace.deletion.executed", current, running, now));
-        // After the commit: a start that is lost is found again by the worker's sweep of running requests.
+        // After the commit. A start that is lost (the queue down) answers an error; support executes
+        // again, which starts it again (above).
         execution.start(running);
         tell(running, name);
         return running;
@@ -128,8 +139,16 @@ public final class WorkspaceDeletion {
         return find(requestId);
     }
 
-    public DeletionRequest get(Caller caller, String requestId) {
-        return ofWorkspace(caller, requestId);
+    /** An Admin of the request's workspace follows it (others 403; another workspace's request 404). */
+    public DeletionRequest get(Caller admin, String requestId) {
+        DeletionRequest request = ofWorkspace(admin, requestId);
+        requireAdmin(admin);
+        return request;
+    }
+
+    /** How far the background deletion of a running request got; empty in any other state. */
+    public Optional<PurgeProgress> progress(DeletionRequest request) {
+        return request.state() instanceof DeletionState.Running ? Optional.of(requests.progress(request)) : Optional.empty();
     }
 
     private DeletionRequest cancel(String actorId, DeletionRequest current) {

@@ -1,32 +1,37 @@
 package com.salesos.admin.support;
 
-import com.salesos.admin.common.EmailAddress;
-import java.time.Instant;
 import java.util.List;
 
 /**
- * Port: removes what a workspace holds. Every method deletes what is still there and answers how
- * much it removed, so running it again after a crash finishes the job instead of failing on what
- * is already gone.
+ * Port: removes what a workspace holds, one step after another (for example the unfinished uploads
+ * of one bucket, the objects of one bucket, the items of one partition), a page at a time so
+ * memory stays bounded whatever the workspace's size. Every listing shows only what is still there,
+ * in key order, and removing is safe to repeat, so a run that stopped anywhere is finished by the
+ * next one instead of failing on what is already gone. The workspace item and its deletion's live
+ * slot are never listed: they keep the workspace read-only until the request's last step removes
+ * them.
  */
 public interface WorkspacePurge {
 
-    /** The sign-in accounts of the workspace's users, found through the user items that remain. */
-    List<Account> accounts(String workspaceId);
+    /** The steps in the order they run, named for logs and the request's progress. */
+    List<String> steps();
 
-    /** Deletes every stored object of the workspace (export files, badge images). */
-    long deleteObjects(String workspaceId);
+    /** At most one page of what is left in step {@code step}; no entries once the step is done. */
+    Batch next(String workspaceId, int step);
 
-    /**
-     * Deletes every item of the workspace: its partitions and the items outside them that point in
-     * (sign-in principals, invitation tokens). Keeps only the deletion's live slot, which keeps the
-     * workspace read-only until the request is done.
-     */
-    long deleteItems(String workspaceId);
+    interface Batch {
 
-    /** Marks the workspace deleted in support's directory: its tombstone, without personal data. */
-    void markDeleted(String workspaceId, Instant at);
+        /** What the page holds, in key order, with what removing each counts. */
+        List<Entry> entries();
 
-    record Account(String subject, EmailAddress email) {
+        /**
+         * Removes the whole page: sign-in accounts first, then the items outside the workspace that
+         * point in, then the page's own items or objects. Removing what is already gone is no error.
+         */
+        void remove();
+    }
+
+    /** One thing of the page: its key (unique and ordered within the step) and what it counts. */
+    record Entry(String key, PurgeCounts counts) {
     }
 }

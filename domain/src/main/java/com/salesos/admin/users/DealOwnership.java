@@ -1,28 +1,59 @@
 package com.salesos.admin.users;
 
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: who owns which deals, and moving them between owners. */
+/**
+ * Port: who owns which deals, and moving them between owners. Listings come from an index by
+ * owner, so their cost follows the user's deals, not the workspace's; the index trails writes
+ * slightly, which is why every move is conditioned on the deal's owner at that moment.
+ */
 public interface DealOwnership {
 
-    /** One page of the ids of deals the user owns, and the cursor of the next page. */
-    DealPage ownedBy(String workspaceId, String userId, Optional<String> cursor);
+    /**
+     * Up to {@code limit} deals the user owns, after {@code after} (a position from an earlier
+     * page), and where to go on from; {@code after} of the answer is empty once the listing is done.
+     */
+    OwnedPage ownedBy(String workspaceId, String userId, Optional<String> after, int limit);
+
+    /** How many deals the user owns, counted up to {@code cap} (an estimate: the index trails writes). */
+    long countOwnedBy(String workspaceId, String userId, long cap);
 
     /**
      * Moves each listed deal from one owner to the other if, at that moment, it is still owned by
-     * {@code from}. Answers the ids that moved; a deal moved earlier or owned by someone else is
-     * left alone, so repeating a move never moves anything twice. Each committed batch writes its
-     * own audit record (the given event plus the ids it moved) in the same transaction.
+     * {@code from} and {@code to} is still an active user. Answers the ids that moved; a deal moved
+     * earlier or owned by someone else is left alone, so repeating a move never moves anything
+     * twice. Each committed batch writes its own audit record (the given event plus the ids it
+     * moved) in the same transaction. If {@code to} stops being active, the moves stop there.
      */
-    List<String> transfer(String workspaceId, List<String> dealIds, String from, String to,
-                          com.salesos.admin.audit.AuditEvent audit);
-
-    record DealPage(List<String> dealIds, Optional<String> nextCursor) {
-    }
+    Transfer transfer(String workspaceId, List<String> dealIds, String from, String to, AuditEvent audit);
 
     /** One page of the deals the user owns, as the CRM recorded them. */
-    com.salesos.admin.common.Page<Deal> dealsOf(String workspaceId, String userId, com.salesos.admin.common.PageRequest page);
+    Page<Deal> dealsOf(String workspaceId, String userId, PageRequest page);
+
+    /** A deal the owner index lists for a user, and its position in that listing. */
+    record OwnedDeal(String dealId, String position) {
+    }
+
+    record OwnedPage(List<OwnedDeal> deals, Optional<String> after) {
+        public OwnedPage {
+            deals = List.copyOf(deals);
+        }
+
+        public List<String> dealIds() {
+            return deals.stream().map(OwnedDeal::dealId).toList();
+        }
+    }
+
+    /** What a transfer moved; {@code receiverInactive}: it stopped because {@code to} is no longer an active user. */
+    record Transfer(List<String> moved, boolean receiverInactive) {
+        public Transfer {
+            moved = List.copyOf(moved);
+        }
+    }
 
     /** A deal as the admin sees it when choosing what to reassign; the amount in minor units, if the CRM gave one. */
     record Deal(String id, String name, String stage, Optional<Long> amount, String currency) {

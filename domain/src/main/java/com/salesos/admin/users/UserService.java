@@ -13,24 +13,17 @@ import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.ProblemKind;
 import com.salesos.admin.problems.Validation;
 import com.salesos.admin.seats.NoFreeSeat;
-import com.salesos.admin.users.DealOwnership.DealPage;
 import com.salesos.admin.users.SignInControl.SignInControlFailed;
 import com.salesos.admin.users.UserStore.Change;
 import com.salesos.admin.users.UserStore.UserFilter;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The user use cases: read, list, change role or team, deactivate, reactivate, reassign deals. */
+/** The user use cases: read, list, change role or team, deactivate, reactivate, list a user's deals. */
 public final class UserService {
-
-    /** The most deal ids one request may name; moving all of a user's deals has no limit. */
-    public static final int MAX_LISTED_DEALS = 1000;
 
     private final UserStore users;
     private final RoleCatalog roles;
@@ -161,52 +154,6 @@ public final class UserService {
     public Page<DealOwnership.Deal> deals(Caller caller, String userId, PageRequest page) {
         User owner = get(caller, userId);
         return deals.dealsOf(caller.workspaceId(), owner.id(), page);
-    }
-
-    /** What a reassignment moved. */
-    public record Reassignment(int moved, List<String> movedDealIds, List<String> notMoved) {
-    }
-
-    /**
-     * Moves deals from one user (active or not) to an active user: all of them, or the listed
-     * ones. Each deal moves only if it still belongs to the source user, so a retry after a crash
-     * moves exactly what is left and nothing twice.
-     */
-    public Reassignment reassignDeals(Caller caller, String fromUserId, String toUserId, Optional<List<String>> dealIds) {
-        User from = get(caller, fromUserId);
-        Validation validation = new Validation();
-        Optional<User> to = toUserId == null || toUserId.isBlank() ? Optional.empty()
-                : users.find(caller.workspaceId(), toUserId);
-        if (toUserId == null || toUserId.isBlank()) {
-            validation.reject("toUserId", "is required");
-        } else if (to.isEmpty() || to.get().status() != UserStatus.ACTIVE) {
-            validation.reject("toUserId", "must be an active user of this workspace");
-        } else if (to.get().id().equals(from.id())) {
-            validation.reject("toUserId", "must be another user than the one the deals come from");
-        }
-        if (dealIds.isPresent() && (dealIds.get().isEmpty() || dealIds.get().size() > MAX_LISTED_DEALS)) {
-            validation.reject("dealIds", "give between 1 and " + MAX_LISTED_DEALS + " deal ids, or leave it out to move all");
-        }
-        validation.throwIfInvalid();
-
-        AuditEvent audit = audit(caller, "user.deals-reassigned", from, Map.of("ownerUserId", from.id()),
-                Map.of("ownerUserId", to.get().id()));
-        List<String> moved = new ArrayList<>();
-        List<String> notMoved = new ArrayList<>();
-        if (dealIds.isPresent()) {
-            List<String> wanted = List.copyOf(new LinkedHashSet<>(dealIds.get()));
-            List<String> done = deals.transfer(caller.workspaceId(), wanted, from.id(), to.get().id(), audit);
-            moved.addAll(done);
-            wanted.stream().filter(id -> !done.contains(id)).forEach(notMoved::add);
-        } else {
-            Optional<String> cursor = Optional.empty();
-            do {
-                DealPage page = deals.ownedBy(caller.workspaceId(), from.id(), cursor);
-                moved.addAll(deals.transfer(caller.workspaceId(), page.dealIds(), from.id(), to.get().id(), audit));
-                cursor = page.nextCursor();
-            } while (cursor.isPresent());
-        }
-        return new Reassignment(moved.size(), moved, notMoved);
     }
 
     public Role roleOf(User user) {

@@ -7,6 +7,9 @@ public interface WorkspaceDirectory {
 
     Optional<String> name(String workspaceId);
 
+    /** Its deletion finished: nothing of it is left but its tombstone. */
+    boolean deleted(String workspaceId);
+
     boolean teamExists(String workspaceId, String teamId);
 
     java.util.List<Team> teams(String workspaceId);

@@ -27,6 +27,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import com.salesos.admin.common.Pacer;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +52,15 @@ class ExportWorkerTest {
     final RecordingExportMailer mailer = new RecordingExportMailer();
     final ExportService service = new ExportService(jobs, queue, (key, name) -> URI.create("https://x.test/" + key),
             new SequentialIds(), clock);
-    final ExportWorker worker = new ExportWorker(jobs, records, files, queue, mailer, clock, 4096);
+    /** The pace's ticker: it moves only when the pacer sleeps, so every wait it asks for is the whole gap. */
+    final AtomicLong ticks = new AtomicLong();
+    final List<Duration> paced = new ArrayList<>();
+    static final int PAGES_PER_SECOND = 4;
+    final ExportWorker worker = new ExportWorker(jobs, records, files, queue, mailer, clock, 4096,
+            new Pacer(PAGES_PER_SECOND, ticks::get, d -> {
+                paced.add(d);
+                ticks.addAndGet(d.toNanos());
+            }));
     int leases;
 
     private ExportRef requested(String... entities) {
@@ -112,6 +123,17 @@ class ExportWorkerTest {
         assertThat(jobs.find(ref).orElseThrow().status()).isEqualTo(ExportStatus.SUCCEEDED);
         assertThat(jobs.activeJob(WS)).isEmpty();
         assertThat(mailer.sent()).containsExactly("ready " + ref.jobId());
+    }
+
+    @Test
+    void an_export_reads_no_more_pages_a_second_than_its_pace_allows() {
+        records(449); // with the one user: 9 pages of 50 deals, 1 of users
+        ExportRef ref = requested("deals", "users");
+
+        assertThat(wake(ref, PLENTY)).isInstanceOf(ExportWorker.Outcome.Succeeded.class);
+
+        // The first page at once, each later one a quarter of a second after the one before.
+        assertThat(paced).hasSize(9).containsOnly(Duration.ofMillis(1000 / PAGES_PER_SECOND));
     }
 
     @Test

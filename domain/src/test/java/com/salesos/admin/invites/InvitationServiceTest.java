@@ -58,6 +58,10 @@ class InvitationServiceTest {
                     return Optional.of("Acme");
                 }
 
+                public boolean deleted(String workspaceId) {
+                    return false;
+                }
+
                 public boolean teamExists(String workspaceId, String teamId) {
                     return teamId.equals("team-east");
                 }
@@ -243,7 +247,9 @@ class InvitationServiceTest {
     @Test
     void an_accept_the_store_refuses_closes_the_account_it_just_opened() {
         Map<Acceptance, String> refusals = Map.of(new Acceptance.NoLongerPending(), "invitation-token-unknown",
-                new Acceptance.AccountTaken(), "account-exists");
+                new Acceptance.AccountTaken(), "account-exists",
+                // Nobody joins a workspace whose deletion is confirmed or running.
+                new Acceptance.WorkspaceLocked("del_1"), "workspace-being-deleted");
         refusals.forEach((refusal, type) -> {
             String address = type + "@x.test";
             service.invite(ADMIN, new InvitationRequest(address, "A", "manager", null), Optional.empty());
@@ -255,7 +261,7 @@ class InvitationServiceTest {
             assertThat(accountsOpened).as(type).contains(address);
             assertThat(existingAccounts).as("no account keeps the refused caller's password").doesNotContainKey(address);
         });
-        assertThat(accountsClosed).hasSize(2);
+        assertThat(accountsClosed).hasSize(3);
     }
 
     @Test

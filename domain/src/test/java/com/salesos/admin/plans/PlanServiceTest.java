@@ -134,7 +134,7 @@ class PlanServiceTest {
         users.add(WS, "usr_gone", "sales-rep", UserStatus.DEACTIVATED);
         seats.takeSeatForInvitation(WS);
         service.change(admin, "starter");
-        UserService userService = new UserService(users, roles, new InMemoryTeams(), new RecordingSignIn(), new InMemoryDeals(10, audit), clock);
+        UserService userService = new UserService(users, roles, new InMemoryTeams(), new RecordingSignIn(), new InMemoryDeals(10, audit, users), clock);
 
         assertThat(seats.takeSeatForInvitation(WS)).isFalse();
         assertThatThrownBy(() -> userService.reactivate(admin, "usr_gone"))

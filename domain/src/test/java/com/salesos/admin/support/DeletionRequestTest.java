@@ -21,12 +21,16 @@ class DeletionRequestTest {
     void open_then_confirmed_then_executed_after_the_wait_then_done() {
         DeletionRequest confirmed = open.confirmedBy("usr_admin", T0.plusSeconds(60), WAIT);
         DeletionRequest running = confirmed.executedBy("support:s2", "ws-1", T0.plusSeconds(60).plus(WAIT));
-        DeletionRequest done = running.finished(T0.plus(Duration.ofDays(4)));
+        DeletionRequest done = running.finished(T0.plus(Duration.ofDays(4)), new PurgeCounts(3, 2, 1, 40));
 
         assertThat(confirmed.state()).isEqualTo(new DeletionState.Confirmed("usr_admin", T0.plusSeconds(60),
                 T0.plusSeconds(60).plus(WAIT)));
         assertThat(running.state()).isInstanceOf(DeletionState.Running.class);
-        assertThat(done.state().code()).isEqualTo("done");
+        assertThat(done.state()).as("the tombstone: who confirmed and executed, when, and how much went").isEqualTo(
+                new DeletionState.Done("usr_admin", T0.plusSeconds(60), "support:s2", T0.plusSeconds(60).plus(WAIT),
+                        T0.plus(Duration.ofDays(4)), new PurgeCounts(3, 2, 1, 40)));
+        assertThat(done.openedBy()).isEqualTo("support:s1");
+        assertThat(done.ticket()).isEqualTo("SUP-1");
         assertThat(done.isLive()).isFalse();
     }
 
@@ -38,7 +42,7 @@ class DeletionRequestTest {
         assertThat(open.locksWorkspace()).isFalse();
         assertThat(confirmed.locksWorkspace()).isTrue();
         assertThat(running.locksWorkspace()).isTrue();
-        assertThat(running.finished(T0.plus(WAIT)).locksWorkspace()).isFalse();
+        assertThat(running.finished(T0.plus(WAIT), PurgeCounts.NONE).locksWorkspace()).isFalse();
         assertThat(confirmed.cancelledBy("usr_admin", T0).locksWorkspace()).isFalse();
     }
 
@@ -68,14 +72,14 @@ class DeletionRequestTest {
         DeletionRequest cancelled = open.cancelledBy("support:s1", T0);
 
         assertRefused(() -> open.executedBy("support:s1", "ws-1", T0.plus(WAIT)));
-        assertRefused(() -> open.finished(T0));
+        assertRefused(() -> open.finished(T0, PurgeCounts.NONE));
         assertRefused(() -> confirmed.confirmedBy("usr_admin", T0, WAIT));
         assertRefused(confirmed::wrongNameTyped);
         assertRefused(() -> running.cancelledBy("usr_admin", T0));
         assertRefused(() -> running.executedBy("support:s1", "ws-1", T0.plus(WAIT)));
         assertRefused(() -> cancelled.confirmedBy("usr_admin", T0, WAIT));
         assertRefused(() -> cancelled.cancelledBy("usr_admin", T0));
-        assertRefused(() -> running.finished(T0).cancelledBy("usr_admin", T0));
+        assertRefused(() -> running.finished(T0, PurgeCounts.NONE).cancelledBy("usr_admin", T0));
     }
 
     @Test

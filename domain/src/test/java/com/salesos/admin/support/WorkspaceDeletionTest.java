@@ -76,6 +76,34 @@ class WorkspaceDeletionTest {
     }
 
     @Test
+    void executing_a_running_request_again_only_starts_it_again_and_a_skipped_step_is_refused() {
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        assertThatThrownBy(() -> deletion.execute(STAFF, opened.id(), "ws-1"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("deletion-step-not-allowed"));
+        deletion.confirm(ADMIN, opened.id(), "Acme Corp");
+        now = now.plus(Duration.ofHours(72));
+        DeletionRequest running = deletion.execute(STAFF, opened.id(), "ws-1");
+
+        // The first start may have been lost after the commit (the queue down): support executes again.
+        assertThat(deletion.execute(STAFF, opened.id(), "ws-1")).isEqualTo(running);
+        assertThat(started).containsExactly(opened.id(), opened.id());
+        assertThat(requests.audits).extracting(AuditEvent::action).containsOnlyOnce("workspace.deletion.executed");
+        assertThatThrownBy(() -> deletion.execute(STAFF, opened.id(), "ws-2"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("deletion-step-not-allowed"));
+    }
+
+    @Test
+    void an_admin_of_the_workspace_follows_the_request_and_nobody_else_does() {
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+
+        assertThat(deletion.get(ADMIN, opened.id())).isEqualTo(opened);
+        assertThatThrownBy(() -> deletion.get(MANAGER, opened.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("deletion-admin-only"));
+        assertThatThrownBy(() -> deletion.get(OTHER_ADMIN, opened.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("not-found"));
+    }
+
+    @Test
     void the_waiting_period_is_counted_from_the_confirmation_and_is_configurable() {
         WorkspaceDeletion quick = new WorkspaceDeletion(requests, registry, (r, n) -> { }, r -> { }, Duration.ofHours(1),
                 new TimeOrderedIds(clock, new SecureRandom()), clock);
@@ -145,6 +173,17 @@ class WorkspaceDeletionTest {
     }
 
     @Test
+    void a_deleted_workspace_cannot_be_asked_for_again_it_answers_404_like_one_that_never_was() {
+        registry.register(new WorkspaceSummary("ws-gone", "", "team", 10, WorkspaceState.DELETED, now),
+                new AuditEvent("ws-gone", "support:s0", "workspace.provisioned", "workspace", "ws-gone", now, Map.of(), Map.of()),
+                Optional.empty());
+
+        assertThatThrownBy(() -> deletion.open(STAFF, "ws-gone", "SUP-9", "again"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("not-found"));
+        assertThat(requests.byId).isEmpty();
+    }
+
+    @Test
     void opening_needs_an_existing_workspace_a_ticket_and_a_reason() {
         assertThatThrownBy(() -> deletion.open(STAFF, "ws-nope", "SUP-1", "x"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("not-found"));
@@ -161,6 +200,9 @@ class WorkspaceDeletionTest {
 
         @Override
         public Opening open(DeletionRequest request, AuditEvent audit) {
+            if (deletedWorkspaces.contains(request.workspaceId())) {
+                return new Opening.NoWorkspace();
+            }
             if (live.containsKey(request.workspaceId())) {
                 return new Opening.AlreadyRequested(live.get(request.workspaceId()));
             }
@@ -192,6 +234,35 @@ class WorkspaceDeletionTest {
         public Optional<String> lockOf(String workspaceId) {
             return Optional.ofNullable(live.get(workspaceId)).map(byId::get).filter(DeletionRequest::locksWorkspace)
                     .map(DeletionRequest::id);
+        }
+
+        final Map<String, PurgeProgress> progress = new LinkedHashMap<>();
+        final List<String> deletedWorkspaces = new ArrayList<>();
+
+        @Override
+        public PurgeProgress progress(DeletionRequest running) {
+            return progress.getOrDefault(running.id(), PurgeProgress.start());
+        }
+
+        @Override
+        public boolean saveProgress(DeletionRequest running, PurgeProgress current, PurgeProgress next) {
+            if (!current.equals(progress(running)) || !running.equals(byId.get(running.id()))) {
+                return false;
+            }
+            progress.put(running.id(), next);
+            return true;
+        }
+
+        @Override
+        public boolean finish(DeletionRequest running, PurgeProgress last, DeletionRequest done) {
+            if (!running.equals(byId.get(running.id())) || !last.equals(progress(running))) {
+                return false;
+            }
+            byId.put(done.id(), done);
+            live.remove(done.workspaceId());
+            progress.remove(done.id());
+            deletedWorkspaces.add(done.workspaceId());
+            return true;
         }
     }
 }

@@ -54,6 +54,10 @@ class WorkspaceProvisioningTest {
                     return registry.find(workspaceId).map(WorkspaceSummary::name);
                 }
 
+                public boolean deleted(String workspaceId) {
+                    return false;
+                }
+
                 public boolean teamExists(String workspaceId, String teamId) {
                     return false;
                 }

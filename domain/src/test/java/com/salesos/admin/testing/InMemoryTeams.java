@@ -13,6 +13,11 @@ public final class InMemoryTeams implements WorkspaceDirectory {
     }
 
     @Override
+    public boolean deleted(String workspaceId) {
+        return false;
+    }
+
+    @Override
     public boolean teamExists(String workspaceId, String teamId) {
         return teamId.equals("team-east");
     }

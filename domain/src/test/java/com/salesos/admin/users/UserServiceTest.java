@@ -37,7 +37,7 @@ class UserServiceTest {
     final InMemoryRoles roles = new InMemoryRoles(audit);
     final InMemoryUsers users = new InMemoryUsers(seats, roles, audit);
     final RecordingSignIn signIn = new RecordingSignIn();
-    final InMemoryDeals deals = new InMemoryDeals(2, audit);
+    final InMemoryDeals deals = new InMemoryDeals(2, audit, users);
     final UserService service = new UserService(users, roles, new InMemoryTeams(), signIn, deals, clock);
 
     final User admin;
@@ -225,44 +225,5 @@ class UserServiceTest {
         assertThat(service.list(asAdmin, Optional.of(UserStatus.DEACTIVATED), Optional.empty(), Optional.empty(), PageRequest.of(null, null))
                 .items()).extracting(User::id).containsExactly(rep.id());
         // An unknown status never reaches the use case: the controller refuses it (QueryFilters).
-    }
-
-    @Test
-    void all_deals_of_a_deactivated_user_move_to_an_active_user_across_pages() {
-        for (int i = 1; i <= 5; i++) {
-            deals.add(WS, "deal-" + i, rep.id());
-        }
-        service.deactivate(asAdmin, rep.id());
-
-        UserService.Reassignment done = service.reassignDeals(asAdmin, rep.id(), admin.id(), Optional.empty());
-
-        assertThat(done.moved()).isEqualTo(5);
-        assertThat(deals.dealsOf(WS, admin.id(), PageRequest.of(null, null)).items()).hasSize(5);
-        assertThat(service.reassignDeals(asAdmin, rep.id(), admin.id(), Optional.empty()).moved()).isZero();
-    }
-
-    @Test
-    void listed_deals_move_only_if_the_source_user_still_owns_them() {
-        deals.add(WS, "deal-1", rep.id());
-        deals.add(WS, "deal-2", admin.id());
-
-        UserService.Reassignment done = service.reassignDeals(asAdmin, rep.id(), admin.id(),
-                Optional.of(List.of("deal-1", "deal-2", "deal-1")));
-
-        assertThat(done.movedDealIds()).containsExactly("deal-1");
-        assertThat(done.notMoved()).containsExactly("deal-2");
-    }
-
-    @Test
-    void deals_go_only_to_another_active_user() {
-        service.deactivate(asAdmin, rep.id());
-        deals.add(WS, "deal-1", admin.id());
-
-        for (String target : new String[] {rep.id(), admin.id(), "usr_nobody", ""}) {
-            assertThatThrownBy(() -> service.reassignDeals(asAdmin, admin.id(), target, Optional.empty()))
-                    .as(target).isInstanceOfSatisfying(DomainException.class,
-                            e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("toUserId"));
-        }
-        assertThat(deals.ownerOf(WS, "deal-1")).isEqualTo(admin.id());
     }
 }

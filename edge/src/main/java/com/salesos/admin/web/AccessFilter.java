@@ -99,7 +99,8 @@ public final class AccessFilter implements Ordered {
             Caller caller = required.isPresent()
                     ? policy.get().authorize(subject.get(), required.get())
                     : policy.get().authenticate(subject.get());
-            // The one gate of every workspace write: read-only while its deletion is confirmed or running.
+            // Read-only while its deletion is confirmed or running: refused here before any side effect;
+            // the store refuses the write itself too (WorkspaceGate), whatever raced this read.
             if (writes) {
                 deletions.get().requireWritable(caller.workspaceId());
             }

@@ -49,6 +49,11 @@ public final class EmfMetrics implements BusinessMetrics {
     }
 
     @Override
+    public void downgradeApplied(String workspaceId) {
+        emit(workspaceId, Map.of(), count("DowngradesApplied", 1));
+    }
+
+    @Override
     public void pointsBooked(String workspaceId, long points) {
         emit(workspaceId, Map.of(), count("PointsBooked", points));
     }

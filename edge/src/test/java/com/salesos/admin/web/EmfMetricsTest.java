@@ -30,6 +30,7 @@ class EmfMetricsTest {
         assertMetrics(m -> m.invitationAccepted("ws-1"), "InvitationsAccepted");
         assertMetrics(m -> m.seatsUsed("ws-1", 4, 10), "SeatsUsed", "SeatLimit");
         assertMetrics(m -> m.planChanged("ws-1", "business", "upgrade"), "PlanChanges");
+        assertMetrics(m -> m.downgradeApplied("ws-1"), "DowngradesApplied");
         assertMetrics(m -> m.pointsBooked("ws-1", 25), "PointsBooked");
         assertMetrics(m -> m.badgesAwarded("ws-1", 2), "BadgesAwarded");
         assertMetrics(m -> m.exportFinished("ws-1", Duration.ofMillis(1234), 500, 65_536),

@@ -3,12 +3,14 @@ package com.salesos.admin.emulator;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salesos.admin.emulator.calls.AnswerRecorder;
 import com.salesos.admin.emulator.calls.Caller;
 import com.salesos.admin.emulator.calls.RouteOwners;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import com.salesos.admin.lambda.AdminHttpFunction;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -61,6 +63,21 @@ public final class LambdaApi implements AutoCloseable {
         return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
     }
 
+    /**
+     * A body of raw bytes, as API Gateway hands over a body it treats as binary: base64 with
+     * {@code isBase64Encoded}. For uploads such as a CSV file, which may arrive as any bytes at all.
+     */
+    public Response callBytes(String method, String path, byte[] body, String contentType, String subject,
+                              Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("content-type", contentType);
+        var event = GatewayEvents.request(method, path, "", subject, all);
+        event.setBody(java.util.Base64.getEncoder().encodeToString(body));
+        event.setIsBase64Encoded(true);
+        APIGatewayV2HTTPResponse response = asRouted(method, path, () -> handler.handleRequest(event, new MockLambdaContext()));
+        return new Response(response.getStatusCode(), response.getHeaders(), response.getBody());
+    }
+
     /** As the CRM's machine identity: its subject with the {@code crm} group claim. */
     public Response callAs(CrmAccount crm, String method, String path, String body) {
         return callAs(crm, method, path, body, Map.of());
@@ -86,13 +103,22 @@ public final class LambdaApi implements AutoCloseable {
 
     /**
      * Runs the invocation as the function the template routes this request to, so that its AWS
-     * calls are recorded for the IAM contract test; a request no route matches never reaches a
-     * function in AWS, so its calls are attributed to nobody.
+     * calls are recorded for the IAM contract test, and records its answer for the OpenAPI
+     * contract test; a request no route matches never reaches a function in AWS, so its calls are
+     * attributed to nobody and its answer is no route's.
      */
     private static APIGatewayV2HTTPResponse asRouted(String method, String path, Supplier<APIGatewayV2HTTPResponse> invocation) {
-        return RouteOwners.ofRepository().functionFor(method, path)
-                .map(function -> Caller.code(function).run(invocation))
-                .orElseGet(invocation);
+        Optional<SamTemplate.Route> route = RouteOwners.ofRepository().routeFor(method, path);
+        APIGatewayV2HTTPResponse response = route.map(r -> Caller.code(r.function()).run(invocation)).orElseGet(invocation);
+        // What the route answered, for the OpenAPI contract test (AnswerRecorder).
+        route.ifPresent(r -> AnswerRecorder.record(r, response.getStatusCode(), contentType(response)));
+        return response;
+    }
+
+    private static String contentType(APIGatewayV2HTTPResponse response) {
+        Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     public static String json(Object... keyValues) {

@@ -97,7 +97,7 @@ public final class LocalAws {
         String subject = opening instanceof AccountDirectory.Opening.Opened opened
                 ? opened.subject() : ((AccountDirectory.Opening.AlreadyRegistered) opening).subject();
         cognito.adminAddUserToGroup(r -> r.userPoolId(userPoolId()).username(email).groupName(stack.physicalId("CrmGroup")));
-        workspaces().registerCrmIdentity(workspaceId, subject);
+        workspaces().registerCrmIdentity(workspaceId, subject, java.util.Optional.of(email));
         return new CrmAccount(workspaceId, subject, email, password);
     }
 

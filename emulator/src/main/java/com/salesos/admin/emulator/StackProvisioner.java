@@ -87,8 +87,7 @@ public final class StackProvisioner {
                 r.globalSecondaryIndexes(indexes.stream().map(i -> GlobalSecondaryIndex.builder()
                         .indexName((String) i.get("IndexName"))
                         .keySchema(keySchema(i.get("KeySchema")))
-                        .projection(pr -> pr.projectionType(ProjectionType.fromValue(
-                                String.valueOf(SamTemplate.<Map<String, Object>>cast(i.get("Projection")).get("ProjectionType")))))
+                        .projection(pr -> projection(pr, SamTemplate.cast(i.get("Projection"))))
                         .build()).toList());
             }
         }).tableDescription();
@@ -99,6 +98,16 @@ public final class StackProvisioner {
         }
         ids.put(id, name);
         ids.put(id + ".Arn", table.tableArn());
+    }
+
+    /** The index's projection as declared: ALL, KEYS_ONLY, or INCLUDE with its non-key attributes. */
+    private static void projection(software.amazon.awssdk.services.dynamodb.model.Projection.Builder projection,
+                                   Map<String, Object> declared) {
+        projection.projectionType(ProjectionType.fromValue(String.valueOf(declared.get("ProjectionType"))));
+        List<String> included = SamTemplate.cast(declared.get("NonKeyAttributes"));
+        if (included != null) {
+            projection.nonKeyAttributes(included);
+        }
     }
 
     private static List<KeySchemaElement> keySchema(Object schema) {

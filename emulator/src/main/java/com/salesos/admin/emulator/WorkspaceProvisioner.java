@@ -93,9 +93,9 @@ public final class WorkspaceProvisioner {
      * Registers the CRM's machine identity (a pool account in the {@code crm} group) for a
      * workspace: activities it posts are booked there. It takes no seat and has no role.
      */
-    public void registerCrmIdentity(String workspaceId, String subject) {
-        dynamo.putItem(r -> r.tableName(table).item(DynamoCrmIdentities.item(workspaceId, subject, clock.instant()).values())
-                .conditionExpression("attribute_not_exists(pk)"));
+    public void registerCrmIdentity(String workspaceId, String subject, Optional<String> accountEmail) {
+        dynamo.transactWriteItems(r -> r.transactItems(
+                DynamoCrmIdentities.register(table, workspaceId, subject, accountEmail, clock.instant())));
     }
 
     /** A CRM record (deal, lead, activity) owned by a user; the admin backend reads and reassigns these. */

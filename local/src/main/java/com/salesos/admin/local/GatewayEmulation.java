@@ -11,6 +11,7 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Plays API Gateway in front of the local server, from the routes template.yaml declares: a
- * route not in the template is 404 (even if a controller has it), and an authorized route
+ * route not in the template is 404 (even if a controller has it; only the local pages of
+ * {@link ApiDocs} pass besides), and an authorized route
  * rejects a missing or invalid token with 401 before any controller runs. Verified claims are
  * handed on exactly as Lambda receives them.
  */
@@ -42,10 +44,18 @@ final class GatewayEmulation implements Ordered {
         this.verifier = config.verifier();
     }
 
+    /**
+     * {@code body} is unused, but asking for it makes the server read the whole body before the
+     * request goes on, as API Gateway does before it invokes Lambda: a controller that reads the raw
+     * request body (the bulk upload) then finds it, while on Netty alone nothing would have been read.
+     */
     @RequestFilter
     @Nullable
-    public HttpResponse<?> admit(HttpRequest<?> request) {
+    public HttpResponse<?> admit(HttpRequest<?> request, @Nullable @Body byte[] body) {
         String path = request.getPath();
+        if (ApiDocs.serves(path)) {
+            return null; // the local stack's own pages (OpenAPI document and viewer), not the API's
+        }
         Optional<CompiledRoute> route = routes.stream()
                 .filter(r -> r.method().equals(request.getMethodName()) && r.path().matcher(path).matches())
                 .findFirst();

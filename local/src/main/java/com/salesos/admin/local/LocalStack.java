@@ -45,12 +45,18 @@ public final class LocalStack {
         // The SQS event source mapping's stand-in: export jobs run as soon as they are queued.
         QueuedJobs queues = new QueuedJobs(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
         queues.start();
-        // Likewise executed workspace deletions.
+        // Likewise executed workspace deletions, and bulk invitations' emails.
         QueuedJobs deletions = QueuedJobs.deletions(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
         deletions.start();
+        QueuedJobs invitationEmails = QueuedJobs.invitationEmails(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
+        invitationEmails.start();
+        // Likewise background deal reassignments.
+        QueuedJobs reassignments = QueuedJobs.reassignments(aws.stack(), aws.clients().sqs(), java.time.Clock.systemUTC());
+        reassignments.start();
 
         String apiUrl = "http://localhost:" + port;
-        Path session = writeSession(stateDir, apiUrl, moto.endpoint().toString(), aws.userPoolClientId(), seeded);
+        Path session = writeSession(stateDir, apiUrl, moto.endpoint().toString(), aws.userPoolClientId(), seeded,
+                supportRoutes(aws.stack().template()));
         // Non-secret wiring (table, pool id, endpoint) for bin/run-schedule and other local tools.
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(stateDir.resolve("environment.json").toFile(), aws.stack().mergedEnvironment());
@@ -62,6 +68,8 @@ public final class LocalStack {
             schedules.close();
             queues.close();
             deletions.close();
+            invitationEmails.close();
+            reassignments.close();
             server.close();
             moto.close();
             stopped.countDown();
@@ -71,8 +79,17 @@ public final class LocalStack {
         stopped.await();
     }
 
+    /**
+     * What the support token may do, read from the template: support's own routes (the support
+     * function's routes outside the workspace Admin's {@code /v1/workspace/...}).
+     */
+    static java.util.List<String> supportRoutes(com.salesos.admin.emulator.SamTemplate template) {
+        return template.routes().stream().filter(r -> r.path().startsWith("/v1/support/"))
+                .map(r -> r.method() + " " + r.path()).sorted().toList();
+    }
+
     private static Path writeSession(Path stateDir, String apiUrl, String awsEndpoint, String userPoolClientId,
-                                     DemoWorkspace.Seeded seeded) throws IOException {
+                                     DemoWorkspace.Seeded seeded, java.util.List<String> supportRoutes) throws IOException {
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("apiUrl", apiUrl);
         session.put("awsEndpoint", awsEndpoint);
@@ -82,8 +99,15 @@ public final class LocalStack {
         session.put("workspaceName", seeded.workspaceName());
         session.put("admin", person(seeded.admin(), false));
         session.put("users", seeded.users().stream().map(p -> person(p, true)).toList());
-        session.put("support", Map.of("email", seeded.support().email(), "password", seeded.support().password(),
-                "accessToken", seeded.support().accessToken()));
+        Map<String, Object> support = new LinkedHashMap<>();
+        support.put("email", seeded.support().email());
+        support.put("password", seeded.support().password());
+        support.put("accessToken", seeded.support().accessToken());
+        // Its powers: the Cognito group its token carries and the routes that group opens (and no workspace route).
+        support.put("groups", java.util.List.of("support"));
+        support.put("routes", supportRoutes);
+        support.put("executeDeletion", "bin/execute-deletion <deletion request id> <workspace id> [--at <executableAt>]");
+        session.put("support", support);
         session.put("crm", Map.of("email", seeded.crm().email(), "password", seeded.crm().password(),
                 "accessToken", seeded.crm().accessToken()));
         Path file = stateDir.resolve("session.json");
@@ -110,7 +134,7 @@ public final class LocalStack {
         return """
 
                 SalesOS Admin is running (ready in %d ms)
-                  API           %s
+                  API           %s   (OpenAPI document: %s/openapi.yml, viewer: %s/docs)
                   emulated AWS  %s   (emails SES accepted: %s/salesos-api/sent-emails)
                   session       %s   (workspace, people, passwords, fresh access tokens)
                   tokens last 60 minutes; a fresh one: bin/token [email | crm | support] (default: the admin)
@@ -126,6 +150,10 @@ public final class LocalStack {
                   curl -s -X POST %s/v1/invitations/accept -H 'Content-Type: application/json' \\
                        -d '{"token":"<token from the link>","password":"Choose-a-Passw0rd!"}'
                   curl -s %s/v1/invitations -H "Authorization: Bearer $TOKEN"
+                  # bulk invite from a CSV file; the report comes back at once, the emails from the queue:
+                  printf 'email,name,role,team\\r\\nana@example.com,Ana Lima,Sales Rep,team-west\\r\\nbad-address,Bo,manager,\\r\\n' > team.csv
+                  curl -s -X POST %s/v1/invitations/bulk -H "Authorization: Bearer $TOKEN" \\
+                       -H 'Content-Type: text/csv' -H 'Idempotency-Key: demo-bulk-1' --data-binary @team.csv
                   # plan downgrades apply at the end of the period; watch one apply now:
                   curl -s -X POST %s/v1/billing/plan-changes -H "Authorization: Bearer $TOKEN" \\
                        -H 'Content-Type: application/json' -d '{"tier":"starter"}'
@@ -149,10 +177,18 @@ public final class LocalStack {
                        -H 'Content-Type: application/json' \\
                        -d '{"name":"Globex","tier":"business","admin":{"email":"hank@globex.test","name":"Hank"},"ticket":"SUP-1"}'
                   curl -s %s/v1/support/workspaces -H "Authorization: Bearer $SUPPORT"
+                  # delete a workspace (docs/local.md walks through all of it): support opens, an Admin confirms
+                  # by the exact name, support executes after the waiting period (72 h; travel past it with --at):
+                  curl -s -X POST %s/v1/support/workspaces/<workspace id>/deletion-requests -H "Authorization: Bearer $SUPPORT" \\
+                       -H 'Content-Type: application/json' -d '{"ticket":"SUP-2","reason":"Customer asked"}'
+                  curl -s -X POST %s/v1/workspace/deletion-requests/<id>/confirm -H "Authorization: Bearer <its Admin's token>" \\
+                       -H 'Content-Type: application/json' -d '{"workspaceName":"<its exact name>"}'
+                  bin/execute-deletion <id> <workspace id> --at <executableAt from the answer>
+                  curl -s %s/v1/support/deletion-requests/<id> -H "Authorization: Bearer $SUPPORT"   # done, with counts
 
                 Ctrl-C stops the server and the emulator.
-                """.formatted(readyMillis, api, aws, aws, session, api, aws, api, api, api, api, api, api,
-                        api, api, api, api);
+                """.formatted(readyMillis, api, api, api, aws, aws, session, api, aws, api, api, api, api, api, api,
+                        api, api, api, api, api, api, api, api);
     }
 
     private static String env(String name, String fallback) {

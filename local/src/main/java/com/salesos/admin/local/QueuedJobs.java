@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.salesos.admin.functions.deletionworker.DeletionWorkerHandler;
 import com.salesos.admin.functions.exportworker.ExportWorkerHandler;
+import com.salesos.admin.functions.invitationsender.InvitationSenderHandler;
+import com.salesos.admin.functions.reassignmentworker.ReassignmentWorkerHandler;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.time.Clock;
@@ -14,7 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Plays Lambda's SQS event source mapping locally: long-polls a queue worker's queues (the export
- * queue and its dead-letter queue; the deletion queue) and invokes the worker's handler class with
+ * queue and its dead-letter queue; the deletion queue; the invitation queue and its dead-letter queue; the reassignment queue and its dead-letter queue) and invokes the worker's handler class with
  * what arrives. A failed message is retried after {@link #RETRY_DELAY} (in AWS: after the queue's
  * visibility timeout).
  */
@@ -36,6 +38,18 @@ final class QueuedJobs implements AutoCloseable {
     static QueuedJobs deletions(ProvisionedStack stack, SqsClient sqs, Clock clock) {
         return new QueuedJobs(stack, sqs, "DeletionWorkerFunction",
                 new DeletionWorkerHandler(new LambdaApplicationContextBuilder().singletons(clock)));
+    }
+
+    /** The invitation sender's queues: bulk invitations' emails go out as soon as they are queued. */
+    static QueuedJobs invitationEmails(ProvisionedStack stack, SqsClient sqs, Clock clock) {
+        return new QueuedJobs(stack, sqs, "InvitationSenderFunction",
+                new InvitationSenderHandler(new LambdaApplicationContextBuilder().singletons(clock)));
+    }
+
+    /** The reassignment worker's queue: large deal reassignments run as soon as they are started. */
+    static QueuedJobs reassignments(ProvisionedStack stack, SqsClient sqs, Clock clock) {
+        return new QueuedJobs(stack, sqs, "ReassignmentWorkerFunction",
+                new ReassignmentWorkerHandler(new LambdaApplicationContextBuilder().singletons(clock)));
     }
 
     private QueuedJobs(ProvisionedStack stack, SqsClient sqs, String functionLogicalId,

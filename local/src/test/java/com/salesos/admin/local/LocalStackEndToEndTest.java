@@ -64,6 +64,21 @@ class LocalStackEndToEndTest {
     }
 
     @Test
+    void a_bulk_upload_through_the_gateway_answers_its_per_row_report_and_queues_the_emails() {
+        String csv = "email,name,role,team\r\nbulk-e2e@example.com,Bulk Person,Sales Rep,team-west\r\nnot-an-email,Bo,manager,\r\n";
+
+        var report = api.send("POST", "/v1/invitations/bulk", csv, demo.admin().accessToken(),
+                "Content-Type", "text/csv", "Idempotency-Key", "e2e-bulk-1");
+
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.json().path("invited").asInt()).isEqualTo(1);
+        assertThat(report.json().path("rejected").asInt()).isEqualTo(1);
+        assertThat(report.json().path("emailsQueued").asInt()).isEqualTo(1);
+        var empty = api.send("POST", "/v1/invitations/bulk", "", demo.admin().accessToken(), "Content-Type", "text/csv");
+        assertThat(empty.status()).as(empty.body()).isEqualTo(422);
+    }
+
+    @Test
     void the_gateway_rejects_missing_garbage_foreign_expired_and_wrong_audience_tokens() throws Exception {
         String subject = "anyone";
         String clientId = aws.userPoolClientId();

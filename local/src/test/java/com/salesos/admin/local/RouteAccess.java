@@ -18,6 +18,7 @@ final class RouteAccess {
      */
     static final Map<String, String> BY_ROUTE = Map.ofEntries(
             Map.entry("POST /v1/invitations", "users.manage"),
+            Map.entry("POST /v1/invitations/bulk", "users.manage"),
             Map.entry("GET /v1/invitations", "users.manage"),
             Map.entry("POST /v1/invitations/{}/resend", "users.manage"),
             Map.entry("DELETE /v1/invitations/{}", "users.manage"),
@@ -32,6 +33,8 @@ final class RouteAccess {
             Map.entry("POST /v1/users/{}/reactivate", "users.manage"),
             Map.entry("GET /v1/users/{}/deals", "users.manage"),
             Map.entry("POST /v1/users/{}/reassign-deals", "users.manage"),
+            // Any active user reaches the use case; the one who started the job or a holder of users.manage reads it.
+            Map.entry("GET /v1/deal-reassignments/{}", "signed-in"),
             Map.entry("GET /v1/roles", "users.manage"),
             Map.entry("POST /v1/roles", "users.manage"),
             Map.entry("PATCH /v1/roles/{}", "users.manage"),
@@ -71,7 +74,8 @@ final class RouteAccess {
             Map.entry("POST /v1/support/deletion-requests/{}/execute", "support"),
             Map.entry("GET /v1/support/deletion-requests/{}", "support"),
             Map.entry("DELETE /v1/support/deletion-requests/{}", "support"),
-            // Any active user reaches the use case; only an Admin of the request's workspace acts on it.
+            // Any active user reaches the use case; only an Admin of the request's workspace sees or acts on it.
+            Map.entry("GET /v1/workspace/deletion-requests/{}", "signed-in"),
             Map.entry("POST /v1/workspace/deletion-requests/{}/confirm", "signed-in"),
             Map.entry("DELETE /v1/workspace/deletion-requests/{}", "signed-in"));
 

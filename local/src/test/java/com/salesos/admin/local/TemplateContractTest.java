@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.SamTemplate;
 import com.salesos.admin.functions.exportworker.ExportWorkerSettings;
+import com.salesos.admin.functions.invitationsender.InvitationSenderSettings;
 import com.salesos.admin.web.CrmRoute;
 import com.salesos.admin.web.SupportRoute;
 import com.salesos.admin.web.PublicRoute;
@@ -100,6 +101,35 @@ class TemplateContractTest {
         assertThat(template.functions()).isNotEmpty();
         for (SamTemplate.Function function : template.functions()) {
             assertThat(classExists(function.handler())).as("handler of %s: %s", function.logicalId(), function.handler()).isTrue();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_invitation_sender_reads_both_its_queues_and_no_email_returns_while_it_may_still_be_sending() {
+        assertThat(template.queueSources("InvitationSenderFunction")).extracting(SamTemplate.QueueSource::queueLogicalId)
+                .containsExactlyInAnyOrder("InvitationQueue", "InvitationDeadLetterQueue");
+        Map<String, Object> queue = (Map<String, Object>) template.resources().get("InvitationQueue").get("Properties");
+        assertThat(((Number) queue.get("VisibilityTimeout")).intValue()).isGreaterThan(template.timeoutSeconds("InvitationSenderFunction"));
+        Map<String, Object> redrive = (Map<String, Object>) queue.get("RedrivePolicy");
+        assertThat(String.valueOf(((SamTemplate.Intrinsic) redrive.get("deadLetterTargetArn")).argument()))
+                .isEqualTo("InvitationDeadLetterQueue.Arn");
+        assertThat(String.valueOf(((SamTemplate.Intrinsic) environmentOf("InvitationSenderFunction")
+                .get(InvitationSenderSettings.INVITATION_DEAD_LETTER_QUEUE_ARN)).argument())).isEqualTo("InvitationDeadLetterQueue.Arn");
+        // The bulk route must finish inside API Gateway's 29 s; the reservation lease outlasts the function.
+        assertThat(template.timeoutSeconds("InvitesFunction")).isLessThan(29);
+        assertThat(com.salesos.admin.invites.BulkInvitationService.LEASE.toSeconds())
+                .isGreaterThanOrEqualTo(2L * template.timeoutSeconds("InvitesFunction"));
+    }
+
+    @Test
+    void events_holds_an_sqs_event_for_each_queue_the_invitation_sender_reads() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = com.salesos.admin.emulator.RepositoryRoot.locate().resolve("events");
+        for (String file : java.util.List.of("invitation-sender-email.json", "invitation-sender-dead-letter.json")) {
+            var record = json.readTree(root.resolve(file).toFile()).path("Records").get(0);
+            assertThat(record.path("eventSource").asText()).isEqualTo("aws:sqs");
+            assertThat(com.salesos.admin.aws.invites.InvitationEmailMessages.parse(record.path("body").asText())).as(file).isPresent();
         }
     }
 

@@ -2,6 +2,10 @@ package com.salesos.admin.aws.access;
 
 import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.TableKeys;
+import com.salesos.admin.aws.table.Transactions;
+import java.time.Instant;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import com.salesos.admin.access.CrmClient;
 import com.salesos.admin.access.CrmIdentities;
 import java.util.Optional;
@@ -27,9 +31,22 @@ public final class DynamoCrmIdentities implements CrmIdentities {
                 .map(item -> new CrmClient(item.string("workspaceId"), subject));
     }
 
-    /** Registers a CRM identity for a workspace (support onboarding, the local stack, tests). */
-    public static Item item(String workspaceId, String subject, java.time.Instant at) {
-        return Item.of(TableKeys.subject(subject), TableKeys.CRM_SK).with("type", "crm-identity")
+    /** The type of the workspace's own record of a CRM identity ({@code WS#ws / CRM#sub}). */
+    public static final String POINTER_TYPE = "crm-registration";
+
+    /**
+     * Registers a CRM identity for a workspace (support onboarding, the local stack, tests), as two
+     * items written together: the identity's own ({@code SUBJECT#sub / #CRM}), which the access
+     * check reads, and the workspace's record of it ({@code WS#ws / CRM#sub}, with the account's
+     * address when the identity is a pool account), through which a workspace deletion finds both.
+     */
+    public static List<TransactWriteItem> register(String table, String workspaceId, String subject,
+                                                   Optional<String> accountEmail, Instant at) {
+        Item identity = Item.of(TableKeys.subject(subject), TableKeys.CRM_SK).with("type", "crm-identity")
                 .with("workspaceId", workspaceId).with("subject", subject).with("createdAt", at);
+        Item registration = Item.of(TableKeys.workspace(workspaceId), TableKeys.crmRegistration(subject))
+                .with("type", POINTER_TYPE).with("subject", subject).with("createdAt", at);
+        accountEmail.ifPresent(email -> registration.with("email", email));
+        return List.of(Transactions.putNew(table, identity), Transactions.putNew(table, registration));
     }
 }

@@ -6,6 +6,7 @@ import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.s;
 
 import com.salesos.admin.access.Permission;
@@ -72,7 +73,7 @@ public final class DynamoRoleStore implements RoleStore {
             steps.add("name", nameGuard(workspaceId, updated));
         }
         steps.add("audit", auditLog.append(audit));
-        return commit(steps);
+        return commit(steps, workspaceId, Optional.empty());
     }
 
     @Override
@@ -84,7 +85,7 @@ public final class DynamoRoleStore implements RoleStore {
                         .expressionAttributeValues(Map.of(":zero", Item.n(0)))).build())
                 .add("oldName", releaseName(workspaceId, role))
                 .add("audit", auditLog.append(audit));
-        Outcome outcome = commit(steps);
+        Outcome outcome = commit(steps, workspaceId, Optional.empty());
         if (outcome instanceof Outcome.Stale) {
             Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                     .key(Item.key(TableKeys.workspace(workspaceId), TableKeys.role(role.id())))).item();
@@ -96,13 +97,9 @@ public final class DynamoRoleStore implements RoleStore {
         return outcome;
     }
 
-    private Outcome commit(Steps steps) {
-        return commit(steps, null, Optional.empty());
-    }
-
     private Outcome commit(Steps steps, String workspaceId, Optional<IdempotencyKey> key) {
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            WorkspaceGate.commit(dynamo, table, workspaceId, steps.items());
             return new Outcome.Done();
         } catch (TransactionCanceledException e) {
             if (key.isPresent() && steps.failed(e.cancellationReasons(), "idempotency")) {

@@ -9,6 +9,7 @@ import com.salesos.admin.aws.table.SortableTime;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.s;
 
 import com.salesos.admin.audit.AuditEvent;
@@ -69,7 +70,7 @@ public final class DynamoBadgeStore implements BadgeStore {
         steps.add("badge", Transactions.putNew(table, toItem(workspaceId, badge)))
                 .add("audit", auditLog.append(audit));
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            WorkspaceGate.commit(dynamo, table, workspaceId, steps.items());
             return Optional.empty();
         } catch (TransactionCanceledException e) {
             if (key.isPresent() && steps.failed(e.cancellationReasons(), "idempotency")) {
@@ -84,12 +85,12 @@ public final class DynamoBadgeStore implements BadgeStore {
         Item item = toItem(workspaceId, badge);
         TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item.values())
                 .conditionExpression("attribute_exists(pk)")).build();
-        dynamo.transactWriteItems(r -> r.transactItems(put, auditLog.append(audit)));
+        WorkspaceGate.commit(dynamo, table, workspaceId, List.of(put, auditLog.append(audit)));
     }
 
     @Override
     public void delete(String workspaceId, Badge badge, AuditEvent audit) {
-        dynamo.transactWriteItems(r -> r.transactItems(
+        WorkspaceGate.commit(dynamo, table, workspaceId, List.of(
                 Transactions.delete(table, Item.key(TableKeys.workspace(workspaceId), "BADGE#" + badge.id())),
                 auditLog.append(audit)));
     }
@@ -116,7 +117,7 @@ public final class DynamoBadgeStore implements BadgeStore {
             // A reward that would take the total past its ceiling fails the condition: no award then.
             writes.add(DynamoPointsLedger.addToTotal(table, workspaceId, userId, null, badge.pointReward()));
         }
-        return Transactions.commitUnlessConditionFails(dynamo, writes);
+        return WorkspaceGate.commitUnlessConditionFails(dynamo, table, workspaceId, writes);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.n;
 import static com.salesos.admin.aws.table.Item.s;
 
@@ -65,7 +66,7 @@ public final class DynamoExportJobs implements ExportJobStore {
                 .add("job", Transactions.putNew(table, ExportItems.toItem(job)))
                 .add("audit", auditLog.append(audit));
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            WorkspaceGate.commit(dynamo, table, ws, steps.items());
             return new Creation.Created(job);
         } catch (TransactionCanceledException e) {
             if (key.isPresent() && steps.failed(e.cancellationReasons(), "idempotency")) {

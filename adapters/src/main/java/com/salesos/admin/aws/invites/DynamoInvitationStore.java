@@ -12,6 +12,7 @@ import com.salesos.admin.aws.workspaces.CounterSteps;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.aws.workspaces.EmailGuard;
 import com.salesos.admin.aws.workspaces.RoleHolders;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.n;
 import static com.salesos.admin.aws.table.Item.s;
 
@@ -78,7 +79,7 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .add("audit", auditLog.append(audit));
         sends.count(steps, ws, invitation.email(), limits, invitation.createdAt());
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            WorkspaceGate.commit(dynamo, table, ws, steps.items());
             return new Creation.Created(invitation);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -164,12 +165,15 @@ public final class DynamoInvitationStore implements InvitationStore {
                                 ":old", s(current.tokenHash().hex()), ":exp", s(reissued.expiresAt().toString()),
                                 ":d", s(DeliveryStatus.SENDING.name()), ":pending", s(InvitationStatus.PENDING.name()))))
                         .build())
-                .add("oldToken", Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)))
+                // Unconditional: a bulk invitation not yet mailed has no token item (the sender issues
+                // its first link); the invitation's own condition on tokenHash guards the race.
+                .add("oldToken", TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK))).build())
                 .add("newToken", Transactions.putNew(table, tokenItem(reissued)))
                 .add("audit", auditLog.append(audit));
         sends.count(steps, ws, current.email(), limits, at);
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            WorkspaceGate.commit(dynamo, table, ws, steps.items());
             return new Reissue.Reissued();
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -198,7 +202,7 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .add("token", Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)))
                 .add("role", RoleHolders.step(table, ws, RoleHolding.giveUp(current.roleId())))
                 .add("audit", auditLog.append(audit));
-        return Transactions.commitUnlessConditionFails(dynamo, steps.items());
+        return WorkspaceGate.commitUnlessConditionFails(dynamo, table, ws, steps.items());
     }
 
     @Override
@@ -221,10 +225,15 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .add("counters", CounterSteps.step(table, ws,
                         CounterChange.none().convertInvitationToUser().gainAdminIf(user.roleId())))
                 .add("audit", auditLog.append(audit));
+        WorkspaceGate.Gated gated = WorkspaceGate.gated(table, ws, steps.items());
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            dynamo.transactWriteItems(r -> r.transactItems(gated.writes()));
             return new Acceptance.Accepted(user);
         } catch (TransactionCanceledException e) {
+            Optional<String> lock = WorkspaceGate.lockThatRefused(dynamo, table, ws, gated, e);
+            if (lock.isPresent()) {
+                return new Acceptance.WorkspaceLocked(lock.get());
+            }
             if (steps.failed(e.cancellationReasons(), "principal")) {
                 return new Acceptance.AccountTaken();
             }
@@ -254,7 +263,8 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .expressionAttributeValues(values)).build();
     }
 
-    private Item tokenItem(Invitation invitation) {
+    /** Package-visible: the sender issues links with this very layout. */
+    static Item tokenItem(Invitation invitation) {
         return Item.of(TableKeys.token(invitation.tokenHash().hex()), TableKeys.TOKEN_SK)
                 .with("workspaceId", invitation.workspaceId())
                 .with("invitationId", invitation.id())
@@ -283,7 +293,8 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .with("createdBy", invitation.createdBy());
     }
 
-    private static Invitation fromItem(Item item) {
+    /** Package-visible: the bulk file and the sender read invitations of this very layout. */
+    static Invitation fromItem(Item item) {
         return new Invitation(item.string("id"), item.string("workspaceId"), new EmailAddress(item.string("email")),
                 item.string("name"), item.string("roleId"), item.string("teamId"),
                 InvitationStatus.valueOf(item.string("status")), DeliveryStatus.valueOf(item.string("delivery")),

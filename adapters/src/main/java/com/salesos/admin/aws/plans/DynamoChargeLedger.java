@@ -2,11 +2,15 @@ package com.salesos.admin.aws.plans;
 
 import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.TableKeys;
+import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import com.salesos.admin.plans.BillingGateway;
 import com.salesos.admin.plans.Charge;
+import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The default billing gateway: records each charge as a {@code CHARGE#id} item of the workspace.
@@ -24,13 +28,18 @@ public final class DynamoChargeLedger implements BillingGateway {
 
     @Override
     public void record(Charge charge) {
+        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table)
+                .item(DynamoPlanStore.chargeItem(charge, Item.of(TableKeys.workspace(charge.workspaceId()),
+                        "CHARGE#" + charge.id())).values())
+                .conditionExpression("attribute_not_exists(pk)")).build();
         try {
-            dynamo.putItem(r -> r.tableName(table)
-                    .item(DynamoPlanStore.chargeItem(charge, Item.of(TableKeys.workspace(charge.workspaceId()),
-                            "CHARGE#" + charge.id())).values())
-                    .conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException alreadyRecorded) {
-            // Recorded by an earlier attempt: charged once.
+            // A workspace write like any other: not while its deletion is confirmed or running, never after it.
+            WorkspaceGate.commit(dynamo, table, charge.workspaceId(), List.of(put));
+        } catch (TransactionCanceledException e) {
+            if (Transactions.failedCondition(e.cancellationReasons(), 0)) {
+                return; // Recorded by an earlier attempt: charged once.
+            }
+            throw new BillingUnavailable("The charge ledger could not be written", e);
         } catch (SdkException e) {
             throw new BillingUnavailable("The charge ledger could not be written", e);
         }

@@ -9,6 +9,7 @@ import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.s;
 
 import com.salesos.admin.audit.AuditEvent;
@@ -73,7 +74,7 @@ public final class DynamoPlanStore implements PlanStore {
                         .with(TableKeys.GSI1_PK, UNRECORDED)
                         .with(TableKeys.GSI1_SK, SortableTime.of(charge.createdAt()) + "#" + charge.id())))
                 .add("audit", auditLog.append(audit));
-        return Transactions.commitUnlessConditionFails(dynamo, steps.items()) ? new Outcome.Done() : new Outcome.Stale();
+        return WorkspaceGate.commitUnlessConditionFails(dynamo, table, ws, steps.items()) ? new Outcome.Done() : new Outcome.Stale();
     }
 
     @Override
@@ -86,7 +87,7 @@ public final class DynamoPlanStore implements PlanStore {
                         Map.of(":to", s(to.tier()), ":at", s(effectiveAt.toString()), ":limit", Item.n(to.seatLimit()),
                                 ":due", s(DUE), ":dueAt", s(SortableTime.of(effectiveAt) + "#" + ws), ":from", s(current.tier()))))
                 .add("audit", auditLog.append(audit));
-        if (Transactions.commitUnlessConditionFails(dynamo, steps.items())) {
+        if (WorkspaceGate.commitUnlessConditionFails(dynamo, table, ws, steps.items())) {
             return new Outcome.Done();
         }
         Seats now = seats.read(ws);
@@ -102,7 +103,7 @@ public final class DynamoPlanStore implements PlanStore {
                         "pendingTier = :p AND pendingEffectiveAt = :at",
                         Map.of(":limit", Item.n(planSeatLimit), ":p", s(pending.tier()), ":at", s(pending.effectiveAt().toString()))))
                 .add("audit", auditLog.append(audit));
-        return Transactions.commitUnlessConditionFails(dynamo, steps.items()) ? new Outcome.Done() : new Outcome.Stale();
+        return WorkspaceGate.commitUnlessConditionFails(dynamo, table, current.workspaceId(), steps.items()) ? new Outcome.Done() : new Outcome.Stale();
     }
 
     @Override
@@ -129,7 +130,7 @@ public final class DynamoPlanStore implements PlanStore {
                         Map.of(":to", s(pending.tier()), ":at", s(pending.effectiveAt().toString()),
                                 ":start", s(newAnchor.start().toString()), ":end", s(newAnchor.end().toString()))))
                 .add("audit", auditLog.append(audit));
-        return Transactions.commitUnlessConditionFails(dynamo, steps.items()) ? new Outcome.Done() : new Outcome.Stale();
+        return WorkspaceGate.commitUnlessConditionFails(dynamo, table, due.workspaceId(), steps.items()) ? new Outcome.Done() : new Outcome.Stale();
     }
 
     @Override
@@ -146,10 +147,16 @@ public final class DynamoPlanStore implements PlanStore {
 
     @Override
     public void markRecorded(Charge charge) {
-        dynamo.updateItem(r -> r.tableName(table)
-                .key(Item.key(TableKeys.workspace(charge.workspaceId()), "PLANCHANGE#" + charge.id()))
-                .updateExpression("SET chargeStatus = :recorded REMOVE gsi1pk, gsi1sk")
-                .expressionAttributeValues(Map.of(":recorded", s("RECORDED"))));
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(Item.key(TableKeys.workspace(charge.workspaceId()), "PLANCHANGE#" + charge.id()))
+                    .updateExpression("SET chargeStatus = :recorded REMOVE gsi1pk, gsi1sk")
+                    // Never a new item: a workspace deleted since the charge was listed stays deleted.
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":recorded", s("RECORDED"))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException gone) {
+            // Its workspace was deleted meanwhile: nothing left to mark.
+        }
     }
 
     @Override

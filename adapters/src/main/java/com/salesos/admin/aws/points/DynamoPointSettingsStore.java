@@ -5,6 +5,7 @@ import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.SortableTime;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.s;
 
 import com.salesos.admin.audit.AuditEvent;
@@ -104,7 +105,7 @@ public final class DynamoPointSettingsStore implements PointSettingsStore {
                         .with("valueBonusMultiplier", next.valueBonusMultiplier().toPlainString())
                         .withAll("points", points)),
                 auditLog.append(audit));
-        return Transactions.commitUnlessConditionFails(dynamo, writes);
+        return WorkspaceGate.commitUnlessConditionFails(dynamo, table, workspaceId, writes);
     }
 
     private List<PointSettings> versions(String workspaceId, boolean oldestFirst, int limit) {

@@ -5,6 +5,7 @@ import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.SortableTime;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.s;
 
 import com.salesos.admin.common.Page;
@@ -42,7 +43,7 @@ public final class DynamoPointsLedger implements PointsLedger {
                 Transactions.putNew(table, toItem(entry)),
                 addToTotal(table, ws, entry.userId(), entry.type(), entry.total()));
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(writes));
+            WorkspaceGate.commit(dynamo, table, ws, writes);
             return new Booking.Booked(entry);
         } catch (TransactionCanceledException e) {
             if (Transactions.failedCondition(e.cancellationReasons(), 0)) {

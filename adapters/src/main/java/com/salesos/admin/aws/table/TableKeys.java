@@ -5,17 +5,20 @@ import java.time.Instant;
 /**
  * The single-table key scheme. Everything of a workspace shares the partition {@code WS#<id>};
  * lookups that start from outside a workspace (a token, a signed-in subject) have partitions of
- * their own. GSI1 lists a workspace's items by status.
+ * their own. GSI1 lists a workspace's items by status. GSI {@code byOwner} lists CRM records by the
+ * {@code ownerUserId} the CRM writes (sparse: only items with an owner), with their sort key.
  *
  * <pre>
  * pk                         sk                         what
- * WS#ws                      #WORKSPACE                 name, plan, seat counters
+ * WS#ws                      #WORKSPACE                 name, plan, seat counters, deletionLock while being deleted
  * WS#ws                      TEAM#id                    team
  * WS#ws                      ROLE#id                    custom role
  * WS#ws                      USER#id                    user
  * WS#ws                      EMAIL#address              uniqueness guard: who holds the address
  * WS#ws                      INVITATION#id              invitation (gsi1: WS#ws#INVITATIONS#STATUS / id)
  * WS#ws                      IDEMPOTENCY#user#key       what a creating request made
+ * WS#ws                      BULK#file                  bulk invitation file: state, run, lease (gsi1 while open: BULK#OPEN / leaseEnd#ws#file)
+ * WS#ws                      BULK#file#LANE#k           a lane of the file: seats it holds (total) and used (consumed)
  * WS#ws                      SENDS#WORKSPACE#start      invitation emails sent in the window from start (ttl)
  * WS#ws                      SENDS#ADDRESS#mbox#start   invitation emails sent to the mailbox in that window (ttl)
  * WS#ws                      DEAL#id, LEAD#id, ACTIVITY#id  CRM records (WorkspaceProvisioner.addRecord)
@@ -26,13 +29,20 @@ import java.time.Instant;
  * WS#ws                      AWARD#user#badge           award (with its signed credential)
  * WS#ws                      EXPORT#id                  export job (state, progress, checkpoint, result)
  * WS#ws                      #EXPORT_ACTIVE             the workspace's one queued or running export
+ * WS#ws                      REASSIGN#id                background move of all of a user's deals (state, count, checkpoint)
+ * WS#ws                      #REASSIGN_ACTIVE#user      the user's one queued or running background move
+ * WS#ws                      ROLENAME#name              uniqueness guard: which custom role has the name
+ * WS#ws                      POINTSFROM#time#version    point settings timeline (the version in force at a time)
+ * WS#ws                      PLANCHANGE#id              an upgrade's charge (gsi1: CHARGES#UNRECORDED until billed)
+ * WS#ws                      CHARGE#id                  a charge the billing gateway recorded
+ * WS#ws                      CRM#sub                    the workspace's record of its CRM identity (to delete it)
  * WS#ws#AUDIT                time#id                    audit record (time: SortableTime, fixed width)
  * SUBJECT#sub                #PRINCIPAL                 which workspace user a sign-in subject is
  * SUBJECT#sub                #CRM                       which workspace a CRM machine identity posts for
  * INVITATION_TOKEN#sha256    #TOKEN                     which invitation a link token opens
  * SUPPORT#WORKSPACES         WS#id                      the workspaces support lists (one small partition)
  * SUPPORT#WORKSPACES         IDEMPOTENCY#...            support's provisioning retries
- * WS#id                      #DELETION_LIVE             the workspace's live deletion request; locked while confirmed or running
+ * WS#id                      #DELETION_LIVE             the workspace's live deletion request and its purge's progress
  * DELETION#id                #DELETION                  a deletion request (kept as the workspace's tombstone)
  * </pre>
  */
@@ -43,6 +53,10 @@ public final class TableKeys {
     public static final String GSI1 = "gsi1";
     public static final String GSI1_PK = "gsi1pk";
     public static final String GSI1_SK = "gsi1sk";
+    /** The owner index: partition {@link #OWNER}, sort key {@link #SK}; CRM records with an owner only. */
+    public static final String BY_OWNER = "byOwner";
+    /** The attribute the CRM writes on deals, leads and activities: the owning user's id. */
+    public static final String OWNER = "ownerUserId";
 
     public static final String WORKSPACE_SK = "#WORKSPACE";
     public static final String PRINCIPAL_SK = "#PRINCIPAL";
@@ -106,6 +120,26 @@ public final class TableKeys {
         return EXPORT_PREFIX + jobId;
     }
 
+    public static String reassignment(String jobId) {
+        return "REASSIGN#" + jobId;
+    }
+
+    /** The item that names a user's one active background move of all their deals. */
+    public static String activeReassignment(String fromUserId) {
+        return "#REASSIGN_ACTIVE#" + fromUserId;
+    }
+
+    public static String bulkFile(String fileId) {
+        return "BULK#" + fileId;
+    }
+
+    public static String bulkLane(String fileId, int lane) {
+        return "BULK#" + fileId + "#LANE#" + lane;
+    }
+
+    /** The GSI1 partition of bulk files still open: the sweep finds abandoned ones there by lease end. */
+    public static final String BULK_OPEN = "BULK#OPEN";
+
     public static String idempotency(String userId, String scope, String key) {
         return "IDEMPOTENCY#" + userId + "#" + scope + "#" + key;
     }
@@ -121,6 +155,11 @@ public final class TableKeys {
 
     public static String subject(String subject) {
         return "SUBJECT#" + subject;
+    }
+
+    /** The workspace's record of a CRM identity it registered. */
+    public static String crmRegistration(String subject) {
+        return "CRM#" + subject;
     }
 
     public static String token(String tokenHashHex) {

@@ -1,13 +1,13 @@
 package com.salesos.admin.aws.users;
 
-import com.salesos.admin.aws.audit.DynamoAuditLog;
-import com.salesos.admin.aws.table.Cursor;
-import com.salesos.admin.aws.table.Item;
-import com.salesos.admin.aws.table.TableKeys;
-import com.salesos.admin.aws.table.Transactions;
 import static com.salesos.admin.aws.table.Item.s;
 
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.table.Cursor;
+import com.salesos.admin.aws.table.IndexPosition;
+import com.salesos.admin.aws.table.Item;
+import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.users.DealOwnership;
@@ -18,69 +18,111 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Deal owners in the single table ({@code DEAL#id} items of the workspace). Moves go in
- * transactions of up to 99 deals plus their audit record, each deal conditioned on still having
- * the source owner; a batch that meets a deal someone else moved falls back to one conditional
- * write per deal, so every deal that can move does, exactly once.
+ * Deal owners in the single table ({@code DEAL#id} items of the workspace), found through the owner
+ * index ({@link TableKeys#BY_OWNER}: partition {@code ownerUserId}, sort key the item's {@code sk}),
+ * so finding a user's deals reads that user's index entries and nothing else of the workspace.
+ * The index is eventually consistent: an entry may trail a move for a moment, which is harmless
+ * because every move is conditioned on the owner the deal has when it commits. User ids are unique
+ * across workspaces in practice (time plus 64 random bits), but entries of another workspace under
+ * the same id would be skipped: a listing never leaves the caller's workspace.
+ * Moves go in transactions of up to 97 deals plus the receiver check and their audit record.
  */
 public final class DynamoDealOwnership implements DealOwnership {
 
-    private static final int PAGE = 500;
-    private static final int BATCH = 99;
+    private static final String DEAL = "DEAL#";
+    /** Deals per transaction, with the receiver check and the audit record. */
+    private static final int BATCH = DealMoves.TRANSACTION_ITEMS - 2;
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final DynamoAuditLog auditLog;
+    private final DealMoves moves;
 
     public DynamoDealOwnership(DynamoDbClient dynamo, String table, DynamoAuditLog auditLog) {
         this.dynamo = dynamo;
         this.table = table;
-        this.auditLog = auditLog;
+        this.moves = new DealMoves(dynamo, table, auditLog);
     }
 
     @Override
-    public DealPage ownedBy(String workspaceId, String userId, Optional<String> cursor) {
+    public OwnedPage ownedBy(String workspaceId, String userId, Optional<String> after, int limit) {
         String partition = TableKeys.workspace(workspaceId);
-        QueryResponse response = dynamo.query(r -> {
-            r.tableName(table).limit(PAGE).consistentRead(true)
-                    .keyConditionExpression("pk = :p and begins_with(sk, :s)")
-                    .filterExpression("ownerUserId = :owner")
-                    .projectionExpression("id")
-                    .expressionAttributeValues(Map.of(":p", s(partition), ":s", s("DEAL#"), ":owner", s(userId)));
-            cursor.map(c -> Cursor.decodeTableKey(c, partition, "DEAL#")).ifPresent(r::exclusiveStartKey);
-        });
-        return new DealPage(response.items().stream().map(i -> i.get("id").s()).toList(),
-                Cursor.encode(response.lastEvaluatedKey()));
+        QueryResponse response = dynamo.query(ownerQuery(userId, limit)
+                .projectionExpression("pk, sk")
+                .exclusiveStartKey(after.map(IndexPosition::decode).orElse(null)).build());
+        List<OwnedDeal> deals = new ArrayList<>();
+        for (Map<String, AttributeValue> entry : response.items()) {
+            if (partition.equals(entry.get(TableKeys.PK).s())) {
+                String sk = entry.get(TableKeys.SK).s();
+                deals.add(new OwnedDeal(sk.substring(DEAL.length()), IndexPosition.encode(indexKey(partition, sk, userId)).orElseThrow()));
+            }
+        }
+        return new OwnedPage(deals, IndexPosition.encode(response.lastEvaluatedKey()));
+    }
+
+    @Override
+    public long countOwnedBy(String workspaceId, String userId, long cap) {
+        String partition = TableKeys.workspace(workspaceId);
+        long counted = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            int limit = (int) Math.min(Integer.MAX_VALUE, cap - counted);
+            QueryResponse response = dynamo.query(ownerQuery(userId, limit).projectionExpression("pk")
+                    .exclusiveStartKey(start).build());
+            counted += response.items().stream().filter(i -> partition.equals(i.get(TableKeys.PK).s())).count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null && counted < cap);
+        return Math.min(counted, cap);
     }
 
     @Override
     public Page<Deal> dealsOf(String workspaceId, String userId, PageRequest page) {
         String partition = TableKeys.workspace(workspaceId);
         List<Deal> deals = new ArrayList<>();
-        Optional<Map<String, AttributeValue>> start = page.cursor().map(c -> Cursor.decodeTableKey(c, partition, "DEAL#"));
-        // The filter applies after Limit, so ask for what is still missing until the page is full:
-        // a response never holds more than that, and the last evaluated key is an exact cursor.
+        Map<String, AttributeValue> start = page.cursor()
+                .map(c -> indexKey(partition, Cursor.decodeTableKey(c, partition, DEAL).get(TableKeys.SK).s(), userId))
+                .orElse(null);
+        // Ask for what is still missing until the page is full: a response never holds more than
+        // that, and the last evaluated key is an exact cursor.
         do {
-            int missing = page.limit() - deals.size();
-            Optional<Map<String, AttributeValue>> from = start;
-            QueryResponse response = dynamo.query(r -> {
-                r.tableName(table).limit(missing)
-                        .keyConditionExpression("pk = :p and begins_with(sk, :s)")
-                        .filterExpression("ownerUserId = :owner")
-                        .expressionAttributeValues(Map.of(":p", s(partition), ":s", s("DEAL#"), ":owner", s(userId)));
-                from.ifPresent(r::exclusiveStartKey);
-            });
-            response.items().forEach(item -> deals.add(deal(Item.from(item))));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? Optional.of(response.lastEvaluatedKey()) : Optional.empty();
-        } while (deals.size() < page.limit() && start.isPresent());
-        return new Page<>(deals, start.flatMap(Cursor::encode));
+            QueryResponse response = dynamo.query(ownerQuery(userId, page.limit() - deals.size()).exclusiveStartKey(start).build());
+            response.items().stream().filter(i -> partition.equals(i.get(TableKeys.PK).s()))
+                    .forEach(item -> deals.add(deal(Item.from(item))));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (deals.size() < page.limit() && start != null);
+        return new Page<>(deals, Cursor.encode(start));
+    }
+
+    @Override
+    public Transfer transfer(String workspaceId, List<String> dealIds, String from, String to, AuditEvent audit) {
+        List<String> moved = new ArrayList<>();
+        for (int start = 0; start < dealIds.size(); start += BATCH) {
+            List<String> batch = dealIds.subList(start, Math.min(dealIds.size(), start + BATCH));
+            DealMoves.Result result = moves.commit(workspaceId, batch, from, to, audit, moving -> List.of());
+            if (result instanceof DealMoves.Result.ReceiverInactive) {
+                return new Transfer(moved, true);
+            }
+            moved.addAll(((DealMoves.Result.Committed) result).moved());
+        }
+        return new Transfer(moved, false);
+    }
+
+    /** The user's deal entries in the owner index (eventually consistent: the only kind an index reads). */
+    private QueryRequest.Builder ownerQuery(String userId, int limit) {
+        return QueryRequest.builder().tableName(table).indexName(TableKeys.BY_OWNER).limit(limit)
+                .keyConditionExpression("#owner = :owner AND begins_with(sk, :deal)")
+                .expressionAttributeNames(Map.of("#owner", TableKeys.OWNER))
+                .expressionAttributeValues(Map.of(":owner", s(userId), ":deal", s(DEAL)));
+    }
+
+    /** Where an index walk stands after the entry of this deal: index key and table key. */
+    private static Map<String, AttributeValue> indexKey(String partition, String sk, String userId) {
+        Map<String, AttributeValue> key = new HashMap<>(Item.key(partition, sk));
+        key.put(TableKeys.OWNER, s(userId));
+        return key;
     }
 
     private static Deal deal(Item item) {
@@ -95,58 +137,5 @@ public final class DynamoDealOwnership implements DealOwnership {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    @Override
-    public List<String> transfer(String workspaceId, List<String> dealIds, String from, String to, AuditEvent audit) {
-        List<String> moved = new ArrayList<>();
-        for (int start = 0; start < dealIds.size(); start += BATCH) {
-            List<String> batch = dealIds.subList(start, Math.min(dealIds.size(), start + BATCH));
-            List<TransactWriteItem> writes = new ArrayList<>();
-            batch.forEach(id -> writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(Item.key(TableKeys.workspace(workspaceId), "DEAL#" + id))
-                    .updateExpression("SET ownerUserId = :to")
-                    .conditionExpression("ownerUserId = :from")
-                    .expressionAttributeValues(Map.of(":from", s(from), ":to", s(to)))).build()));
-            writes.add(auditLog.append(withMoved(audit, batch)));
-            try {
-                dynamo.transactWriteItems(r -> r.transactItems(writes));
-                moved.addAll(batch);
-            } catch (TransactionCanceledException e) {
-                if (!Transactions.anyConditionFailed(e.cancellationReasons())) {
-                    throw e;
-                }
-                moved.addAll(oneByOne(workspaceId, batch, from, to, audit));
-            }
-        }
-        return moved;
-    }
-
-    private List<String> oneByOne(String workspaceId, List<String> batch, String from, String to, AuditEvent audit) {
-        List<String> moved = new ArrayList<>();
-        for (String id : batch) {
-            try {
-                dynamo.updateItem(r -> r.tableName(table)
-                        .key(Item.key(TableKeys.workspace(workspaceId), "DEAL#" + id))
-                        .updateExpression("SET ownerUserId = :to")
-                        .conditionExpression("ownerUserId = :from")
-                        .expressionAttributeValues(Map.of(":from", s(from), ":to", s(to))));
-                moved.add(id);
-            } catch (ConditionalCheckFailedException notOwned) {
-                // Moved earlier, owned by someone else, or no such deal: not ours to move.
-            }
-        }
-        if (!moved.isEmpty()) {
-            dynamo.transactWriteItems(r -> r.transactItems(auditLog.append(withMoved(audit, moved))));
-        }
-        return moved;
-    }
-
-    private static AuditEvent withMoved(AuditEvent audit, List<String> dealIds) {
-        Map<String, Object> after = new HashMap<>(audit.after());
-        after.put("count", dealIds.size());
-        after.put("dealIds", List.copyOf(dealIds));
-        return new AuditEvent(audit.workspaceId(), audit.actorUserId(), audit.action(), audit.targetType(),
-                audit.targetId(), audit.at(), audit.before(), after);
     }
 }

@@ -8,6 +8,7 @@ import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.workspaces.CounterSteps;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.aws.workspaces.RoleHolders;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.s;
 
 import com.salesos.admin.access.Role;
@@ -143,7 +144,7 @@ public final class DynamoUserStore implements UserStore {
 
     private Change commit(String workspaceId, Steps steps, CounterChange counters) {
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            WorkspaceGate.commit(dynamo, table, workspaceId, steps.items());
             return new Change.Done();
         } catch (TransactionCanceledException e) {
             var reasons = e.cancellationReasons();

@@ -26,6 +26,15 @@ public final class DynamoWorkspaceDirectory implements WorkspaceDirectory {
         return Optional.ofNullable(item).map(i -> i.get("name")).map(AttributeValue::s);
     }
 
+    /** Support's directory entry is the tombstone a finished deletion leaves (DynamoDeletionRequests.finish). */
+    @Override
+    public boolean deleted(String workspaceId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Item.key(TableKeys.WORKSPACE_DIRECTORY, TableKeys.directoryEntry(workspaceId)))
+                .projectionExpression("#s").expressionAttributeNames(Map.of("#s", "state"))).item();
+        return item != null && item.get("state") != null && "deleted".equals(item.get("state").s());
+    }
+
     @Override
     public java.util.List<Team> teams(String workspaceId) {
         return dynamo.queryPaginator(r -> r.tableName(table)

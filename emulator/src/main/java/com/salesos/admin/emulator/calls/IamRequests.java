@@ -62,13 +62,17 @@ public final class IamRequests {
     }
 
     /**
-     * S3 checks: object actions on bucket/key; listing is s3:ListBucket on the bucket itself, and a
+     * S3 checks: object actions on bucket/key; listing is s3:ListBucket on the bucket itself (its
+     * unfinished uploads s3:ListBucketMultipartUploads), and a
      * batch delete is one s3:DeleteObject check per key (IAM has no DeleteObjects action).
      */
     private static List<Access> s3(String operation, SdkRequest request, DeployedNames names) {
         String bucket = names.arn(field(request, "Bucket"));
         if (operation.equals("ListObjectsV2") || operation.equals("ListObjects")) {
             return List.of(new Access("s3:ListBucket", bucket));
+        }
+        if (operation.equals("ListMultipartUploads")) {
+            return List.of(new Access("s3:ListBucketMultipartUploads", bucket));
         }
         if (request instanceof software.amazon.awssdk.services.s3.model.DeleteObjectsRequest batch) {
             return batch.delete().objects().stream()

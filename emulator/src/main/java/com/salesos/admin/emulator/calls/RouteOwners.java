@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class RouteOwners {
 
-    private record Owner(String method, Pattern path, String function) {
+    private record Owner(Pattern path, SamTemplate.Route route) {
     }
 
     private static volatile RouteOwners ofRepository;
@@ -19,8 +19,8 @@ public final class RouteOwners {
     private final List<Owner> owners;
 
     public RouteOwners(SamTemplate template) {
-        this.owners = template.routes().stream().map(route -> new Owner(route.method(),
-                Pattern.compile(route.path().replaceAll("\\{[^}]+}", "[^/]+")), route.function())).toList();
+        this.owners = template.routes().stream().map(route -> new Owner(
+                Pattern.compile(route.path().replaceAll("\\{[^}]+}", "[^/]+")), route)).toList();
     }
 
     public static RouteOwners ofRepository() {
@@ -32,8 +32,13 @@ public final class RouteOwners {
 
     /** The function of the route matching this request; empty when API Gateway would route it nowhere. */
     public Optional<String> functionFor(String method, String path) {
+        return routeFor(method, path).map(SamTemplate.Route::function);
+    }
+
+    /** The template's route matching this request (its path as declared, with {params}). */
+    public Optional<SamTemplate.Route> routeFor(String method, String path) {
         String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        return owners.stream().filter(o -> o.method().equalsIgnoreCase(method) && o.path().matcher(rawPath).matches())
-                .map(Owner::function).findFirst();
+        return owners.stream().filter(o -> o.route().method().equalsIgnoreCase(method) && o.path().matcher(rawPath).matches())
+                .map(Owner::route).findFirst();
     }
 }

@@ -8,82 +8,114 @@ import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.support.DynamoDeletionRequests;
 import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.emulator.LocalAws;
-import com.salesos.admin.testing.MovableClock;
+import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.QueueDriver;
+import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.support.DeletionRequest;
 import com.salesos.admin.support.DeletionState;
-import com.salesos.admin.users.User;
+import com.salesos.admin.support.PurgeCounts;
+import com.salesos.admin.testing.MovableClock;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * An executed deletion through the real worker handler, driven from the template's queue: the
- * workspace's accounts, objects and items go, another workspace keeps everything, and what stays is
- * the tombstone (request, directory entry, one audit record) without personal data.
+ * An executed deletion through the real worker handler, driven from the template's queue as
+ * Lambda's event source mapping drives it: the workspace's accounts, objects, unfinished uploads
+ * and items go (the whole table is scanned for its id afterwards), another workspace keeps every
+ * item, and what stays is the tombstone without personal data. A crash in the middle is finished
+ * by the redelivery with the same counts; a large workspace continues across invocations.
  */
+@ExtendWith(LocalAwsExtension.class)
 class DeletionWorkerThroughLambdaTest {
 
-    static final String PASSWORD = "Correct-Horse-9-Battery";
     static LocalAws aws;
     static MovableClock clock;
-    static SqsClient sqs;
     static S3Client s3;
     static QueueDriver driver;
     static DynamoDeletionRequests requests;
 
     @BeforeAll
-    static void setUp() {
-        aws = LocalAws.fresh();
-        clock = new MovableClock(Instant.parse("2026-05-01T09:00:00Z"));
-        sqs = aws.clients().sqs();
+    static void setUp(LocalAws localAws, MovableClock movableClock) {
+        aws = localAws;
+        clock = movableClock;
         s3 = aws.clients().s3();
-        driver = new QueueDriver(aws.stack(), sqs, "DeletionWorkerFunction",
+        driver = new QueueDriver(aws.stack(), aws.clients().sqs(), "DeletionWorkerFunction",
                 new DeletionWorkerHandler(new LambdaApplicationContextBuilder().singletons(clock)), Duration.ZERO);
         requests = new DynamoDeletionRequests(aws.dynamo(), aws.tableName(),
                 new DynamoAuditLog(aws.tableName(), new TimeOrderedIds(clock, new SecureRandom())));
     }
 
-    @AfterAll
-    static void tearDown() {
-        sqs.close();
-        s3.close();
+    @AfterEach
+    void noFaults() {
+        InjectedFaults.clear();
+        driver.budget(Duration.ofSeconds(aws.stack().template().timeoutSeconds("DeletionWorkerFunction")));
     }
 
-    static User seed(String ws) {
-        aws.workspaces().createWorkspace(ws, "Workspace " + ws, "team", 10);
-        aws.workspaces().addTeam(ws, "team-1", "One");
-        User admin = aws.workspaces().addUser(ws, "usr_" + ws + "_admin", "admin@" + ws + ".test", "Admin", "admin", null, PASSWORD);
-        aws.workspaces().addUser(ws, "usr_" + ws + "_rep", "rep@" + ws + ".test", "Rep", "sales-rep", "team-1", PASSWORD);
-        aws.workspaces().addRecord(ws, "deal", "deal-1", admin.id(), Map.of("name", "Big deal"));
-        s3.putObject(r -> r.bucket(aws.stack().physicalId("ExportsBucket")).key("exports/" + ws + "/exp_1.zip"),
-                RequestBody.fromString("zip"));
-        s3.putObject(r -> r.bucket(aws.stack().physicalId("BadgeImagesBucket")).key("badges/" + ws + "/badge-1"),
-                RequestBody.fromString("png"));
-        return admin;
+    static String exportsBucket() {
+        return aws.stack().physicalId("ExportsBucket");
     }
 
-    /** Support opened, the Admin confirmed, support executed: the request is running and its message queued. */
-    static DeletionRequest executed(String ws, String requestId, User admin) {
+    static String badgesBucket() {
+        return aws.stack().physicalId("BadgeImagesBucket");
+    }
+
+    /** Users with sign-in accounts, a team, CRM records, a pending invitation with its token, the CRM identity, objects, an unfinished upload. */
+    static TestWorkspace seed(String ws) {
+        TestWorkspace workspace = TestWorkspace.on(aws, ws).name("Workspace " + ws).team("team-1", "One")
+                .admin()
+                .user("usr_" + ws + "_rep", "rep@" + ws + ".test", "Remy Rep", "sales-rep", "team-1")
+                .deal("deal-1", "usr_" + ws + "_rep", Map.of("name", "Big deal"))
+                .record("lead", "lead-1", "usr_" + ws + "_rep", Map.of("name", "Jane Prospect"))
+                .record("activity", "act-1", "usr_" + ws + "_rep", Map.of("type", "CALL"))
+                .crm()
+                .build();
+        String hash = "ab" + ws.hashCode();
+        put(Map.of("pk", s("WS#" + ws), "sk", s("INVITATION#inv-1"), "type", s("invitation"), "id", s("inv-1"),
+                "email", s("invitee@" + ws + ".test"), "status", s("PENDING"), "tokenHash", s(hash),
+                "gsi1pk", s("WS#" + ws + "#INVITATIONS#PENDING"), "gsi1sk", s("inv-1")));
+        put(Map.of("pk", s("INVITATION_TOKEN#" + hash), "sk", s("#TOKEN"), "workspaceId", s(ws), "invitationId", s("inv-1")));
+        s3.putObject(r -> r.bucket(exportsBucket()).key("exports/" + ws + "/exp_1.zip"), RequestBody.fromString("zip"));
+        s3.putObject(r -> r.bucket(badgesBucket()).key("badges/" + ws + "/badge-1"), RequestBody.fromString("png"));
+        // An export cut short: its multipart upload was never completed nor aborted.
+        s3.createMultipartUpload(r -> r.bucket(exportsBucket()).key("exports/" + ws + "/exp_2.zip"));
+        return workspace;
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static void put(Map<String, AttributeValue> item) {
+        aws.dynamo().putItem(r -> r.tableName(aws.tableName()).item(item));
+    }
+
+    /** Support opened, the Admin confirmed, support executed after the wait: the request is running and its message queued. */
+    static DeletionRequest executed(String ws, String requestId, String adminId) {
         DeletionRequest open = DeletionRequest.open(requestId, ws, "SUP-7", "Customer Jane Doe left", "support:s1",
                 clock.instant());
         requests.open(open, audit(open));
-        DeletionRequest confirmed = open.confirmedBy(admin.id(), clock.instant(), Duration.ofHours(72));
+        DeletionRequest confirmed = open.confirmedBy(adminId, clock.instant(), Duration.ofHours(72));
         requests.replace(open, confirmed, audit(confirmed));
         DeletionRequest running = confirmed.executedBy("support:s1", ws, clock.instant().plus(Duration.ofHours(72)));
         requests.replace(confirmed, running, audit(running));
-        sqs.sendMessage(r -> r.queueUrl(aws.stack().physicalId("DeletionQueue"))
+        aws.clients().sqs().sendMessage(r -> r.queueUrl(aws.stack().physicalId("DeletionQueue"))
                 .messageBody("{\"deletionRequestId\":\"" + requestId + "\"}"));
         return running;
     }
@@ -94,71 +126,178 @@ class DeletionWorkerThroughLambdaTest {
     }
 
     static List<Map<String, AttributeValue>> partition(String pk) {
-        return aws.dynamo().query(r -> r.tableName(aws.tableName()).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        aws.dynamo().queryPaginator(r -> r.tableName(aws.tableName()).consistentRead(true).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(pk)))).items().forEach(items::add);
+        return items;
     }
 
-    static int objects(String bucketLogicalId, String prefix) {
-        return s3.listObjectsV2(r -> r.bucket(aws.stack().physicalId(bucketLogicalId)).prefix(prefix)).contents().size();
+    /**
+     * Every item of the table that names the workspace, by its key: in its keys or index keys, or
+     * as the workspace it points into (a principal, a token, a CRM identity carry {@code workspaceId}).
+     */
+    static Map<String, Map<String, AttributeValue>> itemsNaming(String ws) {
+        Map<String, Map<String, AttributeValue>> found = new TreeMap<>();
+        aws.dynamo().scanPaginator(r -> r.tableName(aws.tableName()).consistentRead(true)).items().forEach(item -> {
+            boolean inKeys = List.of("pk", "sk", "gsi1pk", "gsi1sk").stream().filter(item::containsKey)
+                    .anyMatch(k -> item.get(k).s().contains(ws));
+            boolean pointsIn = item.containsKey("workspaceId") && ws.equals(item.get("workspaceId").s());
+            if (inKeys || pointsIn) {
+                found.put(item.get("pk").s() + " / " + item.get("sk").s(), item);
+            }
+        });
+        return found;
     }
 
-    @Test
-    void an_executed_deletion_removes_accounts_objects_and_items_and_leaves_a_tombstone_without_personal_data() {
-        User gone = seed("ws-gone");
-        User kept = seed("ws-kept");
-        executed("ws-gone", "del_gone", gone);
+    /** Everything the purge must remove and count: items of both partitions but the two the last step removes. */
+    static long countableItems(String ws) {
+        return partition("WS#" + ws).stream().filter(i -> !i.get("sk").s().equals("#WORKSPACE")
+                && !i.get("sk").s().equals("#DELETION_LIVE")).count() + partition("WS#" + ws + "#AUDIT").size();
+    }
 
-        assertThat(driver.drain()).isEqualTo(1);
+    static int objects(String bucket, String prefix) {
+        return s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix)).contents().size();
+    }
 
-        assertThat(partition("WS#ws-gone")).isEmpty();
-        assertThat(partition("SUBJECT#" + gone.subject())).isEmpty();
-        assertThatThrownBy(() -> aws.clients().cognito().adminGetUser(r -> r.userPoolId(aws.userPoolId())
-                .username("admin@ws-gone.test"))).isInstanceOf(UserNotFoundException.class);
-        assertThat(objects("ExportsBucket", "exports/ws-gone/")).isZero();
-        assertThat(objects("BadgeImagesBucket", "badges/ws-gone/")).isZero();
+    static long uploads(String bucket, String prefix) {
+        return s3.listMultipartUploads(r -> r.bucket(bucket).prefix(prefix)).uploads().stream()
+                .filter(u -> u.key().startsWith(prefix)).count();
+    }
 
-        List<Map<String, AttributeValue>> audit = partition("WS#ws-gone#AUDIT");
-        assertThat(audit).as("the one record that stays").hasSize(1);
-        assertThat(audit.get(0).toString()).contains("workspace.deletion.done", "SUP-7")
-                .doesNotContain("admin@ws-gone.test", "Jane Doe");
-        DeletionRequest done = requests.find("del_gone").orElseThrow();
-        assertThat(done.state()).isInstanceOf(DeletionState.Done.class);
-        assertThat(done.reason()).as("support's free text goes with the data").isEmpty();
-        Map<String, AttributeValue> entry = aws.dynamo().getItem(r -> r.tableName(aws.tableName())
-                .key(Map.of("pk", AttributeValue.fromS("SUPPORT#WORKSPACES"), "sk", AttributeValue.fromS("WS#ws-gone")))).item();
+    static boolean hasAccount(String email) {
+        try {
+            aws.clients().cognito().adminGetUser(r -> r.userPoolId(aws.userPoolId()).username(email));
+            return true;
+        } catch (UserNotFoundException gone) {
+            return false;
+        }
+    }
+
+    void assertGone(TestWorkspace gone, String requestId) {
+        String ws = gone.id();
+        Map<String, Map<String, AttributeValue>> left = itemsNaming(ws);
+        assertThat(left.keySet()).as("the whole table holds nothing of %s but its tombstones", ws)
+                .containsExactlyInAnyOrder("DELETION#" + requestId + " / #DELETION", "SUPPORT#WORKSPACES / WS#" + ws);
+        Map<String, AttributeValue> entry = left.get("SUPPORT#WORKSPACES / WS#" + ws);
         assertThat(entry.get("state").s()).isEqualTo("deleted");
+        assertThat(entry.get("deletionRequestId").s()).isEqualTo(requestId);
         assertThat(entry).doesNotContainKey("name");
-
-        assertThat(partition("WS#ws-kept")).isNotEmpty();
-        assertThat(partition("SUBJECT#" + kept.subject())).hasSize(1);
-        assertThat(objects("ExportsBucket", "exports/ws-kept/")).isEqualTo(1);
-        assertThat(objects("BadgeImagesBucket", "badges/ws-kept/")).isEqualTo(1);
+        assertThat(partition("SUBJECT#" + gone.admin().subject())).isEmpty();
+        assertThat(partition("SUBJECT#" + gone.crm().subject())).as("the CRM identity").isEmpty();
+        assertThat(hasAccount("admin@" + ws + ".test")).isFalse();
+        assertThat(hasAccount("rep@" + ws + ".test")).isFalse();
+        assertThat(hasAccount(gone.crm().email())).as("the CRM's pool account").isFalse();
+        assertThat(objects(exportsBucket(), "exports/" + ws + "/")).isZero();
+        assertThat(objects(badgesBucket(), "badges/" + ws + "/")).isZero();
+        assertThat(uploads(exportsBucket(), "exports/" + ws + "/")).as("unfinished uploads aborted").isZero();
     }
 
     @Test
-    void a_redelivered_message_for_a_finished_deletion_changes_nothing() {
-        User admin = seed("ws-twice");
-        executed("ws-twice", "del_twice", admin);
-        driver.drain();
-        List<Map<String, AttributeValue>> auditAfterFirst = partition("WS#ws-twice#AUDIT");
+    void an_executed_deletion_removes_every_trace_of_the_workspace_and_leaves_a_tombstone_without_personal_data() {
+        TestWorkspace gone = seed("ws-gone");
+        TestWorkspace kept = seed("ws-kept");
+        Map<String, Map<String, AttributeValue>> keptBefore = itemsNaming("ws-kept");
+        executed("ws-gone", "del_gone", gone.admin().id());
+        long items = countableItems("ws-gone");
 
-        sqs.sendMessage(r -> r.queueUrl(aws.stack().physicalId("DeletionQueue")).messageBody("{\"deletionRequestId\":\"del_twice\"}"));
         assertThat(driver.drain()).isEqualTo(1);
 
-        assertThat(partition("WS#ws-twice#AUDIT")).isEqualTo(auditAfterFirst);
-        assertThat(requests.find("del_twice").orElseThrow().state()).isInstanceOf(DeletionState.Done.class);
+        assertGone(gone, "del_gone");
+        DeletionRequest done = requests.find("del_gone").orElseThrow();
+        assertThat(done.state()).isInstanceOfSatisfying(DeletionState.Done.class, d -> {
+            assertThat(d.deleted()).isEqualTo(new PurgeCounts(3, 2, 1, items));
+            assertThat(d.confirmedBy()).isEqualTo(gone.admin().id());
+            assertThat(d.executedBy()).isEqualTo("support:s1");
+        });
+        assertThat(done.openedBy()).isEqualTo("support:s1");
+        assertThat(done.ticket()).isEqualTo("SUP-7");
+        Map<String, AttributeValue> tombstone = partition("DELETION#del_gone").get(0);
+        assertThat(tombstone.toString()).as("no personal data").doesNotContain("Jane", "@ws-gone", "Remy", "Workspace ws-gone");
+
+        assertThat(itemsNaming("ws-kept")).as("the other workspace, item by item").isEqualTo(keptBefore);
+        assertThat(hasAccount("admin@ws-kept.test")).isTrue();
+        assertThat(hasAccount(kept.crm().email())).isTrue();
+        assertThat(objects(exportsBucket(), "exports/ws-kept/")).isEqualTo(1);
+        assertThat(objects(badgesBucket(), "badges/ws-kept/")).isEqualTo(1);
+        assertThat(uploads(exportsBucket(), "exports/ws-kept/")).isEqualTo(1);
+    }
+
+    @Test
+    void a_crash_in_the_middle_is_finished_by_the_redelivery_with_the_same_counts_and_running_it_again_changes_nothing() {
+        TestWorkspace gone = seed("ws-crash");
+        executed("ws-crash", "del_crash", gone.admin().id());
+        long items = countableItems("ws-crash");
+        // The second batch of deletes in the table, the page's own items: by then the objects and uploads
+        // are gone, the page is counted, its accounts are closed and the principals pointing in deleted.
+        InjectedFaults.failNth(BatchWriteItemRequest.class, 2);
+
+        assertThat(driver.pollOnce(Duration.ZERO)).isEqualTo(1);
+        assertThat(requests.find("del_crash").orElseThrow().state()).as("the crash left it running")
+                .isInstanceOf(DeletionState.Running.class);
+        assertThat(objects(exportsBucket(), "exports/ws-crash/")).isZero();
+        assertThat(hasAccount("admin@ws-crash.test")).isFalse();
+        assertThat(partition("SUBJECT#" + gone.admin().subject())).isEmpty();
+        assertThat(countableItems("ws-crash")).as("the counted page's items are still there").isEqualTo(items);
+
+        assertThat(driver.drain()).as("the redelivered message").isEqualTo(1);
+
+        assertGone(gone, "del_crash");
+        DeletionState.Done done = (DeletionState.Done) requests.find("del_crash").orElseThrow().state();
+        assertThat(done.deleted()).as("each thing counted once").isEqualTo(new PurgeCounts(3, 2, 1, items));
+        Map<String, Map<String, AttributeValue>> table = itemsNaming("ws-crash");
+        Map<String, AttributeValue> tombstone = partition("DELETION#del_crash").get(0);
+
+        aws.clients().sqs().sendMessage(r -> r.queueUrl(aws.stack().physicalId("DeletionQueue"))
+                .messageBody("{\"deletionRequestId\":\"del_crash\"}"));
+        assertThat(driver.drain()).isEqualTo(1);
+
+        assertThat(itemsNaming("ws-crash")).isEqualTo(table);
+        assertThat(partition("DELETION#del_crash").get(0)).isEqualTo(tombstone);
+    }
+
+    @Test
+    void a_workspace_of_ten_thousand_items_is_deleted_across_invocations_each_within_its_time() {
+        TestWorkspace big = TestWorkspace.on(aws, "ws-big").admin().build();
+        List<WriteRequest> batch = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                    "pk", s("WS#ws-big"), "sk", s(String.format("DEAL#%05d", i)), "type", s("deal"),
+                    "id", s("d" + i), "ownerUserId", s(big.admin().id()))).build()).build());
+            if (batch.size() == 25) {
+                List<WriteRequest> chunk = List.copyOf(batch);
+                aws.dynamo().batchWriteItem(r -> r.requestItems(Map.of(aws.tableName(), chunk)));
+                batch.clear();
+            }
+        }
+        executed("ws-big", "del_big", big.admin().id());
+        long items = countableItems("ws-big");
+        // Less time than the worker keeps in reserve: every invocation does one page and hands on.
+        driver.budget(Duration.ofSeconds(30));
+
+        int invocations = driver.drain();
+
+        assertThat(invocations).as("continued across invocations").isGreaterThan(10_000 / 200);
+        DeletionState.Done done = (DeletionState.Done) requests.find("del_big").orElseThrow().state();
+        assertThat(done.deleted().items()).isEqualTo(items).isGreaterThan(10_000);
+        assertThat(itemsNaming("ws-big").keySet()).containsExactlyInAnyOrder("DELETION#del_big / #DELETION",
+                "SUPPORT#WORKSPACES / WS#ws-big");
     }
 
     @Test
     void a_request_that_was_never_executed_deletes_nothing() {
-        User admin = seed("ws-safe");
+        TestWorkspace safe = seed("ws-safe");
         DeletionRequest open = DeletionRequest.open("del_safe", "ws-safe", "SUP-8", "x", "support:s1", clock.instant());
         requests.open(open, audit(open));
-        sqs.sendMessage(r -> r.queueUrl(aws.stack().physicalId("DeletionQueue")).messageBody("{\"deletionRequestId\":\"del_safe\"}"));
+        Map<String, Map<String, AttributeValue>> before = itemsNaming("ws-safe");
+        aws.clients().sqs().sendMessage(r -> r.queueUrl(aws.stack().physicalId("DeletionQueue"))
+                .messageBody("{\"deletionRequestId\":\"del_safe\"}"));
 
         driver.drain();
 
-        assertThat(partition("SUBJECT#" + admin.subject())).hasSize(1);
-        assertThat(objects("ExportsBucket", "exports/ws-safe/")).isEqualTo(1);
+        assertThat(itemsNaming("ws-safe")).isEqualTo(before);
+        assertThat(hasAccount("admin@ws-safe.test")).isTrue();
+        assertThat(objects(exportsBucket(), "exports/ws-safe/")).isEqualTo(1);
+        assertThatThrownBy(() -> requests.find("del_safe").orElseThrow().finished(clock.instant(), PurgeCounts.NONE))
+                .as("still open").hasMessageContaining("open");
     }
 }

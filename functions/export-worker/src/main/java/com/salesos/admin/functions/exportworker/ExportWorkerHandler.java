@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.salesos.admin.aws.exports.ExportWakeUps;
 import com.salesos.admin.aws.exports.SqsExportQueue;
 import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.common.MailNotSent;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
 import com.salesos.admin.metrics.BusinessMetrics;
@@ -12,6 +13,7 @@ import com.salesos.admin.web.CurrentInvocation;
 import com.salesos.admin.support.ReadOnlyWhileDeleting;
 import com.salesos.admin.web.LogContext;
 import com.salesos.admin.web.LogLine;
+import com.salesos.admin.web.QueueRetries;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -31,9 +33,6 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
 
     /** Outside Lambda (no context) a wake-up gets this much time. */
     private static final Duration DEFAULT_BUDGET = Duration.ofMinutes(15);
-    /** A failed attempt is retried after 30 s, then 1, 2, 4... minutes (at most 15), before the dead-letter queue. */
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    private static final Duration LAST_RETRY = Duration.ofMinutes(15);
 
     // Field injection: the Lambda runtime builds this class with its no-arg constructor.
     @Inject
@@ -86,9 +85,13 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
                     outcome = summary(woken);
                 }
             } catch (RuntimeException e) {
+                if (e instanceof MailNotSent && ref.isPresent()) {
+                    // The ready or failed notice was refused; the job keeps it pending and a retry sends it.
+                    metrics.emailSendFailed(ref.get().workspaceId(), "export-notice");
+                }
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 if (!deadLetter) {
-                    queue.retryAfter(message.getReceiptHandle(), retryDelay(message));
+                    queue.retryAfter(message.getReceiptHandle(), QueueRetries.delay(message));
                 }
                 outcome = "will retry: " + e.getClass().getSimpleName();
             }
@@ -122,14 +125,6 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
             return "skipped: " + skipped.why();
         }
         return "failed: " + ((ExportWorker.Outcome.Failed) outcome).reason();
-    }
-
-    /** Exponential backoff on the message's receive count, instead of the queue's long visibility timeout. */
-    static Duration retryDelay(SQSEvent.SQSMessage message) {
-        String received = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
-        int attempt = received == null ? 1 : Math.max(1, Math.min(10, Integer.parseInt(received)));
-        Duration delay = FIRST_RETRY.multipliedBy(1L << (attempt - 1));
-        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
     }
 
     private Duration timeLeft() {

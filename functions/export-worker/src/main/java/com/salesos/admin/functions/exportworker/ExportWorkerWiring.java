@@ -8,6 +8,7 @@ import com.salesos.admin.aws.exports.S3ExportFiles;
 import com.salesos.admin.aws.clients.S3Clients;
 import com.salesos.admin.aws.exports.SesExportMailer;
 import com.salesos.admin.aws.exports.SqsExportQueue;
+import com.salesos.admin.common.Pacer;
 import com.salesos.admin.exports.ExportWorker;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -38,6 +39,6 @@ public class ExportWorkerWiring {
                 new S3ExportFiles(S3Clients.client(clients), settings.exportsBucket()),
                 queue,
                 new SesExportMailer(clients.client(SesV2Client.class, SesV2Client::builder, "SESV2"), settings.senderAddress(), settings.appUrl()),
-                clock, settings.partSizeBytes());
+                clock, settings.partSizeBytes(), Pacer.of(settings.pagesPerSecond()));
     }
 }

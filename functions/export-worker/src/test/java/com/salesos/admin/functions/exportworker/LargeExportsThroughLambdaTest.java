@@ -22,6 +22,7 @@ import com.salesos.admin.exports.ExportFiles;
 import com.salesos.admin.exports.ExportJobStore;
 import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.exports.ExportWorker;
+import com.salesos.admin.common.Pacer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -215,6 +216,7 @@ class LargeExportsThroughLambdaTest {
         return new ExportWorker(jobs, new DynamoExportRecords(fx.aws.dynamo(), table), files,
                 new SqsExportQueue(fx.sqs, fx.queueUrl),
                 new SesExportMailer(fx.aws.clients().ses(), System.getProperty("SENDER_ADDRESS"), System.getProperty("APP_URL")),
-                fx.clock, Integer.parseInt(System.getProperty(ExportWorkerSettings.EXPORT_PART_SIZE_BYTES)));
+                fx.clock, Integer.parseInt(System.getProperty(ExportWorkerSettings.EXPORT_PART_SIZE_BYTES)),
+                Pacer.of(Integer.parseInt(System.getProperty(ExportWorkerSettings.EXPORT_PAGES_PER_SECOND))));
     }
 }

@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Export jobs: start one, follow it, download the result. All of it needs {@code data.export}. */
 @Controller("/v1/exports")
@@ -32,6 +33,9 @@ public class ExportController {
     /** 202: the job is queued; the worker builds it in the background. */
     @Post
     @RequiresPermission(DATA_EXPORT)
+    @ApiResponse(responseCode = "202", description = "Queued; GET /v1/exports/{id} follows it", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "An export of this workspace is already in progress (export-in-progress)")
+    @ApiResponse(responseCode = "503", description = "The export queue could not be reached; no job was left behind (queue-unavailable)")
     public HttpResponse<ExportView> request(Caller caller, @Body ExportForm form,
                                             @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         ExportService.Requested requested = exports.request(caller, form.entities(), Optional.ofNullable(idempotencyKey));
@@ -56,6 +60,9 @@ public class ExportController {
     /** 302 to a pre-signed S3 URL valid for a few minutes; never cached, so every download checks the caller again. */
     @Get("/{id}/download")
     @RequiresPermission(DATA_EXPORT)
+    @ApiResponse(responseCode = "302", description = "Location: a pre-signed S3 URL valid for a few minutes")
+    @ApiResponse(responseCode = "409", description = "The export has not succeeded (export-not-ready)")
+    @ApiResponse(responseCode = "410", description = "The file expired (export-expired)")
     public HttpResponse<?> download(Caller caller, @PathVariable String id) {
         return HttpResponse.status(HttpStatus.FOUND)
                 .header("Location", exports.downloadLink(caller, id).toString())

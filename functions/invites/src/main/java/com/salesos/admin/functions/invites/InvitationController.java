@@ -34,6 +34,7 @@ import io.micronaut.http.annotation.Status;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The invitation routes of API.md. Thin: bind, call the use case, shape the answer. */
 @Controller("/v1/invitations")
@@ -53,6 +54,9 @@ public class InvitationController {
 
     @Post
     @RequiresPermission(USERS_MANAGE)
+    @ApiResponse(responseCode = "201", description = "Invited (or the first answer replayed for the same Idempotency-Key)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The email is already a user's or pending (email-taken), or no seat is free (seats-exhausted)")
+    @ApiResponse(responseCode = "429", description = "Too many invitation emails to this address or from this workspace; Retry-After says when (invitation-emails-limited)")
     public HttpResponse<InvitationView> invite(Caller caller, @Body InvitationForm form,
                                                @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         Invited invited = invitations.invite(caller,
@@ -79,6 +83,8 @@ public class InvitationController {
 
     @Post("/{id}/resend")
     @RequiresPermission(USERS_MANAGE)
+    @ApiResponse(responseCode = "409", description = "The invitation is not pending (invitation-not-pending)")
+    @ApiResponse(responseCode = "429", description = "Too many invitation emails to this address; Retry-After says when (invitation-emails-limited)")
     public InvitationView resend(Caller caller, @PathVariable String id) {
         Invitation resent = invitations.resend(caller, id);
         countDelivery(resent);
@@ -88,6 +94,7 @@ public class InvitationController {
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @RequiresPermission(USERS_MANAGE)
+    @ApiResponse(responseCode = "409", description = "The invitation is not pending (invitation-not-pending)")
     public void revoke(Caller caller, @PathVariable String id) {
         invitations.revoke(caller, id);
     }
@@ -95,6 +102,9 @@ public class InvitationController {
     @Post("/accept")
     @PublicRoute
     @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "404", description = "No invitation has this token (invitation-token-unknown)")
+    @ApiResponse(responseCode = "409", description = "Not pending any more, being accepted right now, or the address already has an account (invitation-not-pending, accept-in-progress, account-exists)")
+    @ApiResponse(responseCode = "410", description = "The link expired; an Admin can resend it (invitation-expired)")
     public UserView accept(@Body AcceptForm form) {
         User user = invitations.accept(form.token(), form.password());
         metrics.invitationAccepted(user.workspaceId());

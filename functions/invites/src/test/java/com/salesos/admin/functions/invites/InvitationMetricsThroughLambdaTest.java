@@ -4,16 +4,12 @@ import static com.salesos.admin.emulator.LambdaApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salesos.admin.emulator.CapturedLogs;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.SentEmails;
 import com.salesos.admin.users.User;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,23 +54,8 @@ class InvitationMetricsThroughLambdaTest {
         assertThat(accepted.get(0).toString()).doesNotContain(token).doesNotContain(PASSWORD);
     }
 
-    /** The EMF lines (those with an _aws directive) written while {@code requests} ran. */
-    static List<JsonNode> metrics(Runnable requests) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            requests.run();
-        } finally {
-            System.setOut(original);
-        }
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : bytes.toString(StandardCharsets.UTF_8).lines().toList()) {
-            JsonNode node = new ObjectMapper().readTree(line);
-            if (node.has("_aws")) {
-                lines.add(node);
-            }
-        }
-        return lines;
+    /** The EMF lines written while {@code requests} ran. */
+    static List<JsonNode> metrics(Runnable requests) {
+        return CapturedLogs.during(requests).metrics();
     }
 }

@@ -1,5 +1,9 @@
 package com.salesos.admin.functions.plandowngrades;
 
+import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.invites.DynamoBulkInvitationStore;
+import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
+import com.salesos.admin.invites.AbandonedBulkFiles;
 import com.salesos.admin.plans.BillingGateway;
 import com.salesos.admin.plans.PlanScheduler;
 import com.salesos.admin.plans.PlanStore;
@@ -7,6 +11,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The scheduled function's use case. */
 @Factory
@@ -23,6 +28,13 @@ public class PlanDowngradesWiring {
      * which leaves a page of work (100 conditional writes or gateway calls) and the log line room.
      */
     static final Duration RUN_BUDGET = Duration.ofSeconds(90);
+
+    /** Bulk invitation files whose request died give their unused seats back on this schedule too. */
+    @Singleton
+    AbandonedBulkFiles abandonedBulkFiles(DynamoDbClient dynamo, PlanDowngradesSettings settings, DynamoSeatLedger seats,
+                                          DynamoAuditLog auditLog, Clock clock) {
+        return new AbandonedBulkFiles(new DynamoBulkInvitationStore(dynamo, settings.shared().tableName(), seats, auditLog), clock);
+    }
 
     @Singleton
     PlanScheduler planScheduler(PlanStore store, BillingGateway billing, Clock clock) {

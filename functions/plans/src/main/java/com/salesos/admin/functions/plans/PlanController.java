@@ -20,6 +20,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import java.time.Clock;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The plan catalogue, the subscription, plan changes and charges. */
 @Controller("/v1")
@@ -51,6 +54,7 @@ public class PlanController {
     /** What a change to {@code tier} would do (the same computation as the change itself); commits nothing. */
     @Get("/billing/plan-changes/preview")
     @RequiresPermission(BILLING_MANAGE)
+    @ApiResponse(responseCode = "409", description = "The workspace is on this tier already (plan-unchanged)")
     public PlanViews.PreviewView preview(Caller caller, @Nullable @QueryValue String tier) {
         return PlanViews.PreviewView.of(plans.preview(caller, tier));
     }
@@ -58,6 +62,9 @@ public class PlanController {
     /** 200 with the charge for an upgrade (applied now); 202 with the date for a downgrade. */
     @Post("/billing/plan-changes")
     @RequiresPermission(BILLING_MANAGE)
+    @ApiResponse(responseCode = "200", description = "Upgraded now, with its prorated charge", content = @Content(schema = @Schema(implementation = PlanViews.UpgradeView.class)))
+    @ApiResponse(responseCode = "202", description = "Downgrade scheduled for the end of the period", content = @Content(schema = @Schema(implementation = PlanViews.DowngradeView.class)))
+    @ApiResponse(responseCode = "409", description = "Already on this tier, the plan changed meanwhile, or more seats are in use than the tier allows (plan-unchanged, plan-changed, seats-over-new-limit with seatsToFree)")
     public HttpResponse<?> change(Caller caller, @Body PlanViews.PlanChangeForm form) {
         Change change = plans.change(caller, form.tier());
         if (change instanceof Change.Upgraded upgraded) {
@@ -75,6 +82,7 @@ public class PlanController {
     @Delete("/billing/plan-changes/pending")
     @Status(HttpStatus.NO_CONTENT)
     @RequiresPermission(BILLING_MANAGE)
+    @ApiResponse(responseCode = "404", description = "No downgrade is pending")
     public void cancelPending(Caller caller) {
         plans.cancelPending(caller);
     }

@@ -23,6 +23,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Badges (default and custom) and awards. */
 @Controller("/v1/gamification")
@@ -44,6 +45,8 @@ public class BadgeController {
 
     @Post("/badges")
     @RequiresPermission(GAMIFICATION_MANAGE)
+    @ApiResponse(responseCode = "201", description = "Created (or the first answer replayed for the same Idempotency-Key)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The plan allows no more custom badges (badge-limit)")
     public HttpResponse<BadgeViews.BadgeView> create(Caller caller, @Body BadgeViews.BadgeForm form,
                                                      @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         BadgeService.Created created = badges.create(caller, draft(form), Optional.ofNullable(idempotencyKey));
@@ -61,6 +64,7 @@ public class BadgeController {
 
     @Patch("/badges/{id}")
     @RequiresPermission(GAMIFICATION_MANAGE)
+    @ApiResponse(responseCode = "409", description = "Default badges cannot be changed (default-badge)")
     public BadgeViews.BadgeView update(Caller caller, @PathVariable String id, @Body BadgeViews.BadgeForm form) {
         return BadgeViews.BadgeView.of(badges.update(caller, id, draft(form)));
     }
@@ -68,6 +72,7 @@ public class BadgeController {
     @Delete("/badges/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @RequiresPermission(GAMIFICATION_MANAGE)
+    @ApiResponse(responseCode = "409", description = "Default badges cannot be deleted (default-badge)")
     public void delete(Caller caller, @PathVariable String id) {
         badges.delete(caller, id);
     }

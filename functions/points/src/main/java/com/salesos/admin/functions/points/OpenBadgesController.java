@@ -4,6 +4,7 @@ import com.salesos.admin.badges.Badge;
 import com.salesos.admin.badges.BadgeService;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.web.PublicRoute;
+import com.salesos.admin.workspaces.DeletedWorkspace;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -23,6 +24,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The public Open Badges 3.0 routes: anyone holding a badge link can read and verify it. Every id
@@ -62,6 +66,8 @@ public class OpenBadgesController {
     @Get("/issuers/{workspaceId}")
     @Produces({MediaType.APPLICATION_JSON, JSON_LD})
     @PublicRoute
+    @ApiResponse(responseCode = "200", description = "The JSON-LD document; ETag for If-None-Match", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public HttpResponse<String> issuer(@Nullable @Header("If-None-Match") String ifNoneMatch,
                                        @PathVariable String workspaceId) throws IOException {
         Map<String, Object> profile = new LinkedHashMap<>();
@@ -74,12 +80,15 @@ public class OpenBadgesController {
     @Get("/achievements/{id}")
     @Produces({MediaType.APPLICATION_JSON, JSON_LD})
     @PublicRoute
+    @ApiResponse(responseCode = "200", description = "The JSON-LD document; ETag for If-None-Match", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public HttpResponse<String> achievement(@Nullable @Header("If-None-Match") String ifNoneMatch,
                                             @PathVariable String id) throws IOException {
         String[] parts = split(id, 2);
+        String issuerName = workspaceName(parts[0]);
         Badge badge = badges.find(parts[0], parts[1]).orElseThrow(() -> DomainException.notFound("Achievement " + id));
         return publicDocument(json.writeValueAsString(
-                OpenBadgesDocuments.achievement(baseUrl, parts[0], workspaceName(parts[0]), badge)), JSON_LD, ifNoneMatch);
+                OpenBadgesDocuments.achievement(baseUrl, parts[0], issuerName, badge)), JSON_LD, ifNoneMatch);
     }
 
     /**
@@ -88,8 +97,11 @@ public class OpenBadgesController {
      */
     @Get("/images/{id}")
     @PublicRoute
+    @ApiResponse(responseCode = "302", description = "Location: a short-lived URL of the badge's image")
+    @ApiResponse(responseCode = "200", description = "A default badge's image", content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
     public HttpResponse<?> image(@PathVariable String id) {
         String[] parts = split(id, 2);
+        workspaceName(parts[0]);
         Badge badge = badges.find(parts[0], parts[1]).orElseThrow(() -> DomainException.notFound("Image " + id));
         if (!badge.custom()) {
             return defaultImage(badge);
@@ -108,9 +120,12 @@ public class OpenBadgesController {
     @Get("/credentials/{id}")
     @Produces({MediaType.APPLICATION_JSON, JSON_LD, VC_JWT})
     @PublicRoute
+    @ApiResponse(responseCode = "200", description = "The JSON-LD document; ETag for If-None-Match", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public HttpResponse<String> credential(@Nullable @Header("If-None-Match") String ifNoneMatch,
                                            @Nullable @Header("Accept") String accept, @PathVariable String id) {
         String[] parts = split(id, 3);
+        workspaceName(parts[0]);
         String jwt = badges.credential(parts[0], parts[1], parts[2])
                 .orElseThrow(() -> DomainException.notFound("Credential " + id));
         boolean wantsJwt = accept != null && java.util.Arrays.stream(accept.split(","))
@@ -161,8 +176,14 @@ public class OpenBadgesController {
         }
     }
 
+    /**
+     * The issuing workspace's name; every public document first needs its workspace to exist. Once
+     * a workspace's deletion finished, its documents answer 410 Gone (its tombstone says so); a
+     * workspace that never existed answers 404.
+     */
     private String workspaceName(String workspaceId) {
-        return workspaces.name(workspaceId).orElseThrow(() -> DomainException.notFound("Issuer " + workspaceId));
+        return workspaces.name(workspaceId).orElseThrow(() -> workspaces.deleted(workspaceId)
+                ? DeletedWorkspace.gone(workspaceId) : DomainException.notFound("Issuer " + workspaceId));
     }
 
     private static String[] split(String id, int parts) {

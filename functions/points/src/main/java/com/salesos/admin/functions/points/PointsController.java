@@ -23,6 +23,7 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Point settings (versioned, If-Match), activity scoring, and a user's points. */
 @Controller("/v1")
@@ -45,6 +46,9 @@ public class PointsController {
 
     @Put("/gamification/point-settings")
     @RequiresPermission(GAMIFICATION_MANAGE)
+    @ApiResponse(responseCode = "200", description = "The new version; ETag: its version", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version (settings-changed)")
+    @ApiResponse(responseCode = "428", description = "If-Match is missing (if-match-required)")
     public HttpResponse<PointsViews.SettingsView> replace(Caller caller, @Nullable @Header("If-Match") String ifMatch,
                                                           @Body PointsViews.SettingsForm form) {
         return withETag(HttpResponse.ok(),
@@ -54,6 +58,9 @@ public class PointsController {
     /** Changes only the types (and multiplier) given; the rest carries over. Same If-Match rules as PUT. */
     @Patch("/gamification/point-settings")
     @RequiresPermission(GAMIFICATION_MANAGE)
+    @ApiResponse(responseCode = "200", description = "The new version; ETag: its version", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version (settings-changed)")
+    @ApiResponse(responseCode = "428", description = "If-Match is missing (if-match-required)")
     public HttpResponse<PointsViews.SettingsView> update(Caller caller, @Nullable @Header("If-Match") String ifMatch,
                                                          @Body PointsViews.SettingsForm form) {
         return withETag(HttpResponse.ok(),
@@ -69,6 +76,7 @@ public class PointsController {
     /** Only the CRM's machine identity books activities; a person's token gets 403 (see CrmAccess). */
     @Post("/gamification/activities")
     @CrmRoute
+    @ApiResponse(responseCode = "201", description = "Scored (or, for an id seen before, the first answer: Idempotent-Replayed: true)", useReturnTypeSchema = true)
     public HttpResponse<PointsViews.Scored> record(CrmClient crm, @Body PointsViews.ActivityForm form) {
         PointsService.Recorded recorded = points.record(crm, new PointsService.ActivityInput(form.id(), form.userId(),
                 form.type(), form.occurredAt(), form.value() == null ? null : form.value().amount(),

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Support's steps of a workspace deletion (API.md): open, execute, follow, cancel. Support identity only. */
 @Controller("/v1/support")
@@ -25,6 +26,8 @@ public class SupportDeletionController {
 
     @Post("/workspaces/{id}/deletion-requests")
     @SupportRoute
+    @ApiResponse(responseCode = "201", description = "Opened; an Admin of the workspace confirms it next", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A deletion of this workspace is already requested (deletion-already-requested)")
     public HttpResponse<DeletionRequestView> open(SupportStaff staff, @PathVariable String id, @Body DeletionForms.Open form) {
         DeletionRequest opened = deletion.open(staff, id, form.ticket(), form.reason());
         return HttpResponse.<DeletionRequestView>status(HttpStatus.CREATED)
@@ -35,6 +38,8 @@ public class SupportDeletionController {
     /** 202: the deletion runs in the background; GET follows it. */
     @Post("/deletion-requests/{id}/execute")
     @SupportRoute
+    @ApiResponse(responseCode = "202", description = "The deletion runs in the background; GET follows it", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Not confirmed, still in its waiting period, or changed meanwhile (deletion-step-not-allowed, deletion-waiting-period, deletion-request-changed)")
     public HttpResponse<DeletionRequestView> execute(SupportStaff staff, @PathVariable String id,
                                                      @Body DeletionForms.Execute form) {
         return HttpResponse.<DeletionRequestView>status(HttpStatus.ACCEPTED)
@@ -44,11 +49,14 @@ public class SupportDeletionController {
     @Get("/deletion-requests/{id}")
     @SupportRoute
     public DeletionRequestView get(SupportStaff staff, @PathVariable String id) {
-        return DeletionRequestView.of(deletion.get(staff, id));
+        DeletionRequest request = deletion.get(staff, id);
+        return DeletionRequestView.of(request, deletion.progress(request));
     }
 
     @Delete("/deletion-requests/{id}")
     @SupportRoute
+    @ApiResponse(responseCode = "204", description = "Cancelled")
+    @ApiResponse(responseCode = "409", description = "Executed already: it can no longer be cancelled (deletion-step-not-allowed)")
     public HttpResponse<Void> cancel(SupportStaff staff, @PathVariable String id) {
         deletion.cancelBySupport(staff, id);
         return HttpResponse.noContent();

@@ -17,6 +17,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Support's workspace routes of API.md: provision one, list them. Support identity only. */
 @Controller("/v1/support/workspaces")
@@ -30,6 +31,7 @@ public class SupportWorkspaceController {
 
     @Post
     @SupportRoute
+    @ApiResponse(responseCode = "201", description = "Provisioned; the Admin is invited by email (or the first answer replayed for the same Idempotency-Key)", useReturnTypeSchema = true)
     public HttpResponse<ProvisionedView> provision(SupportStaff staff, @Body ProvisionForm form,
                                                    @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         ProvisionForm.AdminForm admin = form.admin() == null ? new ProvisionForm.AdminForm(null, null) : form.admin();

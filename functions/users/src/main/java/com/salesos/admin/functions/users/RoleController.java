@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Built-in and custom roles. */
 @Controller("/v1/roles")
@@ -37,6 +38,8 @@ public class RoleController {
 
     @Post
     @RequiresPermission(USERS_MANAGE)
+    @ApiResponse(responseCode = "201", description = "Created (or the first answer replayed for the same Idempotency-Key)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Another role has this name (role-name-taken)")
     public HttpResponse<Views.RoleDetail> create(Caller caller, @Body Forms.RoleForm form,
                                                  @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         RoleService.Created created = roles.create(caller, form.name(), form.permissions(),
@@ -49,6 +52,7 @@ public class RoleController {
 
     @Patch("/{id}")
     @RequiresPermission(USERS_MANAGE)
+    @ApiResponse(responseCode = "409", description = "A built-in role, a name taken, or the role changed meanwhile (built-in-role, role-name-taken, role-changed)")
     public Views.RoleDetail update(Caller caller, @PathVariable String id, @Body Forms.RoleForm form) {
         return Views.RoleDetail.of(roles.update(caller, id, Optional.ofNullable(form.name()),
                 Optional.ofNullable(form.permissions())));
@@ -57,6 +61,7 @@ public class RoleController {
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @RequiresPermission(USERS_MANAGE)
+    @ApiResponse(responseCode = "409", description = "A built-in role, or users hold it (built-in-role, role-in-use)")
     public void delete(Caller caller, @PathVariable String id) {
         roles.delete(caller, id);
     }

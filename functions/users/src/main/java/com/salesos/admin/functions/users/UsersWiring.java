@@ -10,6 +10,11 @@ import com.salesos.admin.aws.users.CognitoSignInControl;
 import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.audit.DynamoAuditTrail;
 import com.salesos.admin.aws.users.DynamoDealOwnership;
+import com.salesos.admin.aws.users.DynamoDealReassignments;
+import com.salesos.admin.aws.users.SqsReassignmentQueue;
+import com.salesos.admin.aws.clients.AwsClients;
+import com.salesos.admin.users.DealReassignments;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import com.salesos.admin.aws.access.DynamoRoleStore;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.aws.users.DynamoUserStore;
@@ -22,7 +27,7 @@ import java.time.Clock;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The users function's use cases: users, roles, audit trail. */
+/** The users function's use cases: users, deal reassignments, roles, audit trail. */
 @Factory
 public class UsersWiring {
 
@@ -41,6 +46,17 @@ public class UsersWiring {
                         clients.client(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder, "COGNITO_IDENTITY_PROVIDER"),
                         settings.userPoolId())),
                 new DynamoDealOwnership(dynamo, settings.shared().tableName(), auditLog), clock);
+    }
+
+    /** Moves deals between users; large moves are queued for the reassignment worker. */
+    @Singleton
+    DealReassignments dealReassignments(DynamoDbClient dynamo, UsersSettings settings, DynamoSeatLedger seats,
+                                        DynamoAuditLog auditLog, AwsClients clients, IdGenerator ids, Clock clock) {
+        String table = settings.shared().tableName();
+        return new DealReassignments(new DynamoUserStore(dynamo, table, seats, auditLog),
+                new DynamoDealOwnership(dynamo, table, auditLog), new DynamoDealReassignments(dynamo, table, auditLog),
+                new SqsReassignmentQueue(clients.configure(SqsClient.builder(), "SQS").build(), settings.reassignmentQueueUrl()),
+                ids, clock);
     }
 
     @Singleton

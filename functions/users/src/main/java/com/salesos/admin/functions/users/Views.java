@@ -4,6 +4,7 @@ import com.salesos.admin.access.Permission;
 import com.salesos.admin.access.Role;
 import com.salesos.admin.audit.AuditTrail;
 import com.salesos.admin.seats.Seats;
+import com.salesos.admin.users.DealReassignment;
 import com.salesos.admin.web.RoleView;
 import io.micronaut.core.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -64,6 +65,23 @@ final class Views {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ReassignmentView(int moved, List<String> movedDealIds, List<String> notMoved) {
+    }
+
+    /**
+     * A background move of all of a user's deals: {@code moved} so far (exact), the estimate counted
+     * when it started ({@code estimateCapped}: at least that many), {@code error} once it failed
+     * (or, while it runs, why its last attempt failed before a retry).
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record DealReassignmentView(String id, String status, String fromUserId, String toUserId, String requestedBy,
+                                long estimatedDeals, boolean estimateCapped, long moved, @Nullable String error,
+                                Instant createdAt, @Nullable Instant finishedAt) {
+        static DealReassignmentView of(DealReassignment job) {
+            return new DealReassignmentView(job.id(), job.status().wireName(), job.fromUserId(), job.toUserId(),
+                    job.requestedBy(), job.estimatedDeals(), job.estimateCapped(), job.moved(), job.error().orElse(null),
+                    job.createdAt(), job.finishedAt().orElse(null));
+        }
     }
 
     @Serdeable

@@ -56,6 +56,17 @@ class DealReassignmentTest {
     }
 
     @Test
+    void all_deals_of_a_user_who_owns_none_is_answered_at_once_with_nothing_moved() {
+        DealFixtures.seed(aws, WS, "someone-elses", 50, "usr_from");
+
+        var response = api.call("POST", "/v1/users/usr_to/reassign-deals", json("toUserId", "usr_from"), admin.subject());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("moved").asInt()).isZero();
+        assertThat(countOwnedBy("usr_from", "someone-elses-")).isEqualTo(50);
+    }
+
+    @Test
     void a_listed_subset_moves_and_deals_not_owned_are_reported_not_moved() {
         DealFixtures.seed(aws, WS, "subset", 3, "usr_from");
         setOwner("subset-2", "usr_admin");

@@ -3,14 +3,10 @@ package com.salesos.admin.functions.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salesos.admin.emulator.CapturedLogs;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.users.User;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,20 +19,10 @@ class SeatMetricsThroughLambdaTest {
         aws.workspaces().createWorkspace("ws-seatm", "Seat Metrics", "team", 7);
         User admin = aws.workspaces().addUser("ws-seatm", "usr_seatm_admin", "admin@seatm.test", "Ada", "admin", null,
                 "Correct-Horse-9-Battery");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream original = System.out;
+        List<JsonNode> metrics;
         try (LambdaApi api = new LambdaApi()) {
-            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-            assertThat(api.call("GET", "/v1/seats", null, admin.subject()).status()).isEqualTo(200);
-        } finally {
-            System.setOut(original);
-        }
-        List<JsonNode> metrics = new ArrayList<>();
-        for (String line : bytes.toString(StandardCharsets.UTF_8).lines().toList()) {
-            JsonNode node = new ObjectMapper().readTree(line);
-            if (node.has("_aws")) {
-                metrics.add(node);
-            }
+            metrics = CapturedLogs.during(() -> assertThat(api.call("GET", "/v1/seats", null, admin.subject()).status())
+                    .isEqualTo(200)).metrics();
         }
 
         assertThat(metrics).hasSize(1);

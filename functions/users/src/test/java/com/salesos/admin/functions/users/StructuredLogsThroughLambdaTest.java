@@ -3,14 +3,10 @@ package com.salesos.admin.functions.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salesos.admin.emulator.CapturedLogs;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.users.User;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +23,6 @@ class StructuredLogsThroughLambdaTest {
     static final String PASSWORD = "Correct-Horse-9-Battery";
     static final String SECRET = "eyJhbGciOiJIUzI1NiJ9.secret-looking-value";
     static final String TRACE = "Root=1-6756f1a2-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1";
-    static final ObjectMapper JSON = new ObjectMapper();
     static LambdaApi api;
     static User admin;
 
@@ -47,7 +42,7 @@ class StructuredLogsThroughLambdaTest {
 
     @Test
     void every_line_of_a_request_is_a_json_object_with_level_message_and_the_invocations_ids() throws Exception {
-        List<String> lines = captured(() -> {
+        CapturedLogs captured = CapturedLogs.during(() -> {
             api.call("GET", "/v1/me", null, admin.subject(), Map.of("x-amzn-trace-id", TRACE));
             api.call("GET", "/v1/health", null, null);
             api.call("GET", "/v1/users", null, null);
@@ -55,16 +50,15 @@ class StructuredLogsThroughLambdaTest {
                     admin.subject(), Map.of("authorization", "Bearer " + SECRET));
         });
 
-        List<JsonNode> parsed = new ArrayList<>();
-        for (String line : lines) {
-            JsonNode node = JSON.readTree(line);
+        List<JsonNode> parsed = captured.lines();
+        for (JsonNode node : parsed) {
+            String line = node.toString();
             assertThat(node.isObject()).as(line).isTrue();
             assertThat(node.path("level").asText()).as(line).isIn("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
             assertThat(node.path("message").asText()).as(line).isNotBlank();
             assertThat(node.path("function").asText()).as(line).isNotBlank();
             assertThat(node.path("requestId").asText()).as(line).isNotBlank();
             assertThat(line).doesNotContain(SECRET).doesNotContain(PASSWORD);
-            parsed.add(node);
         }
         List<JsonNode> requests = parsed.stream().filter(n -> "request".equals(n.path("type").asText())).toList();
         assertThat(requests).extracting(n -> n.path("route").asText() + " " + n.path("status").asInt())
@@ -76,17 +70,5 @@ class StructuredLogsThroughLambdaTest {
         assertThat(me.path("traceId").asText()).isEqualTo("1-6756f1a2-0123456789abcdef01234567");
         assertThat(requests.get(1).has("callerId")).as("a public route has no caller").isFalse();
         assertThat(requests.stream().map(n -> n.path("requestId").asText()).distinct()).hasSize(4);
-    }
-
-    private static List<String> captured(Runnable requests) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            requests.run();
-        } finally {
-            System.setOut(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
     }
 }

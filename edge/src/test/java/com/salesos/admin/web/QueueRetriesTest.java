@@ -1,4 +1,4 @@
-package com.salesos.admin.functions.exportworker;
+package com.salesos.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RetryDelayTest {
+/** The one backoff of the queued workers (export and reassignment). */
+class QueueRetriesTest {
 
     private static Duration after(String receiveCount) {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setAttributes(receiveCount == null ? Map.of() : Map.of("ApproximateReceiveCount", receiveCount));
-        return ExportWorkerHandler.retryDelay(message);
+        return QueueRetries.delay(message);
     }
 
     @Test
