@@ -1,6 +1,7 @@
 package com.salesos.admin.bench;
 
 import com.salesos.admin.emulator.EmulatorClients;
+import com.salesos.admin.emulator.JarBudgets;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.RepositoryRoot;
@@ -19,12 +20,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code bin/bench}: cold start of each function against a plain RequestHandler baseline,
- * both in fresh JVMs with the JVM options template.yaml gives Lambda, median of N runs; then warm
- * per-request overhead (SDK time subtracted) and the deployed jar's size. Prints figures; asserts
- * nothing.
+ * {@code bin/bench}: cold start of each function against a plain RequestHandler baseline, both in
+ * fresh JVMs with the JVM flags Lambda's java21 runtime uses, median of N runs; the first request
+ * after a SnapStart priming (emulated: construct, run the handler's CRaC hooks, then time the
+ * request); warm per-request overhead (SDK time subtracted); the deployed jars' sizes. Prints the
+ * figures and one TARGET line per target of issue 14 saying "met" or "missed"; asserts nothing.
  */
 public final class Bench {
+
+    /**
+     * The flags the java17/java21 Lambda runtimes start the JVM with (C1 only, serial collector);
+     * a function's JAVA_TOOL_OPTIONS from the template comes on top, as on Lambda. Baseline and
+     * functions get the same.
+     */
+    static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private Bench() {
     }
@@ -48,46 +57,105 @@ public final class Bench {
             String usersClasspath = functionClasspath(root, template, "UsersFunction", benchClasses);
             String handler = handlerOf(template, "InvitesFunction");
 
-            System.out.printf("Cold start, %d fresh JVMs each, JVM options from template.yaml: %s%n", runs,
-                    invites.getOrDefault("JAVA_TOOL_OPTIONS", ""));
+            System.out.printf("Cold start, %d fresh JVMs each, JVM flags %s (JAVA_TOOL_OPTIONS from template.yaml: %s)%n", runs,
+                    String.join(" ", LAMBDA_JVM_FLAGS), invites.getOrDefault("JAVA_TOOL_OPTIONS", "none"));
             Cold[] baseline = new Cold[runs];
             Cold[] invitesSameWork = new Cold[runs];
             Cold[] invitesInvite = new Cold[runs];
             Cold[] usersMe = new Cold[runs];
+            Cold[] restoredSameWork = new Cold[runs];
+            Cold[] restoredInvite = new Cold[runs];
+            Cold[] restoredMe = new Cold[runs];
+            String usersHandler = handlerOf(template, "UsersFunction");
             for (int i = 0; i < runs; i++) {
+                // Interleaved, so that the machine's load falls on every column alike.
                 baseline[i] = coldStart(baselineClasspath, invites, PlainAcceptHandler.class.getName(),
-                        "POST", "/v1/invitations/accept", "{}", null);
-                invitesSameWork[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}", null);
+                        "POST", "/v1/invitations/accept", "{}", null, false);
+                invitesSameWork[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}", null, false);
                 invitesInvite[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations",
-                        "{\"email\":\"cold" + i + "@bench.test\",\"name\":\"Cold " + i + "\",\"role\":\"sales-rep\"}", admin.subject());
-                usersMe[i] = coldStart(usersClasspath, users, handlerOf(template, "UsersFunction"), "GET", "/v1/me", null,
-                        admin.subject());
+                        inviteBody("cold", i), admin.subject(), false);
+                usersMe[i] = coldStart(usersClasspath, users, usersHandler, "GET", "/v1/me", null, admin.subject(), false);
+                restoredSameWork[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}", null, true);
+                restoredInvite[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations",
+                        inviteBody("restored", i), admin.subject(), true);
+                restoredMe[i] = coldStart(usersClasspath, users, usersHandler, "GET", "/v1/me", null, admin.subject(), true);
             }
             double base = median(column(baseline, Cold::wallMs));
+            double baseFirst = median(column(baseline, Cold::invokeMs));
             System.out.println(describe("baseline plain RequestHandler, accept with invalid body -> 422", baseline, base));
             System.out.println(describe("invites function, same request", invitesSameWork, base));
             System.out.println(describe("invites function, authorized invite (caller lookup, 4 DynamoDB + SES calls)", invitesInvite, base));
             System.out.println(describe("users function, GET /v1/me (caller lookup + user read)", usersMe, base));
             System.out.println("     runs (wall ms): baseline " + Arrays.toString(column(baseline, Cold::wallMs))
                     + " invites " + Arrays.toString(column(invitesSameWork, Cold::wallMs)));
+            System.out.printf("%nAfter a SnapStart priming (construct, beforeCheckpoint + afterRestore, then the first request):%n");
+            System.out.println(describeRestore("invites function, accept with invalid body", restoredSameWork, baseFirst));
+            System.out.println(describeRestore("invites function, authorized invite", restoredInvite, baseFirst));
+            System.out.println(describeRestore("users function, GET /v1/me", restoredMe, baseFirst));
 
-            System.out.printf("%nWarm, %d requests after %d warm-up requests, same JVM options:%n", warmRequests, warmRequests);
-            runAndEcho(List.of("java", "-cp", invitesClasspath, WarmProbe.class.getName(), Integer.toString(warmRequests),
+            System.out.println();
+            target("cold start, invites invalid accept vs plain handler", median(column(invitesSameWork, Cold::wallMs)) / base, 3.0, "x");
+            target("cold start, invites authorized invite vs plain handler", median(column(invitesInvite, Cold::wallMs)) / base, 3.0, "x");
+            target("cold start, users GET /v1/me vs plain handler", median(column(usersMe, Cold::wallMs)) / base, 3.0, "x");
+            target("first request after priming, invalid accept vs plain first request",
+                    median(column(restoredSameWork, Cold::invokeMs)) / baseFirst, 2.0, "x");
+            target("first request after priming, authorized invite vs plain first request",
+                    median(column(restoredInvite, Cold::invokeMs)) / baseFirst, 2.0, "x");
+            target("first request after priming, users GET /v1/me vs plain first request",
+                    median(column(restoredMe, Cold::invokeMs)) / baseFirst, 2.0, "x");
+
+            System.out.printf("%nWarm, %d requests after %d warm-up requests, same JVM flags:%n", warmRequests, warmRequests);
+            Map<String, Double> warm = new java.util.LinkedHashMap<>();
+            warm.putAll(runAndEcho(java(invitesClasspath, WarmProbe.class.getName(), Integer.toString(warmRequests),
                     "invites:list-invitations", "GET", "/v1/invitations", "-",
                     "invites:accept-invalid", "POST", "/v1/invitations/accept", "{}",
-                    "--subject", admin.subject(), "--registration"), invites);
-            runAndEcho(List.of("java", "-cp", usersClasspath, WarmProbe.class.getName(), Integer.toString(warmRequests),
+                    "--subject", admin.subject(), "--registration"), invites));
+            warm.putAll(runAndEcho(java(usersClasspath, WarmProbe.class.getName(), Integer.toString(warmRequests),
                     "users:me", "GET", "/v1/me", "-",
                     "users:list-users", "GET", "/v1/users", "-",
-                    "--subject", admin.subject()), users);
-            runAndEcho(List.of("java", "-cp", baselineClasspath, BaselineWarmProbe.class.getName(),
-                    Integer.toString(warmRequests)), invites);
+                    "--subject", admin.subject()), users));
+            warm.putAll(runAndEcho(java(baselineClasspath, BaselineWarmProbe.class.getName(),
+                    Integer.toString(warmRequests)), invites));
+            System.out.println();
+            target("warm, no-SDK path (invites invalid accept), median", warm.get("invites:accept-invalid"), 0.2, " ms");
+            target("warm, outside SDK time, invites GET /v1/invitations, median", warm.get("invites:list-invitations"), 0.3, " ms");
+            target("warm, outside SDK time, users GET /v1/me, median", warm.get("users:me"), 0.3, " ms");
+            target("warm, outside SDK time, users GET /v1/users, median", warm.get("users:list-users"), 0.3, " ms");
         }
         System.out.println();
-        for (SamTemplate.Function function : template.functions()) {
-            Path jar = root.resolve(function.codeUri());
-            System.out.printf(Locale.ROOT, "JAR %s %.1f MB%n", root.relativize(jar), Files.size(jar) / 1024.0 / 1024.0);
+        for (JarBudgets.Jar jar : JarBudgets.of(root)) {
+            System.out.printf(Locale.ROOT, "JAR %s %.2f MiB (budget %.1f MiB%s)%n", root.relativize(jar.path()), jar.mib(),
+                    jar.budgetMib(), jar.withinBudget() ? "" : ", OVER");
         }
+        for (JarBudgets.Jar jar : JarBudgets.of(root)) {
+            target("jar size, " + jar.function(), jar.mib(), JarBudgets.TARGET_MIB, " MiB");
+        }
+    }
+
+    private static String inviteBody(String prefix, int i) {
+        return "{\"email\":\"" + prefix + i + "@bench.test\",\"name\":\"Cold " + i + "\",\"role\":\"sales-rep\"}";
+    }
+
+    /** One line per target: the figure, the target and whether it is met. */
+    private static void target(String what, double value, double limit, String unit) {
+        System.out.printf(Locale.ROOT, "TARGET %-75s %8.2f%s (target <= %.2f%s) %s%n", what, value, unit, limit, unit,
+                value <= limit ? "met" : "missed");
+    }
+
+    private static List<String> java(String classpath, String... mainAndArgs) {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(LAMBDA_JVM_FLAGS);
+        command.addAll(List.of("-cp", classpath));
+        command.addAll(List.of(mainAndArgs));
+        return command;
+    }
+
+    private static String describeRestore(String label, Cold[] runs, double baselineFirstInvoke) {
+        double first = median(column(runs, Cold::invokeMs));
+        return String.format(Locale.ROOT,
+                "RESTORE %-69s first request median %4.0f ms p90 %4.0f ms (%.2fx the plain handler's first request, %.0f ms)  priming %4.0f ms",
+                label, first, p90(column(runs, Cold::invokeMs)), first / baselineFirstInvoke, baselineFirstInvoke,
+                median(column(runs, Cold::primeMs)));
     }
 
     private static Map<String, String> environment(LocalAws aws, String function) {
@@ -112,7 +180,7 @@ public final class Bench {
     }
 
     /** One cold start: wall time from spawn to the handled line; construct and invoke times as the probe saw them. */
-    private record Cold(long wallMs, long constructMs, long invokeMs) {
+    private record Cold(long wallMs, long constructMs, long primeMs, long invokeMs) {
     }
 
     private static long[] column(Cold[] runs, java.util.function.ToLongFunction<Cold> field) {
@@ -121,16 +189,20 @@ public final class Bench {
 
     private static String describe(String label, Cold[] runs, double baselineWall) {
         double wall = median(column(runs, Cold::wallMs));
-        return String.format(Locale.ROOT, "COLD %-72s median %5.0f ms (%.2fx baseline)  construct %4.0f ms  first invoke %4.0f ms",
-                label, wall, wall / baselineWall, median(column(runs, Cold::constructMs)), median(column(runs, Cold::invokeMs)));
+        return String.format(Locale.ROOT,
+                "COLD %-72s median %5.0f ms p90 %5.0f ms (%.2fx baseline)  construct %4.0f ms  first invoke %4.0f ms",
+                label, wall, p90(column(runs, Cold::wallMs)), wall / baselineWall, median(column(runs, Cold::constructMs)),
+                median(column(runs, Cold::invokeMs)));
     }
 
     private static Cold coldStart(String classpath, Map<String, String> environment, String handler, String method,
-                                  String path, String body, String subject) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("java", "-cp", classpath, ColdStartProbe.class.getName(),
-                handler, method, path, body == null ? "-" : body));
+                                  String path, String body, String subject, boolean restore) throws IOException, InterruptedException {
+        List<String> command = java(classpath, ColdStartProbe.class.getName(), handler, method, path, body == null ? "-" : body);
         if (subject != null) {
             command.add(subject);
+        }
+        if (restore) {
+            command.add("--restore");
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -142,28 +214,45 @@ public final class Bench {
                 if (line.startsWith("HANDLED ")) {
                     long elapsed = (System.nanoTime() - start) / 1_000_000;
                     process.waitFor();
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("construct_ms=(\\d+) invoke_ms=(\\d+)").matcher(line);
+                    java.util.regex.Matcher m = java.util.regex.Pattern
+                            .compile("construct_ms=(\\d+) prime_ms=(\\d+) invoke_ms=(\\d+)").matcher(line);
                     if (!m.find()) {
                         throw new IllegalStateException("unexpected probe line: " + line);
                     }
-                    return new Cold(elapsed, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+                    return new Cold(elapsed, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
                 }
             }
         }
         throw new IllegalStateException("probe of " + handler + " exited " + process.waitFor() + " without handling");
     }
 
-    private static void runAndEcho(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+    /** Runs a warm probe, echoes its WARM lines and returns each case's median overhead (ms) by name. */
+    private static Map<String, Double> runAndEcho(List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
+        Map<String, Double> medians = new java.util.LinkedHashMap<>();
+        java.util.regex.Pattern overhead = java.util.regex.Pattern.compile("^WARM (\\S+) .*overhead_median_ms=([0-9.]+)");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            out.lines().filter(l -> l.startsWith("WARM") || l.contains("Exception") || l.contains("Error"))
-                    .forEach(System.out::println);
+            out.lines().filter(l -> l.startsWith("WARM") || l.contains("Exception") || l.contains("Error")).forEach(l -> {
+                System.out.println(l);
+                java.util.regex.Matcher m = overhead.matcher(l);
+                if (m.find()) {
+                    medians.put(m.group(1), Double.parseDouble(m.group(2)));
+                }
+            });
         }
         if (process.waitFor() != 0) {
-            throw new IllegalStateException(command.get(3) + " failed");
+            throw new IllegalStateException(String.join(" ", command) + " failed");
         }
+        return medians;
+    }
+
+    private static double p90(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(0.9 * sorted.length))];
     }
 
     private static double median(long[] values) {

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -55,7 +56,7 @@ public final class ExportPipelineProbe {
             ExportWorker worker = new ExportWorker(jobs, new SyntheticDeals(records),
                     new S3ExportFiles(com.salesos.admin.aws.clients.S3Clients.client(clients), settings.exportsBucket()),
                     new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), settings.exportQueueUrl()),
-                    new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()), clock,
+                    new SesExportMailer(clients.configure(SesV2Client.builder(), "SESV2").build(), settings.senderAddress(), settings.appUrl()), clock,
                     settings.partSizeBytes(), Pacer.unpaced()); // generated pages, not the table's: the pipeline itself is measured
             heap.start();
             long started = System.nanoTime();

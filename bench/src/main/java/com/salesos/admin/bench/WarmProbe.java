@@ -4,9 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.DefaultLambdaContextFactory;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.LambdaContextFactory;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import com.salesos.admin.lambda.AdminHttpFunction;
 
 /**
  * Runs in a JVM with the deployed jar and Lambda's JVM flags: warms the handler with N requests,
@@ -28,8 +27,9 @@ public final class WarmProbe {
         java.util.List<String> rest = java.util.Arrays.asList(args).subList(1, args.length);
         String subject = rest.contains("--subject") ? rest.get(rest.indexOf("--subject") + 1) : null;
         SdkCallTime sdk = new SdkCallTime();
-        ApplicationContext context = new LambdaApplicationContextBuilder().singletons(sdk).build();
-        APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction(context);
+        // The template's handler, on a context that also holds the SDK metrics publisher.
+        AdminHttpFunction function = new AdminHttpFunction(AdminHttpFunction.contextBuilder().singletons(sdk));
+        ApplicationContext context = function.getApplicationContext();
         System.out.println("WARM lambdaContextFactory=" + context.getBean(LambdaContextFactory.class).getClass().getSimpleName());
 
         for (int i = 0; i + 3 < rest.size() && !rest.get(i).startsWith("--"); i += 4) {

@@ -8,6 +8,7 @@ import com.salesos.admin.access.Permission;
 import com.salesos.admin.access.SupportAccess;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.support.ReadOnlyWhileDeleting;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -38,13 +39,16 @@ public final class AccessFilter implements Ordered {
     static final String SUPPORT_ATTRIBUTE = "salesos.support";
 
     private final GatewayClaims claims;
-    private final AccessPolicy policy;
-    private final CrmAccess crm;
+    // Providers: these read the table, so building them builds the DynamoDB client. A request on a
+    // public route (the invitation accept, Open Badges) needs none of them, and its cold start
+    // should not build a client it never calls.
+    private final BeanProvider<AccessPolicy> policy;
+    private final BeanProvider<CrmAccess> crm;
     private final SupportAccess support;
-    private final ReadOnlyWhileDeleting deletions;
+    private final BeanProvider<ReadOnlyWhileDeleting> deletions;
 
-    public AccessFilter(GatewayClaims claims, AccessPolicy policy, CrmAccess crm, SupportAccess support,
-                        ReadOnlyWhileDeleting deletions) {
+    public AccessFilter(GatewayClaims claims, BeanProvider<AccessPolicy> policy, BeanProvider<CrmAccess> crm,
+                        SupportAccess support, BeanProvider<ReadOnlyWhileDeleting> deletions) {
         this.claims = claims;
         this.policy = policy;
         this.crm = crm;
@@ -76,9 +80,9 @@ public final class AccessFilter implements Ordered {
             boolean writes = !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())
                     && !route.get().getAnnotationMetadata().hasAnnotation(AllowedWhileDeleting.class);
             if (crmRoute) {
-                var client = crm.authorize(subject.get(), claims.groups(request));
+                var client = crm.get().authorize(subject.get(), claims.groups(request));
                 if (writes) {
-                    deletions.requireWritable(client.workspaceId());
+                    deletions.get().requireWritable(client.workspaceId());
                 }
                 request.setAttribute(CRM_ATTRIBUTE, client);
                 LogContext.identify(client.workspaceId(), client.subject());
@@ -88,17 +92,17 @@ public final class AccessFilter implements Ordered {
                 request.setAttribute(SUPPORT_ATTRIBUTE, support.authorize(subject.get(), claims.groups(request)));
                 return null;
             }
-            crm.refuseOnPersonRoute(claims.groups(request));
+            crm.get().refuseOnPersonRoute(claims.groups(request));
             // Before the store is asked: a support token is refused here even if its subject also
             // belonged to a workspace user.
             support.refuseOnWorkspaceRoute(claims.groups(request));
             Caller caller = required.isPresent()
-                    ? policy.authorize(subject.get(), required.get())
-                    : policy.authenticate(subject.get());
+                    ? policy.get().authorize(subject.get(), required.get())
+                    : policy.get().authenticate(subject.get());
             // Read-only while its deletion is confirmed or running: refused here before any side effect;
             // the store refuses the write itself too (WorkspaceGate), whatever raced this read.
             if (writes) {
-                deletions.requireWritable(caller.workspaceId());
+                deletions.get().requireWritable(caller.workspaceId());
             }
             request.setAttribute(CALLER_ATTRIBUTE, caller);
             LogContext.identify(caller.workspaceId(), caller.userId());

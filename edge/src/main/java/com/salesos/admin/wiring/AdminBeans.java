@@ -21,14 +21,12 @@ import com.salesos.admin.config.SharedSettings;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Prototype;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import software.amazon.awssdk.metrics.MetricPublisher;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -82,15 +80,6 @@ public class AdminBeans {
     @Singleton
     DynamoDbClient dynamoDb(AwsClients clients) {
         return clients.dynamoDb();
-    }
-
-    /**
-     * Prototype, not singleton: Lambda's eager initialisation would build this client in every
-     * function. This way only functions whose use cases take it (invites, users) build it, once.
-     */
-    @Prototype
-    CognitoIdentityProviderClient cognito(AwsClients clients) {
-        return clients.cognito();
     }
 
     @Singleton

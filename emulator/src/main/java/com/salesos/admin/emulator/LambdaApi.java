@@ -7,7 +7,7 @@ import com.salesos.admin.emulator.calls.AnswerRecorder;
 import com.salesos.admin.emulator.calls.Caller;
 import com.salesos.admin.emulator.calls.RouteOwners;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import com.salesos.admin.lambda.AdminHttpFunction;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -21,17 +21,16 @@ public final class LambdaApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final APIGatewayV2HTTPEventFunction handler;
+    private final AdminHttpFunction handler;
 
     /** The handler exactly as the Lambda runtime builds it. */
     public LambdaApi() {
-        this.handler = new APIGatewayV2HTTPEventFunction();
+        this.handler = new AdminHttpFunction();
     }
 
     /** The same handler and Lambda context configuration, with a clock the test moves. */
     public LambdaApi(java.time.Clock clock) {
-        this.handler = new APIGatewayV2HTTPEventFunction(
-                new io.micronaut.function.aws.LambdaApplicationContextBuilder().singletons(clock).build());
+        this.handler = new AdminHttpFunction(AdminHttpFunction.contextBuilder().singletons(clock));
     }
 
     public record Response(int status, Map<String, String> headers, String body) {
@@ -47,6 +46,11 @@ public final class LambdaApi implements AutoCloseable {
             return headers == null ? null : headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
         }
+    }
+
+    /** Runs the SnapStart priming as the runtime would before the snapshot; the priming requests' statuses. */
+    public java.util.List<Integer> prime() {
+        return handler.prime();
     }
 
     public Response call(String method, String path, String body, String subject) {

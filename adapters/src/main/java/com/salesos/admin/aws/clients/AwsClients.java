@@ -12,34 +12,33 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds the AWS SDK clients once per container: explicit region, a short credentials chain
  * (Lambda's environment variables are found first, without probing profiles or instance metadata),
  * one lightweight URLConnection HTTP client shared by all, and the endpoint override when
- * {@code AWS_ENDPOINT_URL} points at an emulator.
+ * {@code AWS_ENDPOINT_URL} points at an emulator. The HTTP client (and the JDK's TLS context with
+ * it) is built on the first call; the SnapStart priming builds it before the snapshot
+ * ({@link #buildAll}) and runs calls offline ({@link PrimingHttpClient#offline}).
  */
 public final class AwsClients implements AutoCloseable {
 
     private final AwsEndpoints endpoints;
     private final List<MetricPublisher> metricPublishers;
-    private final SdkHttpClient httpClient;
+    private final PrimingHttpClient httpClient;
     private final AwsCredentialsProvider credentials;
 
     public AwsClients(AwsEndpoints endpoints, List<MetricPublisher> metricPublishers) {
         this.endpoints = endpoints;
         this.metricPublishers = List.copyOf(metricPublishers);
-        this.httpClient = UrlConnectionHttpClient.builder()
+        this.httpClient = new PrimingHttpClient(() -> UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(10))
-                .build();
+                .build());
         this.credentials = AwsCredentialsProviderChain.builder()
                 .reuseLastProviderEnabled(true)
                 .credentialsProviders(
@@ -65,17 +64,29 @@ public final class AwsClients implements AutoCloseable {
                 .retryStrategy(Contention.retryStrategy())).build();
     }
 
-    public SesV2Client ses() {
-        return configure(SesV2Client.builder(), "SESV2").build();
+    /**
+     * A client of {@code type} configured as {@link #configure} says:
+     * {@code clients.client(SesV2Client.class, SesV2Client::builder, "SESV2")}.
+     */
+    public <C, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
+            Class<C> type, java.util.function.Supplier<B> builder, String serviceId) {
+        return type.cast(configure(builder.get(), serviceId).build());
     }
 
-    public CognitoIdentityProviderClient cognito() {
-        return configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build();
+    /**
+     * Builds the HTTP client and its TLS context now: what the SnapStart priming does before the
+     * snapshot, so that a restored function builds nothing on its first call.
+     */
+    public void buildAll() {
+        httpClient.real();
     }
 
     /**
      * Applies the shared region, credentials, HTTP client, metrics and endpoint to any SDK client
-     * builder; {@code serviceId} selects an AWS_ENDPOINT_URL_&lt;SERVICE&gt; override.
+     * builder; {@code serviceId} selects an AWS_ENDPOINT_URL_&lt;SERVICE&gt; override. Clients other
+     * than DynamoDB's are built by the wiring of the functions that call them
+     * ({@code clients.configure(SesV2Client.builder(), "SESV2").build()}), so that this class names
+     * no optional service module and a function ships only the modules it calls.
      */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String serviceId) {
         return configure(builder, serviceId, overrides -> { });

@@ -30,7 +30,7 @@ class DeployRulesTest {
     void a_handler_class_that_is_not_in_the_functions_jar_names_the_function_and_the_fix() {
         List<Finding> findings = plant(
                 lines("      CodeUri: functions/invites/target/salesos-function-invites-0.1.0-SNAPSHOT-lambda.jar",
-                        "      Handler: io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction"),
+                        "      Handler: com.salesos.admin.lambda.AdminHttpFunction"),
                 lines("      CodeUri: functions/invites/target/salesos-function-invites-0.1.0-SNAPSHOT-lambda.jar",
                         "      Handler: com.salesos.admin.functions.plandowngrades.PlanDowngradesHandler"));
         assertThat(findings).anySatisfy(f -> {
@@ -44,7 +44,7 @@ class DeployRulesTest {
     @Test
     void a_handler_that_takes_another_event_than_its_source_delivers_is_refused() {
         List<Finding> findings = plant("Handler: com.salesos.admin.functions.exportworker.ExportWorkerHandler",
-                "Handler: io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction");
+                "Handler: com.salesos.admin.lambda.AdminHttpFunction");
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.rule()).startsWith("HANDLER_TAKES_ITS_EVENTS");
             assertThat(f.resource()).isEqualTo("ExportWorkerFunction");

@@ -28,11 +28,12 @@ public class DeletionWorkerWiring {
 
     @Singleton
     DeletionWorker deletionWorker(DynamoDbClient dynamo, DeletionWorkerSettings settings, DeletionRequestStore requests,
-                                  AwsClients clients, CognitoIdentityProviderClient cognito, Clock clock) {
+                                  AwsClients clients, Clock clock) {
         SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
         return new DeletionWorker(requests,
                 new DynamoS3WorkspacePurge(dynamo, settings.shared().tableName(), S3Clients.client(clients),
-                        new CognitoAccountDirectory(cognito, settings.userPoolId()), settings.exportsBucket(),
+                        new CognitoAccountDirectory(clients.client(CognitoIdentityProviderClient.class,
+                                CognitoIdentityProviderClient::builder, "COGNITO_IDENTITY_PROVIDER"), settings.userPoolId()), settings.exportsBucket(),
                         settings.badgesBucket()),
                 new SqsDeletionExecution(sqs, settings.deletionQueueUrl()), clock);
     }

@@ -14,6 +14,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The export worker: reads the table, writes the export bucket, wakes itself through the queue, mails the requester. */
@@ -27,7 +28,7 @@ public class ExportWorkerWiring {
 
     @Singleton
     SqsExportQueue exportQueue(ExportWorkerSettings settings, AwsClients clients) {
-        return new SqsExportQueue(clients.configure(SqsClient.builder(), "SQS").build(), settings.exportQueueUrl());
+        return new SqsExportQueue(clients.client(SqsClient.class, SqsClient::builder, "SQS"), settings.exportQueueUrl());
     }
 
     @Singleton
@@ -37,7 +38,7 @@ public class ExportWorkerWiring {
                 new DynamoExportRecords(dynamo, settings.shared().tableName()),
                 new S3ExportFiles(S3Clients.client(clients), settings.exportsBucket()),
                 queue,
-                new SesExportMailer(clients.ses(), settings.senderAddress(), settings.appUrl()),
+                new SesExportMailer(clients.client(SesV2Client.class, SesV2Client::builder, "SESV2"), settings.senderAddress(), settings.appUrl()),
                 clock, settings.partSizeBytes(), Pacer.of(settings.pagesPerSecond()));
     }
 }

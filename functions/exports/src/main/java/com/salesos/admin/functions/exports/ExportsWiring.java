@@ -26,7 +26,7 @@ public class ExportsWiring {
     @Singleton
     ExportService exportService(DynamoDbClient dynamo, ExportsSettings settings, DynamoAuditLog auditLog,
                                 AwsClients clients, IdGenerator ids, Clock clock) {
-        SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
+        SqsClient sqs = clients.client(SqsClient.class, SqsClient::builder, "SQS");
         // Only pre-signing here (no S3 calls), so no S3 client is built.
         S3ExportDownloads downloads = new S3ExportDownloads(S3Clients.presigner(clients), settings.exportsBucket());
         return new ExportService(new DynamoExportJobs(dynamo, settings.shared().tableName(), auditLog),

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The invitation sender: reads and updates invitations, counts sends, mails through SES, re-queues what must wait. */
@@ -36,7 +37,7 @@ public class InvitationSenderWiring {
     InvitationDelivery invitationDelivery(DynamoDbClient dynamo, InvitationSenderSettings settings, AwsClients clients,
                                           WorkspaceDirectory workspaces, SecureRandom random, Clock clock) {
         return new InvitationDelivery(new DynamoInvitationDeliveries(dynamo, settings.shared().tableName()),
-                new SesInvitationMailer(clients.ses(), settings.senderAddress(), settings.appUrl()),
+                new SesInvitationMailer(clients.client(SesV2Client.class, SesV2Client::builder, "SESV2"), settings.senderAddress(), settings.appUrl()),
                 workspaces, SendLimits.STANDARD, random, clock);
     }
 

@@ -1,5 +1,8 @@
 package com.salesos.admin.functions.invites;
 
+import com.salesos.admin.invites.AccountDirectory;
+import com.salesos.admin.invites.InvitationMailer;
+import com.salesos.admin.wiring.OnFirstCall;
 import com.salesos.admin.access.CallerDirectory;
 import com.salesos.admin.access.RoleCatalog;
 import com.salesos.admin.aws.clients.AwsClients;
@@ -20,7 +23,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-/** The invites function's use case and the one client only it needs (SES). */
+/** The invites function's use case and the clients only it needs (SES, Cognito). */
 @Factory
 public class InvitesWiring {
 
@@ -30,20 +33,20 @@ public class InvitesWiring {
     }
 
     @Singleton
-    SesV2Client ses(AwsClients clients) {
-        return clients.ses();
-    }
-
-    @Singleton
     InvitationService invitationService(DynamoDbClient dynamo, InvitesSettings settings, DynamoSeatLedger seats,
                                         DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
-                                        SesV2Client ses, CognitoIdentityProviderClient cognito,
-                                        CallerDirectory callers, IdGenerator ids, SecureRandom random, Clock clock) {
+                                        AwsClients clients, CallerDirectory callers, IdGenerator ids, SecureRandom random,
+                                        Clock clock) {
+        // SES and Cognito are built on the first email and the first accept, not with the service.
+        String table = settings.shared().tableName();
         return new InvitationService(
-                new DynamoInvitationStore(dynamo, settings.shared().tableName(), seats, auditLog),
+                new DynamoInvitationStore(dynamo, table, seats, auditLog),
                 roles, workspaces,
-                new SesInvitationMailer(ses, settings.senderAddress(), settings.appUrl()),
-                new CognitoAccountDirectory(cognito, settings.userPoolId()),
+                OnFirstCall.of(InvitationMailer.class, () -> new SesInvitationMailer(
+                        clients.client(SesV2Client.class, SesV2Client::builder, "SESV2"), settings.senderAddress(), settings.appUrl())),
+                OnFirstCall.of(AccountDirectory.class, () -> new CognitoAccountDirectory(
+                        clients.client(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder, "COGNITO_IDENTITY_PROVIDER"),
+                        settings.userPoolId())),
                 callers, SendLimits.STANDARD, ids, random, clock);
     }
 }

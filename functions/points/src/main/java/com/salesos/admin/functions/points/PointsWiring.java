@@ -77,7 +77,7 @@ public class PointsWiring {
 
     @Singleton
     KmsJwtSigner credentialSigner(PointsSettings settings, AwsClients clients) {
-        KmsClient kms = clients.configure(KmsClient.builder(), "KMS").build();
+        KmsClient kms = clients.client(KmsClient.class, KmsClient::builder, "KMS");
         return new KmsJwtSigner(kms, settings.badgeSigningKeyId());
     }
 }

@@ -26,6 +26,7 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -44,15 +45,17 @@ public class SupportWiring {
     WorkspaceProvisioning workspaceProvisioning(DynamoDbClient dynamo, SupportSettings settings, DynamoSeatLedger seats,
                                                 DynamoAuditLog auditLog, PlanCatalog plans, RoleCatalog roles,
                                                 WorkspaceDirectory workspaces, AwsClients clients,
-                                                CognitoIdentityProviderClient cognito, CallerDirectory callers,
+                                                CallerDirectory callers,
                                                 IdGenerator ids, SecureRandom random, Clock clock) {
         // Not a bean of its own: the local stack hosts every function in one context, where the
         // invites function declares the invitation use case already.
         InvitationService invitations = new InvitationService(
                 new DynamoInvitationStore(dynamo, settings.shared().tableName(), seats, auditLog),
                 roles, workspaces,
-                new SesInvitationMailer(clients.ses(), settings.senderAddress(), settings.appUrl()),
-                new CognitoAccountDirectory(cognito, settings.userPoolId()),
+                new SesInvitationMailer(ses(clients), settings.senderAddress(), settings.appUrl()),
+                new CognitoAccountDirectory(
+                        clients.client(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder, "COGNITO_IDENTITY_PROVIDER"),
+                        settings.userPoolId()),
                 callers, SendLimits.STANDARD, ids, random, clock);
         return new WorkspaceProvisioning(new DynamoWorkspaceRegistry(dynamo, settings.shared().tableName(), auditLog),
                 plans, invitations, ids, clock);
@@ -63,11 +66,15 @@ public class SupportWiring {
                                         DynamoSeatLedger seats, DynamoAuditLog auditLog, AwsClients clients,
                                         IdGenerator ids, Clock clock) {
         String table = settings.shared().tableName();
-        SqsClient sqs = clients.configure(SqsClient.builder(), "SQS").build();
+        SqsClient sqs = clients.client(SqsClient.class, SqsClient::builder, "SQS");
         return new WorkspaceDeletion(requests, new DynamoWorkspaceRegistry(dynamo, table, auditLog),
-                new SesDeletionNotices(new DynamoUserStore(dynamo, table, seats, auditLog), clients.ses(),
+                new SesDeletionNotices(new DynamoUserStore(dynamo, table, seats, auditLog), ses(clients),
                         settings.senderAddress(), settings.appUrl()),
                 new SqsDeletionExecution(sqs, settings.deletionQueueUrl()),
                 settings.deletionWaitingPeriod(), ids, clock);
+    }
+
+    private static SesV2Client ses(AwsClients clients) {
+        return clients.client(SesV2Client.class, SesV2Client::builder, "SESV2");
     }
 }

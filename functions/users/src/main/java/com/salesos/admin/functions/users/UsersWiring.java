@@ -1,8 +1,11 @@
 package com.salesos.admin.functions.users;
 
+import com.salesos.admin.users.SignInControl;
+import com.salesos.admin.wiring.OnFirstCall;
 import com.salesos.admin.access.RoleCatalog;
 import com.salesos.admin.access.RoleService;
 import com.salesos.admin.audit.AuditTrail;
+import com.salesos.admin.aws.clients.AwsClients;
 import com.salesos.admin.aws.users.CognitoSignInControl;
 import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.audit.DynamoAuditTrail;
@@ -36,9 +39,12 @@ public class UsersWiring {
     @Singleton
     UserService userService(DynamoDbClient dynamo, UsersSettings settings, DynamoSeatLedger seats,
                             DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
-                            CognitoIdentityProviderClient cognito, Clock clock) {
+                            AwsClients clients, Clock clock) {
         return new UserService(new DynamoUserStore(dynamo, settings.shared().tableName(), seats, auditLog), roles, workspaces,
-                new CognitoSignInControl(cognito, settings.userPoolId()),
+                // Cognito is built on the first deactivation or reactivation, not with the service.
+                OnFirstCall.of(SignInControl.class, () -> new CognitoSignInControl(
+                        clients.client(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder, "COGNITO_IDENTITY_PROVIDER"),
+                        settings.userPoolId())),
                 new DynamoDealOwnership(dynamo, settings.shared().tableName(), auditLog), clock);
     }
 

@@ -1,0 +1,28 @@
+package com.salesos.admin.functions.invites;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.salesos.admin.lambda.HttpPriming;
+import com.salesos.admin.lambda.PrimingRequests;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * The invites function's SnapStart priming (AdminHttpFunction#prime): its main routes, refused,
+ * invalid or read, with AWS answered offline, so that nothing is written, sent or read for real.
+ */
+@Singleton
+public class InvitesPriming implements HttpPriming {
+
+    @Override
+    public List<APIGatewayV2HTTPEvent> requests() {
+        return List.of(
+                PrimingRequests.anonymous("POST", "/v1/invitations/accept", "{}"),
+                PrimingRequests.anonymous("POST", "/v1/invitations/accept",
+                        "{\"token\":\"priming-token\",\"password\":\"Priming-Passw0rd!\"}"),
+                PrimingRequests.anonymous("GET", "/v1/invitations", null),
+                PrimingRequests.signedIn("GET", "/v1/invitations?status=pending", null),
+                PrimingRequests.signedIn("POST", "/v1/invitations",
+                        "{\"email\":\"priming@example.com\",\"name\":\"Priming\",\"role\":\"sales-rep\"}"),
+                PrimingRequests.signedIn("POST", "/v1/invitations/inv_priming/resend", null));
+    }
+}
