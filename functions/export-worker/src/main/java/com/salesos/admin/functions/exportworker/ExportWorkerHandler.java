@@ -12,15 +12,12 @@ import com.salesos.admin.metrics.BusinessMetrics;
 import com.salesos.admin.web.CurrentInvocation;
 import com.salesos.admin.support.ReadOnlyWhileDeleting;
 import com.salesos.admin.web.LogContext;
-import com.salesos.admin.web.LogLine;
-import com.salesos.admin.web.QueueRetries;
+import com.salesos.admin.web.QueueBatch;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Invoked by SQS with messages from the export queue (build or continue a job) and from its
@@ -60,45 +57,35 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            long started = System.nanoTime();
-            LogContext.begin(invocation.context(), null, null);
-            boolean deadLetter = settings.deadLetterQueueArn().equals(message.getEventSourceArn());
-            Optional<ExportRef> ref = ExportWakeUps.parse(message.getBody());
-            ref.ifPresent(r -> LogContext.identify(r.workspaceId(), null));
-            String outcome;
-            try {
-                if (ref.isEmpty()) {
-                    outcome = "ignored: not an export wake-up";
-                } else if (deadLetter) {
-                    ExportWorker.Outcome gaveUp = worker.giveUp(ref.get());
-                    count(gaveUp);
-                    outcome = summary(gaveUp);
-                } else {
-                    // A job queued before its workspace's deletion was confirmed does not start or go on
-                    // while the deletion may still be cancelled: the message is retried with the usual
-                    // backoff and ends, if the deletion stays, in the dead-letter queue (job failed, requester told).
-                    deletions.requireWritable(ref.get().workspaceId());
-                    ExportWorker.Outcome woken = worker.wake(ref.get(), timeLeft(), ids.newId("lease"));
-                    count(woken);
-                    outcome = summary(woken);
-                }
-            } catch (RuntimeException e) {
-                if (e instanceof MailNotSent && ref.isPresent()) {
-                    // The ready or failed notice was refused; the job keeps it pending and a retry sends it.
-                    metrics.emailSendFailed(ref.get().workspaceId(), "export-notice");
-                }
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                if (!deadLetter) {
-                    queue.retryAfter(message.getReceiptHandle(), QueueRetries.delay(message));
-                }
-                outcome = "will retry: " + e.getClass().getSimpleName();
+        QueueBatch.Queue<ExportRef> exports = new QueueBatch.Queue<>("export", "exports", "export-dead-letters",
+                settings.deadLetterQueueArn(), ExportWakeUps::parse, ExportRef::workspaceId, "job", ExportRef::jobId);
+        return new QueueBatch<>(exports, queue::retryAfter).run(event, invocation.context(), new QueueBatch.Work<>() {
+            @Override
+            public QueueBatch.Handled message(ExportRef ref) {
+                // A job queued before its workspace's deletion was confirmed does not start or go on
+                // while the deletion may still be cancelled: the message is retried with the usual
+                // backoff and ends, if the deletion stays, in the dead-letter queue (job failed, requester told).
+                deletions.requireWritable(ref.workspaceId());
+                return counted(ref, () -> worker.wake(ref, timeLeft(), ids.newId("lease")));
             }
-            log(message, deadLetter, ref, outcome, started);
-            LogContext.end();
+
+            @Override
+            public QueueBatch.Handled deadLetter(ExportRef ref) {
+                return counted(ref, () -> worker.giveUp(ref));
+            }
+        });
+    }
+
+    private QueueBatch.Handled counted(ExportRef ref, Supplier<ExportWorker.Outcome> run) {
+        try {
+            ExportWorker.Outcome outcome = run.get();
+            count(outcome);
+            return QueueBatch.Handled.done(summary(outcome));
+        } catch (MailNotSent e) {
+            // The ready or failed notice was refused; the job keeps it pending and a retry sends it.
+            metrics.emailSendFailed(ref.workspaceId(), "export-notice");
+            throw e;
         }
-        return new SQSBatchResponse(failures);
     }
 
     /** Finished jobs count their duration (request to finish), records and bytes; failed ones count once. */
@@ -131,11 +118,4 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
         return invocation.context().map(c -> Duration.ofMillis(c.getRemainingTimeInMillis())).orElse(DEFAULT_BUDGET);
     }
 
-    private static void log(SQSEvent.SQSMessage message, boolean deadLetter, Optional<ExportRef> ref, String outcome,
-                            long started) {
-        LogLine line = LogLine.of("message").message("export message: " + outcome).with("queue", deadLetter ? "export-dead-letters" : "exports")
-                .with("messageId", message.getMessageId());
-        ref.ifPresent(r -> line.with("job", r.jobId()));
-        line.with("outcome", outcome).with("latencyMs", (System.nanoTime() - started) / 1_000_000).writeTo(System.out);
-    }
 }

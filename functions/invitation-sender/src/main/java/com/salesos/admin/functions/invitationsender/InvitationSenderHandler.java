@@ -8,17 +8,13 @@ import com.salesos.admin.invites.InvitationDelivery;
 import com.salesos.admin.invites.InvitationDelivery.Outcome;
 import com.salesos.admin.metrics.BusinessMetrics;
 import com.salesos.admin.web.CurrentInvocation;
-import com.salesos.admin.web.LogContext;
-import com.salesos.admin.web.LogLine;
-import com.salesos.admin.web.QueueRetries;
+import com.salesos.admin.web.QueueBatch;
 import com.salesos.admin.common.Pacer;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,62 +53,42 @@ public class InvitationSenderHandler extends MicronautRequestHandler<SQSEvent, S
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            long started = System.nanoTime();
-            LogContext.begin(invocation.context(), null, null);
-            boolean deadLetter = settings.deadLetterQueueArn().equals(message.getEventSourceArn());
-            Optional<InvitationEmailMessages.Ref> ref = InvitationEmailMessages.parse(message.getBody());
-            ref.ifPresent(r -> LogContext.identify(r.workspaceId(), null));
-            String outcome;
-            try {
-                if (ref.isEmpty()) {
-                    outcome = "ignored: not an invitation email";
-                } else if (deadLetter) {
-                    delivery.giveUp(ref.get().workspaceId(), ref.get().invitationId());
-                    metrics.invitationFailed(ref.get().workspaceId());
-                    outcome = "gave up: marked failed";
-                } else {
-                    pace.pace(1);
-                    outcome = handle(ref.get(), delivery.deliver(ref.get().workspaceId(), ref.get().invitationId()));
-                }
-            } catch (RuntimeException e) {
-                outcome = "will retry: " + e.getClass().getSimpleName();
+        QueueBatch.Queue<InvitationEmailMessages.Ref> emails = new QueueBatch.Queue<>("invitation email", "invitations",
+                "invitation-dead-letters", settings.deadLetterQueueArn(), InvitationEmailMessages::parse,
+                InvitationEmailMessages.Ref::workspaceId, "invitation", InvitationEmailMessages.Ref::invitationId);
+        return new QueueBatch<>(emails, queue::retryAfter).run(event, invocation.context(), new QueueBatch.Work<>() {
+            @Override
+            public QueueBatch.Handled message(InvitationEmailMessages.Ref ref) {
+                pace.pace(1);
+                return handle(ref, delivery.deliver(ref.workspaceId(), ref.invitationId()));
             }
-            if (outcome.startsWith("will retry")) {
+
+            @Override
+            public QueueBatch.Handled deadLetter(InvitationEmailMessages.Ref ref) {
+                delivery.giveUp(ref.workspaceId(), ref.invitationId());
+                metrics.invitationFailed(ref.workspaceId());
+                return QueueBatch.Handled.done("gave up: marked failed");
+            }
+
+            @Override
+            public void retrying(Optional<InvitationEmailMessages.Ref> ref) {
                 ref.ifPresent(r -> metrics.emailSendFailed(r.workspaceId(), "invitation"));
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                if (!deadLetter) {
-                    queue.retryAfter(message.getReceiptHandle(), QueueRetries.delay(message));
-                }
             }
-            log(message, deadLetter, ref, outcome, started);
-            LogContext.end();
-        }
-        return new SQSBatchResponse(failures);
+        });
     }
 
-    private String handle(InvitationEmailMessages.Ref ref, Outcome outcome) {
+    private QueueBatch.Handled handle(InvitationEmailMessages.Ref ref, Outcome outcome) {
         if (outcome instanceof Outcome.Sent) {
             metrics.invitationSent(ref.workspaceId());
-            return "sent";
+            return QueueBatch.Handled.done("sent");
         }
         if (outcome instanceof Outcome.Skipped skipped) {
-            return "skipped: " + skipped.why();
+            return QueueBatch.Handled.done("skipped: " + skipped.why());
         }
         if (outcome instanceof Outcome.Deferred deferred) {
             queue.sendLater(ref.workspaceId(), ref.invitationId(), Duration.between(clock.instant(), deferred.retryAt()));
-            return "deferred: send limit reached until " + deferred.retryAt();
+            return QueueBatch.Handled.done("deferred: send limit reached until " + deferred.retryAt());
         }
-        return "will retry: " + ((Outcome.Failed) outcome).reason();
-    }
-
-    private static void log(SQSEvent.SQSMessage message, boolean deadLetter, Optional<InvitationEmailMessages.Ref> ref,
-                            String outcome, long started) {
-        LogLine line = LogLine.of("message").message("invitation email message: " + outcome)
-                .with("queue", deadLetter ? "invitation-dead-letters" : "invitations")
-                .with("messageId", message.getMessageId());
-        ref.ifPresent(r -> line.with("invitation", r.invitationId()));
-        line.with("outcome", outcome).with("latencyMs", (System.nanoTime() - started) / 1_000_000).writeTo(System.out);
+        return QueueBatch.Handled.retry("will retry: " + ((Outcome.Failed) outcome).reason());
     }
 }
