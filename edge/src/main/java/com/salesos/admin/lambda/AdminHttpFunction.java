@@ -11,6 +11,7 @@ import com.salesos.admin.aws.clients.AwsClients;
 import com.salesos.admin.aws.clients.PrimingHttpClient;
 import com.salesos.admin.config.FunctionSettings;
 import com.salesos.admin.web.CurrentInvocation;
+import com.salesos.admin.wiring.FirstCalls;
 import com.salesos.admin.wiring.OnFirstCall;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -110,7 +111,7 @@ public class AdminHttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
                 context.getBean(definition);
             }
         }
-        OnFirstCall.buildAll();
+        context.getBean(FirstCalls.class).buildAll();
         context.findBean(AwsClients.class).ifPresent(AwsClients::buildAll);
         List<HttpPriming> primings = List.copyOf(context.getBeansOfType(HttpPriming.class));
         List<Integer> statuses = new ArrayList<>();
