@@ -11,6 +11,7 @@ import com.salesos.admin.aws.clients.AwsClients;
 import com.salesos.admin.aws.clients.PrimingHttpClient;
 import com.salesos.admin.config.FunctionSettings;
 import com.salesos.admin.web.CurrentInvocation;
+import com.salesos.admin.wiring.FirstCalls;
 import com.salesos.admin.wiring.OnFirstCall;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -95,8 +96,10 @@ public class AdminHttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
      * <li>builds every adapter left for its first call ({@link OnFirstCall}), so every SDK client,
  * and the HTTP client with its TLS context;</li>
      * <li>runs the function's {@link HttpPriming} requests through this handler (routing, filters,
-     * the access filter's store lookups, body binding, problem responses, JSON) with every AWS call
-     * answered offline by {@link PrimingHttpClient}, so nothing leaves the process;</li>
+     * the access filter's store lookups, body binding, the use cases, problem responses, JSON) with
+     * every AWS call answered offline by {@link PrimingHttpClient} from the priming's
+     * {@link HttpPriming#answers}, so nothing leaves the process, and no metric is emitted
+     * ({@link com.salesos.admin.web.EmfMetrics});</li>
      * <li>serializes the function's main views.</li>
      * </ol>
      * Returns the statuses of the requests, in order.
@@ -108,17 +111,17 @@ public class AdminHttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
                 context.getBean(definition);
             }
         }
-        OnFirstCall.buildAll();
+        context.getBean(FirstCalls.class).buildAll();
         context.findBean(AwsClients.class).ifPresent(AwsClients::buildAll);
         List<HttpPriming> primings = List.copyOf(context.getBeansOfType(HttpPriming.class));
         List<Integer> statuses = new ArrayList<>();
-        PrimingHttpClient.offline(() -> {
-            for (HttpPriming priming : primings) {
+        for (HttpPriming priming : primings) {
+            PrimingHttpClient.offline(priming.answers(), () -> {
                 for (APIGatewayV2HTTPEvent request : priming.requests()) {
                     statuses.add(handleRequest(request, PrimingContext.INSTANCE).getStatusCode());
                 }
-            }
-        });
+            });
+        }
         JsonMapper json = context.getBean(JsonMapper.class);
         for (HttpPriming priming : primings) {
             for (Object view : priming.views()) {

@@ -1,6 +1,7 @@
 package com.salesos.admin.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.salesos.admin.aws.clients.PrimingAnswers;
 import java.util.List;
 
 /**
@@ -11,8 +12,17 @@ import java.util.List;
  */
 public interface HttpPriming {
 
-    /** Requests through the real handler: refused ones, invalid ones, reads. */
+    /** Requests through the real handler: refused ones, invalid ones, reads, successes on {@link #answers}. */
     List<APIGatewayV2HTTPEvent> requests();
+
+    /**
+     * What the offline AWS calls of {@link #requests} are answered: {@code {}} to every call unless
+     * a function gives the made-up items and responses its success paths read (e.g. the signed-in
+     * caller of {@link PrimingRequests#signedInAdmin}).
+     */
+    default PrimingAnswers answers() {
+        return PrimingAnswers.none();
+    }
 
     /** The function's main response bodies, serialized once so that their serializers exist before the snapshot. */
     default List<Object> views() {

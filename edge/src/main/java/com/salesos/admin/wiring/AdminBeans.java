@@ -19,6 +19,7 @@ import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.config.FunctionSettings;
 import com.salesos.admin.config.SharedSettings;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
@@ -82,9 +83,13 @@ public class AdminBeans {
         return clients.dynamoDb();
     }
 
+    /**
+     * Built on its first call: views and use cases of public routes take it (role names in answers),
+     * and a request that never reads a role (an invalid accept) should not build the DynamoDB client.
+     */
     @Singleton
-    RoleCatalog roleCatalog(DynamoDbClient dynamo, SharedSettings settings) {
-        return new DynamoRoleCatalog(dynamo, settings.tableName());
+    RoleCatalog roleCatalog(BeanProvider<DynamoDbClient> dynamo, SharedSettings settings, FirstCalls firstCalls) {
+        return firstCalls.of(RoleCatalog.class, () -> new DynamoRoleCatalog(dynamo.get(), settings.tableName()));
     }
 
     @Singleton

@@ -48,6 +48,11 @@ public final class LambdaApi implements AutoCloseable {
         }
     }
 
+    /** Whether the function has built a bean of {@code type} so far (for "a cold request builds no X" checks). */
+    public boolean built(Class<?> type) {
+        return !handler.getApplicationContext().getActiveBeanRegistrations(type).isEmpty();
+    }
+
     /** Runs the SnapStart priming as the runtime would before the snapshot; the priming requests' statuses. */
     public java.util.List<Integer> prime() {
         return handler.prime();

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.zip.CRC32;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -16,15 +17,17 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * use, which loads the JDK's TLS trust store, so a handler that makes no AWS call never pays for it.
  *
  * <p>While {@link #offline} runs on a thread, requests from that thread never leave the process:
- * each is answered with {@code 200 {}}, which every JSON protocol we call reads as an empty result
- * (no item, no page, a write that took effect). The SnapStart priming uses it to run the whole SDK
- * path (marshalling, endpoint rules, signing, retries, metrics, unmarshalling) before the snapshot
- * without touching AWS: nothing it does can write, send or charge anything.
+ * each is answered with a {@code 200} whose body its {@link PrimingAnswers} give: a realistic
+ * response for the calls of a success path the priming runs, {@code {}} for the rest, which every
+ * JSON protocol we call reads as an empty result (no item, no page, a write that took effect). The
+ * SnapStart priming uses it to run the whole SDK path (marshalling, endpoint rules, signing,
+ * retries, metrics, unmarshalling) before the snapshot without touching AWS: nothing it does can
+ * write, send, read or charge anything.
  */
 public final class PrimingHttpClient implements SdkHttpClient {
 
-    private static final ThreadLocal<Boolean> OFFLINE = ThreadLocal.withInitial(() -> Boolean.FALSE);
-    private static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.UTF_8);
+    /** The answers of this thread's offline calls; null while calls go to AWS. */
+    private static final ThreadLocal<PrimingAnswers> OFFLINE = new ThreadLocal<>();
 
     private final Supplier<SdkHttpClient> build;
     private volatile SdkHttpClient delegate;
@@ -33,20 +36,29 @@ public final class PrimingHttpClient implements SdkHttpClient {
         this.build = build;
     }
 
-    /** Runs {@code work} with this thread's AWS calls answered locally (see the class comment). */
+    /** Runs {@code work} with this thread's AWS calls answered {@code {}} locally (see the class comment). */
     public static void offline(Runnable work) {
-        boolean was = OFFLINE.get();
-        OFFLINE.set(Boolean.TRUE);
+        offline(PrimingAnswers.none(), work);
+    }
+
+    /** Runs {@code work} with this thread's AWS calls answered locally from {@code answers}. */
+    public static void offline(PrimingAnswers answers, Runnable work) {
+        PrimingAnswers was = OFFLINE.get();
+        OFFLINE.set(answers);
         try {
             work.run();
         } finally {
-            OFFLINE.set(was);
+            if (was == null) {
+                OFFLINE.remove();
+            } else {
+                OFFLINE.set(was);
+            }
         }
     }
 
-    /** Whether this thread's AWS calls are being answered locally. */
+    /** Whether this thread's AWS calls are being answered locally, i.e. whether the priming is running. */
     public static boolean isOffline() {
-        return OFFLINE.get();
+        return OFFLINE.get() != null;
     }
 
     /** The real client, built now if it was not yet. */
@@ -66,19 +78,29 @@ public final class PrimingHttpClient implements SdkHttpClient {
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        if (!OFFLINE.get()) {
+        PrimingAnswers answers = OFFLINE.get();
+        if (answers == null) {
             return real().prepareRequest(request);
         }
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
-                request.contentStreamProvider().ifPresent(body -> drain(body.newStream()));
+                String body = request.contentStreamProvider().map(content -> read(content.newStream())).orElse("");
+                Optional<String> target = request.httpRequest().firstMatchingHeader("X-Amz-Target");
+                byte[] answer = answers.answer(request.httpRequest(), body).getBytes(StandardCharsets.UTF_8);
+                SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(200)
+                        .putHeader("Content-Type", target.isPresent() ? "application/x-amz-json-1.0" : "application/json")
+                        .putHeader("Content-Length", Integer.toString(answer.length))
+                        .putHeader("x-amzn-RequestId", "priming");
+                if (target.filter(t -> t.startsWith("DynamoDB_")).isPresent()) {
+                    // DynamoDB signs every answer with the CRC32 of its body, which the client checks.
+                    CRC32 crc = new CRC32();
+                    crc.update(answer);
+                    response.putHeader("x-amz-crc32", Long.toString(crc.getValue()));
+                }
                 return HttpExecuteResponse.builder()
-                        .response(SdkHttpResponse.builder().statusCode(200)
-                                .putHeader("Content-Type", "application/x-amz-json-1.0")
-                                .putHeader("Content-Length", Integer.toString(EMPTY_JSON.length))
-                                .putHeader("x-amzn-RequestId", "priming").build())
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(EMPTY_JSON)))
+                        .response(response.build())
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer)))
                         .build();
             }
 
@@ -88,9 +110,9 @@ public final class PrimingHttpClient implements SdkHttpClient {
         };
     }
 
-    private static void drain(java.io.InputStream body) {
+    private static String read(java.io.InputStream body) {
         try (body) {
-            body.transferTo(java.io.OutputStream.nullOutputStream());
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -2,7 +2,9 @@ package com.salesos.admin.functions.invites;
 
 import com.salesos.admin.invites.AccountDirectory;
 import com.salesos.admin.invites.InvitationMailer;
-import com.salesos.admin.wiring.OnFirstCall;
+import com.salesos.admin.wiring.FirstCalls;
+import com.salesos.admin.invites.InvitationStore;
+import io.micronaut.context.BeanProvider;
 import com.salesos.admin.access.CallerDirectory;
 import com.salesos.admin.access.RoleCatalog;
 import com.salesos.admin.aws.clients.AwsClients;
@@ -33,20 +35,25 @@ public class InvitesWiring {
     }
 
     @Singleton
-    InvitationService invitationService(DynamoDbClient dynamo, InvitesSettings settings, DynamoSeatLedger seats,
-                                        DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
-                                        AwsClients clients, CallerDirectory callers, IdGenerator ids, SecureRandom random,
-                                        Clock clock) {
-        // SES and Cognito are built on the first email and the first accept, not with the service.
+    InvitationService invitationService(BeanProvider<DynamoDbClient> dynamo, InvitesSettings settings,
+                                        BeanProvider<DynamoSeatLedger> seats, DynamoAuditLog auditLog, RoleCatalog roles,
+                                        BeanProvider<WorkspaceDirectory> workspaces, AwsClients clients,
+                                        BeanProvider<CallerDirectory> callers, IdGenerator ids, SecureRandom random,
+                                        Clock clock, FirstCalls firstCalls) {
+        // Every adapter is built on its port's first call: the accept route validates its body in
+        // the use case before any read, so an invalid accept builds no AWS client at all (DynamoDB
+        // included), and SES and Cognito wait for the first email and the first real accept.
         String table = settings.shared().tableName();
         return new InvitationService(
-                new DynamoInvitationStore(dynamo, table, seats, auditLog),
-                roles, workspaces,
-                OnFirstCall.of(InvitationMailer.class, () -> new SesInvitationMailer(
+                firstCalls.of(InvitationStore.class, () -> new DynamoInvitationStore(dynamo.get(), table, seats.get(), auditLog)),
+                roles,
+                firstCalls.of(WorkspaceDirectory.class, workspaces::get),
+                firstCalls.of(InvitationMailer.class, () -> new SesInvitationMailer(
                         clients.client(SesV2Client.class, SesV2Client::builder, "SESV2"), settings.senderAddress(), settings.appUrl())),
-                OnFirstCall.of(AccountDirectory.class, () -> new CognitoAccountDirectory(
+                firstCalls.of(AccountDirectory.class, () -> new CognitoAccountDirectory(
                         clients.client(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder, "COGNITO_IDENTITY_PROVIDER"),
                         settings.userPoolId())),
-                callers, SendLimits.STANDARD, ids, random, clock);
+                firstCalls.of(CallerDirectory.class, callers::get),
+                SendLimits.STANDARD, ids, random, clock);
     }
 }

@@ -1,7 +1,7 @@
 package com.salesos.admin.functions.users;
 
 import com.salesos.admin.users.SignInControl;
-import com.salesos.admin.wiring.OnFirstCall;
+import com.salesos.admin.wiring.FirstCalls;
 import com.salesos.admin.access.RoleCatalog;
 import com.salesos.admin.access.RoleService;
 import com.salesos.admin.audit.AuditTrail;
@@ -39,10 +39,10 @@ public class UsersWiring {
     @Singleton
     UserService userService(DynamoDbClient dynamo, UsersSettings settings, DynamoSeatLedger seats,
                             DynamoAuditLog auditLog, RoleCatalog roles, WorkspaceDirectory workspaces,
-                            AwsClients clients, Clock clock) {
+                            AwsClients clients, Clock clock, FirstCalls firstCalls) {
         return new UserService(new DynamoUserStore(dynamo, settings.shared().tableName(), seats, auditLog), roles, workspaces,
                 // Cognito is built on the first deactivation or reactivation, not with the service.
-                OnFirstCall.of(SignInControl.class, () -> new CognitoSignInControl(
+                firstCalls.of(SignInControl.class, () -> new CognitoSignInControl(
                         clients.client(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder, "COGNITO_IDENTITY_PROVIDER"),
                         settings.userPoolId())),
                 new DynamoDealOwnership(dynamo, settings.shared().tableName(), auditLog), clock);
