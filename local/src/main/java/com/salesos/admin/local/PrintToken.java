@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 /**
  * {@code bin/token [who] [password]}: signs someone in to the running local stack again and prints
@@ -41,6 +43,11 @@ public final class PrintToken {
         EmulatorClients clients = new EmulatorClients(URI.create(session.path("awsEndpoint").asText()), LocalAws.REGION);
         try (CognitoIdentityProviderClient cognito = clients.cognito()) {
             System.out.println(new CognitoSignIn(cognito, session.path("userPoolClientId").asText()).accessToken(email, password));
+        } catch (UserNotFoundException | NotAuthorizedException refused) {
+            // What a person sees at the sign-in page: no token, one line, no stack trace.
+            System.err.println("Sign-in refused for " + email + ": " + (refused instanceof UserNotFoundException
+                    ? "no such account (never invited, or its workspace was deleted)" : "wrong password or account disabled"));
+            System.exit(1);
         }
     }
 
