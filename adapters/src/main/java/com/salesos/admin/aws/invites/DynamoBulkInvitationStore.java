@@ -11,6 +11,7 @@ import com.salesos.admin.aws.table.SortableTime;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import com.salesos.admin.aws.workspaces.DynamoSeatLedger;
 import com.salesos.admin.aws.workspaces.EmailGuard;
 import com.salesos.admin.access.RoleHolding;
@@ -112,7 +113,7 @@ public final class DynamoBulkInvitationStore implements BulkInvitationStore {
             }
             request.customRoles().forEach(role -> steps.add("role:" + role, RoleHolders.step(table, ws, RoleHolding.take(role))));
             try {
-                dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+                WorkspaceGate.commit(dynamo, table, ws, steps.items());
                 return new Reservation.Reserved(new Lease(ws, request.fileId(), request.runId(), request.laneSeats()));
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
@@ -189,7 +190,7 @@ public final class DynamoBulkInvitationStore implements BulkInvitationStore {
             }
             request.customRoles().forEach(role -> steps.add("role:" + role, RoleHolders.step(table, ws, RoleHolding.take(role))));
             try {
-                dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+                WorkspaceGate.commit(dynamo, table, ws, steps.items());
                 return new Reservation.Reserved(new Lease(ws, observed.fileId(), request.runId(), totals));
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
@@ -227,6 +228,12 @@ public final class DynamoBulkInvitationStore implements BulkInvitationStore {
         steps.add("audit", auditLog.append(audit));
         for (int attempt = 1; ; attempt++) {
             try {
+                // Not gated on the workspace item: the lanes of one file write in parallel, and transactions
+                // that share an item conflict in DynamoDB, so a condition on it would make them cancel one
+                // another. A run is gated where it starts (the reservation) and ends (closing the file);
+                // one that passed its reservation before a deletion was confirmed finishes within the
+                // function's 20 s, at least an hour before the purge may start, and its emails wait for the gated
+                // invitation sender (docs/support.md).
                 dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
                 return new BatchResult.Written();
             } catch (TransactionCanceledException e) {
@@ -352,7 +359,7 @@ public final class DynamoBulkInvitationStore implements BulkInvitationStore {
                 }
             }
             try {
-                dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+                WorkspaceGate.commit(dynamo, table, ws, steps.items());
                 return true;
             } catch (TransactionCanceledException e) {
                 pause(attempt);

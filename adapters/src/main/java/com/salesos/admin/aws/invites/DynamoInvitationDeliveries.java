@@ -6,6 +6,7 @@ import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import com.salesos.admin.invites.DeliveryStatus;
 import com.salesos.admin.invites.DeliveryStore;
 import com.salesos.admin.invites.Invitation;
@@ -66,7 +67,9 @@ public final class DynamoInvitationDeliveries implements DeliveryStore {
                 .add("newToken", Transactions.putNew(table, DynamoInvitationStore.tokenItem(reissued)));
         sends.count(steps, ws, current.email(), limits, at);
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
+            // Gated like every workspace write: no link is issued (and so no email sent) while the
+            // workspace's deletion is confirmed; the refusal is retried from the queue.
+            WorkspaceGate.commit(dynamo, table, ws, steps.items());
             return new Reissue.Reissued();
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();

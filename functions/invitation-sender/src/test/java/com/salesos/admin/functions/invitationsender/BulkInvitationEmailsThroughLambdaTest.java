@@ -3,7 +3,12 @@ package com.salesos.admin.functions.invitationsender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.invites.InvitationEmailMessages;
+import com.salesos.admin.aws.support.DynamoDeletionRequests;
+import com.salesos.admin.common.TimeOrderedIds;
+import com.salesos.admin.support.DeletionRequest;
 import com.salesos.admin.emulator.CapturedLogs;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
@@ -13,11 +18,15 @@ import com.salesos.admin.emulator.SentEmails;
 import com.salesos.admin.invites.BulkInvitationService;
 import com.salesos.admin.users.User;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -84,6 +93,45 @@ class BulkInvitationEmailsThroughLambdaTest {
                 emails.latestInvitationToken("linked@mail.test"), "password", PASSWORD), null);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         assertThat(accepted.json().path("name").asText()).isEqualTo("=HYPERLINK(\"http://evil.test\",\"win\")");
+    }
+
+    @Test
+    void no_link_is_issued_and_no_email_sent_while_the_workspaces_deletion_is_confirmed() {
+        String queueUrl = aws.stack().physicalId("InvitationQueue");
+        sqs.purgeQueue(r -> r.queueUrl(queueUrl));
+        String ws = "ws-mail-locked";
+        aws.workspaces().createWorkspace(ws, "Locked Mail", "team", 10);
+        User lockedAdmin = aws.workspaces().addUser(ws, "usr_locked_mail_admin", "admin@locked-mail.test", "Admin", "admin",
+                null, PASSWORD);
+        var report = api.callBytes("POST", "/v1/invitations/bulk",
+                "email,name,role\nheld@locked-mail.test,Held,sales-rep\n".getBytes(StandardCharsets.UTF_8), "text/csv",
+                lockedAdmin.subject(), Map.of());
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        Map<String, AttributeValue> queued = invitationItem(ws);
+        // The Admin confirms the deletion after the upload, before the sender takes the message.
+        DynamoDeletionRequests requests = new DynamoDeletionRequests(aws.dynamo(), aws.tableName(),
+                new DynamoAuditLog(aws.tableName(), new TimeOrderedIds(Clock.systemUTC(), new SecureRandom())));
+        DeletionRequest open = DeletionRequest.open("del_mail", ws, "SUP-7", "test", "support:test", Instant.now());
+        AuditEvent audit = new AuditEvent(ws, "support:test", "workspace.deletion.test", "deletion-request", "del_mail",
+                Instant.now(), Map.of(), Map.of());
+        requests.open(open, audit);
+        assertThat(requests.replace(open, open.confirmedBy(lockedAdmin.id(), Instant.now(), Duration.ofHours(72)), audit)).isTrue();
+
+        CapturedLogs logs = CapturedLogs.during(driver::drain);
+
+        assertThat(emails.to("held@locked-mail.test")).isEmpty();
+        assertThat(invitationItem(ws)).as("no link issued, nothing recorded").isEqualTo(queued);
+        assertThat(logs.lines()).filteredOn(l -> l.path("type").asText().equals("message"))
+                .extracting(l -> l.path("outcome").asText()).containsExactly("will retry: DomainException");
+    }
+
+    private static Map<String, AttributeValue> invitationItem(String ws) {
+        var items = aws.dynamo().query(r -> r.tableName(aws.tableName()).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :i)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WS#" + ws), ":i", AttributeValue.fromS("INVITATION#"))))
+                .items();
+        assertThat(items).hasSize(1);
+        return items.get(0);
     }
 
     @Test

@@ -168,15 +168,19 @@ class WritesWhileDeletingThroughLambdaTest {
 
         HeldWorkspaceWrites.hold();
         int invites = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(invites + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(invites + 2);
         List<Future<LambdaApi.Response>> answers = new ArrayList<>();
         for (int i = 0; i < invites; i++) {
             String body = json("email", "racer" + i + "@race.test", "name", "Racer " + i, "role", "sales-rep");
             answers.add(pool.submit(() -> api.call("POST", "/v1/invitations", body, admin.subject())));
         }
         answers.add(pool.submit(() -> api.call("POST", "/v1/invitations/" + pendingId + "/resend", null, admin.subject())));
+        // A bulk file too: held at the transaction that reserves its seats.
+        byte[] file = "email,name,role\nbulk1@race.test,Bulk One,sales-rep\nbulk2@race.test,Bulk Two,sales-rep\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        answers.add(pool.submit(() -> api.callBytes("POST", "/v1/invitations/bulk", file, "text/csv", admin.subject(), Map.of())));
         // Every request saw an unlocked workspace and is at its transaction now; then the Admin confirms.
-        HeldWorkspaceWrites.awaitHeld(invites + 1);
+        HeldWorkspaceWrites.awaitHeld(invites + 2);
         confirm(open, admin);
         HeldWorkspaceWrites.releaseAll();
 
