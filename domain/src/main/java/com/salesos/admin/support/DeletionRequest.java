@@ -60,12 +60,17 @@ public record DeletionRequest(String id, String workspaceId, String ticket, Stri
         return with(new Running(confirmed.confirmedBy(), confirmed.confirmedAt(), staffId, at));
     }
 
-    /** Support or an Admin cancels, as long as support has not executed it. */
+    /**
+     * Support or an Admin cancels, as long as support has not executed it. The free-text reason
+     * goes (it may name people): a cancelled request is kept for the record, and would otherwise
+     * outlive a later deletion of the workspace with it, since the purge keeps deletion requests.
+     */
     public DeletionRequest cancelledBy(String actorId, Instant at) {
         if (!(state instanceof Open || state instanceof Confirmed)) {
             throw DeletionProblems.notAllowedIn(this, "cancelled");
         }
-        return with(new Cancelled(actorId, at));
+        return new DeletionRequest(id, workspaceId, ticket, "", openedBy, openedAt, new Cancelled(actorId, at),
+                failedConfirmations);
     }
 
     /**

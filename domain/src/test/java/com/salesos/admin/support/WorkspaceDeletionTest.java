@@ -169,6 +169,8 @@ class WorkspaceDeletionTest {
                     assertThat(e.extensions()).containsEntry("deletionRequestId", first.id());
                 });
         deletion.cancelBySupport(STAFF, first.id());
+        assertThat(requests.byId.get(first.id()).reason()).as("support's free text goes; ticket and who stay").isEmpty();
+        assertThat(requests.byId.get(first.id()).ticket()).isEqualTo("SUP-9");
         assertThat(deletion.open(STAFF, "ws-1", "SUP-10", "again").state().code()).isEqualTo("open");
     }
 
