@@ -48,10 +48,18 @@ public interface DealOwnership {
         }
     }
 
-    /** What a transfer moved; {@code receiverInactive}: it stopped because {@code to} is no longer an active user. */
-    record Transfer(List<String> moved, boolean receiverInactive) {
+    /**
+     * What a transfer moved; {@code receiverInactive}: it stopped because {@code to} is no longer an
+     * active user; {@code interruptedBy}: it stopped on this failure after moving {@code moved}
+     * (a transfer that fails before moving anything throws instead).
+     */
+    record Transfer(List<String> moved, boolean receiverInactive, Optional<RuntimeException> interruptedBy) {
         public Transfer {
             moved = List.copyOf(moved);
+        }
+
+        public Transfer(List<String> moved, boolean receiverInactive) {
+            this(moved, receiverInactive, Optional.empty());
         }
     }
 

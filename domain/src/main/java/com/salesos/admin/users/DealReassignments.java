@@ -127,6 +127,9 @@ public final class DealReassignments {
         if (transfer.receiverInactive()) {
             throw ReassignmentProblems.receiverInactive(to, transfer.moved());
         }
+        if (transfer.interruptedBy().isPresent()) {
+            throw ReassignmentProblems.interrupted(transfer.moved(), transfer.interruptedBy().get());
+        }
         return transfer.moved();
     }
 

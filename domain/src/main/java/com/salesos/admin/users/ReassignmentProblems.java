@@ -22,6 +22,30 @@ public final class ReassignmentProblems {
                 List.of(), Map.of("moved", moved.size(), "movedDealIds", List.copyOf(moved)));
     }
 
+    /**
+     * A move within the request that failed after some of its transactions had committed: the
+     * failure's own answer (a lock's 409, say), or 503 for any other, with what had moved, so the
+     * caller knows exactly; repeating the request moves the rest (every move is conditioned on the
+     * current owner, so nothing moves twice).
+     */
+    static DomainException interrupted(List<String> moved, RuntimeException cause) {
+        String before = moved.size() + " deals moved before that (movedDealIds), the rest stay with their owner";
+        Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+        if (cause instanceof DomainException refused) {
+            extensions.putAll(refused.extensions());
+            extensions.put("moved", moved.size());
+            extensions.put("movedDealIds", List.copyOf(moved));
+            return new DomainException(refused.kind(), refused.type(), refused.title(), refused.detail() + "; " + before,
+                    refused.errors(), extensions);
+        }
+        extensions.put(DomainException.RETRY_AFTER, 1);
+        extensions.put("moved", moved.size());
+        extensions.put("movedDealIds", List.copyOf(moved));
+        return new DomainException(ProblemKind.UNAVAILABLE, "reassignment-interrupted", "Reassignment interrupted",
+                "The move stopped on a failure of the store; " + before + ". Repeat the request to move the rest.",
+                List.of(), extensions);
+    }
+
     /** The job's reason when its receiver stopped being active. */
     static String receiverInactiveReason(String toUserId, long moved) {
         return "User " + toUserId + " stopped being active; " + moved + " deals had moved, the rest stay with their owner";

@@ -28,11 +28,19 @@ public final class InMemoryDeals implements DealOwnership {
     private final int pageSize;
     private final InMemoryAuditLog audit;
     private final UserStore users;
+    private int interruptAfter = -1;
+    private RuntimeException interruption;
 
     public InMemoryDeals(int pageSize, InMemoryAuditLog audit, UserStore users) {
         this.pageSize = pageSize;
         this.audit = audit;
         this.users = users;
+    }
+
+    /** The next transfers of more than {@code deals} deals move that many, then stop on {@code failure}. */
+    public void interruptAfter(int deals, RuntimeException failure) {
+        this.interruptAfter = deals;
+        this.interruption = failure;
     }
 
     public void add(String workspaceId, String dealId, String ownerUserId) {
@@ -88,6 +96,12 @@ public final class InMemoryDeals implements DealOwnership {
     public Transfer transfer(String workspaceId, List<String> dealIds, String from, String to, AuditEvent event) {
         if (!active(workspaceId, to)) {
             return new Transfer(List.of(), true);
+        }
+        if (interruption != null && interruptAfter < dealIds.size()) {
+            // As the table does when a later transaction of the transfer fails: the first ones stand.
+            List<String> moved = move(workspaceId, dealIds.subList(0, interruptAfter), from, to);
+            audit.append(withMoved(event, moved));
+            return new Transfer(moved, false, Optional.of(interruption));
         }
         List<String> moved = move(workspaceId, dealIds, from, to);
         if (!moved.isEmpty()) {

@@ -215,6 +215,37 @@ class DealReassignmentsTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.NOT_FOUND));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_move_within_the_request_that_fails_partway_answers_exactly_what_moved_and_a_repeat_moves_the_rest() {
+        seed(rep.id(), 200);
+        deals.interruptAfter(97, new IllegalStateException("the store went away"));
+
+        assertThatThrownBy(() -> reassignments.reassign(asAdmin, rep.id(), manager.id(), Optional.empty()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.UNAVAILABLE);
+                    assertThat(e.type()).isEqualTo("reassignment-interrupted");
+                    assertThat(e.extensions()).containsEntry("moved", 97).containsEntry(DomainException.RETRY_AFTER, 1);
+                    assertThat((List<Object>) e.extensions().get("movedDealIds")).hasSize(97).doesNotContain("deal-000150");
+                    assertThat(e.detail()).doesNotContain("went away");
+                });
+        assertThat(deals.countOwnedBy(WS, manager.id(), 1_000)).isEqualTo(97);
+
+        // A refusal keeps its own answer and says what moved before it.
+        deals.interruptAfter(50, new DomainException(ProblemKind.CONFLICT, "workspace-being-deleted", "Workspace is being deleted",
+                "read-only", List.of(), java.util.Map.of("deletionRequestId", "del_1")));
+        assertThatThrownBy(() -> reassignments.reassign(asAdmin, rep.id(), manager.id(), Optional.empty()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type()).isEqualTo("workspace-being-deleted");
+                    assertThat(e.extensions()).containsEntry("deletionRequestId", "del_1").containsEntry("moved", 50);
+                });
+
+        deals.interruptAfter(Integer.MAX_VALUE, null);
+        Reassignment.Done rest = (Reassignment.Done) reassignments.reassign(asAdmin, rep.id(), manager.id(), Optional.empty());
+        assertThat(rest.moved()).isEqualTo(53);
+        assertThat(deals.countOwnedBy(WS, manager.id(), 1_000)).isEqualTo(200);
+    }
+
     private void seed(String owner, int count) {
         for (int i = 0; i < count; i++) {
             deals.add(WS, String.format("deal-%06d", i), owner);

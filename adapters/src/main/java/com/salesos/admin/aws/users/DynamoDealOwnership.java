@@ -101,7 +101,16 @@ public final class DynamoDealOwnership implements DealOwnership {
         List<String> moved = new ArrayList<>();
         for (int start = 0; start < dealIds.size(); start += BATCH) {
             List<String> batch = dealIds.subList(start, Math.min(dealIds.size(), start + BATCH));
-            DealMoves.Result result = moves.commit(workspaceId, batch, from, to, audit, moving -> List.of());
+            DealMoves.Result result;
+            try {
+                result = moves.commit(workspaceId, batch, from, to, audit, moving -> List.of());
+            } catch (RuntimeException e) {
+                if (moved.isEmpty()) {
+                    throw e;
+                }
+                // Earlier batches committed: the caller must learn exactly which deals moved.
+                return new Transfer(moved, false, Optional.of(e));
+            }
             if (result instanceof DealMoves.Result.ReceiverInactive) {
                 return new Transfer(moved, true);
             }

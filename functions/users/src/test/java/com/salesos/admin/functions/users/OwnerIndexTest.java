@@ -41,6 +41,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The owner index against the emulator, through the adapter the users function and the worker use:
@@ -57,6 +59,8 @@ class OwnerIndexTest {
     static final AtomicInteger queries = new AtomicInteger();
     static final AtomicInteger itemsRead = new AtomicInteger();
     static final List<String> queriedWithoutIndex = new ArrayList<>();
+    /** When positive, the transaction that brings it to zero fails before reaching the emulator. */
+    static final AtomicInteger transactionsUntilFailure = new AtomicInteger();
     static DynamoDealOwnership deals;
 
     @BeforeAll
@@ -159,6 +163,27 @@ class OwnerIndexTest {
     }
 
     @Test
+    void a_transfer_whose_second_transaction_fails_says_exactly_which_deals_the_first_moved() {
+        DealFixtures.seed(aws, WS, "cut", 150, "usr_busy");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            ids.add("cut-" + i);
+        }
+        transactionsUntilFailure.set(2);
+
+        var transfer = deals.transfer(WS, ids, "usr_busy", "usr_to", audit());
+
+        assertThat(transfer.moved()).hasSize(97).isEqualTo(ids.subList(0, 97));
+        assertThat(transfer.interruptedBy()).get().isInstanceOf(SdkClientException.class);
+        assertThat(DealFixtures.countOwnedBy(aws, WS, "usr_to", "cut-")).isEqualTo(97);
+        assertThat(DealFixtures.countOwnedBy(aws, WS, "usr_busy", "cut-")).isEqualTo(53);
+
+        transactionsUntilFailure.set(1);
+        assertThatThrownBy(() -> deals.transfer(WS, ids, "usr_busy", "usr_to", audit()))
+                .as("failing before anything moved: the failure as it is").isInstanceOf(SdkClientException.class);
+    }
+
+    @Test
     void no_deal_moves_and_no_background_move_starts_once_the_workspaces_deletion_is_confirmed() {
         String ws = "ws-deleting";
         TestWorkspace.on(aws, ws).name("Deleting").tier("team").seatLimit(5)
@@ -217,6 +242,14 @@ class OwnerIndexTest {
                         EmulatorClients.ACCESS_KEY, EmulatorClients.SECRET_KEY)))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof TransactWriteItemsRequest
+                                && transactionsUntilFailure.get() > 0 && transactionsUntilFailure.decrementAndGet() == 0) {
+                            throw SdkClientException.create("injected: the connection dropped");
+                        }
+                    }
+
                     @Override
                     public void afterUnmarshalling(Context.AfterUnmarshalling context, ExecutionAttributes attributes) {
                         if (context.response() instanceof QueryResponse query) {
