@@ -26,6 +26,16 @@ public interface AccountDirectory {
      */
     void close(String subject, EmailAddress email);
 
+    /**
+     * The account an accept of this invitation opened for the address, if one is there: an accept
+     * that failed after opening it leaves it behind for a retry of the same link to reuse, and a
+     * workspace's deletion must not keep it. Another invitation's account, or one provisioning
+     * opened, is not it.
+     *
+     * @return its subject
+     */
+    Optional<String> openedBy(String invitationId, EmailAddress email);
+
     sealed interface Opening {
         record Opened(String subject) implements Opening {
         }

@@ -98,6 +98,11 @@ class InvitationServiceTest {
                         accountsClosed.add(subject);
                     }
                 }
+
+                public Optional<String> openedBy(String invitationId, EmailAddress email) {
+                    return existingAccounts.getOrDefault(email.value(), Optional.empty()).filter(invitationId::equals)
+                            .map(id -> subjects.get(email.value()));
+                }
             },
             subject -> Optional.empty(),
             LIMITS, new TimeOrderedIds(clock, new SecureRandom()), new SecureRandom(), clock);

@@ -75,6 +75,10 @@ class WorkspaceProvisioningTest {
                 public void close(String subject, EmailAddress email) {
                     throw new AssertionError("provisioning closes no account");
                 }
+
+                public Optional<String> openedBy(String invitationId, EmailAddress email) {
+                    throw new AssertionError("provisioning looks up no account");
+                }
             },
             subject -> Optional.empty(), SendLimits.STANDARD, new TimeOrderedIds(clock, new SecureRandom()),
             new SecureRandom(), clock);

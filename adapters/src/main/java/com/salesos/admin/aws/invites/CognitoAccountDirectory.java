@@ -98,6 +98,17 @@ public final class CognitoAccountDirectory implements AccountDirectory {
         }
     }
 
+    @Override
+    public Optional<String> openedBy(String invitationId, EmailAddress email) {
+        try {
+            List<AttributeType> account = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email.value()))
+                    .userAttributes();
+            return value(account, INVITATION_ATTRIBUTE).filter(invitationId::equals).flatMap(id -> value(account, "sub"));
+        } catch (UserNotFoundException none) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<String> value(List<AttributeType> attributes, String name) {
         return attributes.stream().filter(a -> a.name().equals(name)).findFirst().map(AttributeType::value);
     }

@@ -5,6 +5,7 @@ import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.common.EmailAddress;
 import com.salesos.admin.invites.AccountDirectory;
+import com.salesos.admin.invites.InvitationStatus;
 import com.salesos.admin.support.PurgeCounts;
 import com.salesos.admin.support.WorkspacePurge;
 import java.util.ArrayList;
@@ -178,8 +179,16 @@ public final class DynamoS3WorkspacePurge implements WorkspacePurge {
                     toClose.add(new Account(subject.get(), email.get()));
                     counts = counts.plus(PurgeCounts.account());
                 }
-            } else if (type.equals("invitation") && item.optionalString("tokenHash").isPresent()) {
-                pointingIn.add(Item.key(TableKeys.token(item.string("tokenHash")), TableKeys.TOKEN_SK));
+            } else if (type.equals("invitation")) {
+                item.optionalString("tokenHash").ifPresent(hash -> pointingIn.add(Item.key(TableKeys.token(hash), TableKeys.TOKEN_SK)));
+                if (!item.optionalString("status").orElse("").equals(InvitationStatus.ACCEPTED.name())) {
+                    // An accept that failed after opening its account left it for a retry of the link;
+                    // there will be none. Closed, not counted: it never was a user of the workspace (an
+                    // accepted invitation's account is its user's, closed and counted above).
+                    item.optionalString("email").flatMap(EmailAddress::parse).ifPresent(email ->
+                            accounts.openedBy(item.string("id"), email).ifPresent(leftover ->
+                                    toClose.add(new Account(leftover, email))));
+                }
             }
             own.add(Item.key(values.get(TableKeys.PK).s(), values.get(TableKeys.SK).s()));
             entries.add(new Entry(values.get(TableKeys.SK).s(), counts));
