@@ -18,7 +18,8 @@ public final class DeletionWorker {
 
     /**
      * Time kept back from the invocation for the page in hand and the hand-over: a page of 200
-     * items may close up to 200 sign-in accounts, two identity-provider calls each.
+     * items may close up to 200 sign-in accounts, two identity-provider calls each (three for an
+     * interrupted accept's account, looked up first): well under a minute at Cognito's default quotas.
      */
     static final Duration RESERVE = Duration.ofSeconds(60);
 
