@@ -1,5 +1,6 @@
 package com.salesos.admin.aws.clients;
 
+import com.salesos.admin.aws.table.JsonText;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -69,7 +70,7 @@ public final class PrimingAnswers {
 
     private static String keyJson(String name, AttributeValue value) {
         StringBuilder out = new StringBuilder();
-        string(out, name);
+        JsonText.quote(out, name);
         out.append(':');
         attribute(out, value);
         return out.toString();
@@ -90,7 +91,7 @@ public final class PrimingAnswers {
                 out.append(',');
             }
             first = false;
-            string(out, entry.getKey());
+            JsonText.quote(out, entry.getKey());
             out.append(':');
             attribute(out, entry.getValue());
         }
@@ -100,8 +101,8 @@ public final class PrimingAnswers {
     private static void attribute(StringBuilder out, AttributeValue value) {
         out.append('{');
         switch (value.type()) {
-            case S -> string(field(out, "S"), value.s());
-            case N -> string(field(out, "N"), value.n());
+            case S -> JsonText.quote(field(out, "S"), value.s());
+            case N -> JsonText.quote(field(out, "N"), value.n());
             case B -> bytes(field(out, "B"), value.b());
             case BOOL -> field(out, "BOOL").append(value.bool());
             case NUL -> field(out, "NULL").append(true);
@@ -139,7 +140,7 @@ public final class PrimingAnswers {
         for (String value : values) {
             out.append(first ? "" : ",");
             first = false;
-            string(out, value);
+            JsonText.quote(out, value);
         }
         out.append(']');
     }
@@ -148,25 +149,4 @@ public final class PrimingAnswers {
         out.append('"').append(Base64.getEncoder().encodeToString(value.asByteArray())).append('"');
     }
 
-    private static void string(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
 }

@@ -1,6 +1,7 @@
 package com.salesos.admin.aws.exports;
 
 import com.salesos.admin.aws.table.Item;
+import com.salesos.admin.aws.table.JsonText;
 import com.salesos.admin.exports.ExportEntity;
 import com.salesos.admin.points.ActivityType;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ final class ExportRows {
     /** Any recorded value as JSON: text, numbers, booleans, lists and objects (keys sorted) keep their types. */
     private static void write(AttributeValue value, StringBuilder out) {
         if (value.s() != null) {
-            quote(value.s(), out);
+            JsonText.quote(out, value.s());
         } else if (value.n() != null) {
             out.append(value.n());
         } else if (value.bool() != null) {
@@ -144,7 +145,7 @@ final class ExportRows {
                     out.append(',');
                 }
                 first = false;
-                quote(member.getKey(), out);
+                JsonText.quote(out, member.getKey());
                 out.append(':');
                 write(member.getValue(), out);
             }
@@ -164,7 +165,7 @@ final class ExportRows {
                 if (i > 0) {
                     out.append(',');
                 }
-                quote(value.ss().get(i), out);
+                JsonText.quote(out, value.ss().get(i));
             }
             out.append(']');
         } else {
@@ -172,26 +173,4 @@ final class ExportRows {
         }
     }
 
-    /** A JSON string (RFC 8259): quote, backslash and control characters escaped. */
-    private static void quote(String value, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
 }
