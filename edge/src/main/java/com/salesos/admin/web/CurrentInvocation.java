@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.function.aws.DefaultLambdaContextFactory;
 import io.micronaut.function.aws.LambdaContextFactory;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -28,5 +29,10 @@ public final class CurrentInvocation implements LambdaContextFactory {
     /** The Lambda context of the invocation in progress; empty outside Lambda. */
     public Optional<Context> context() {
         return Optional.ofNullable(current);
+    }
+
+    /** What is left of the invocation's time; outside Lambda (no context), {@code outsideLambda}. */
+    public Duration timeLeft(Duration outsideLambda) {
+        return context().map(c -> Duration.ofMillis(c.getRemainingTimeInMillis())).orElse(outsideLambda);
     }
 }

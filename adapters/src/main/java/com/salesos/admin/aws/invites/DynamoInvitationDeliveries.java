@@ -5,7 +5,6 @@ import static com.salesos.admin.aws.table.Item.s;
 import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
-import com.salesos.admin.aws.table.Transactions;
 import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import com.salesos.admin.invites.DeliveryStatus;
 import com.salesos.admin.invites.DeliveryStore;
@@ -21,7 +20,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** What the invitation sender reads and writes: the invitation, its link token and the send counters. */
@@ -50,21 +48,8 @@ public final class DynamoInvitationDeliveries implements DeliveryStore {
     @Override
     public Reissue issue(Invitation current, Invitation reissued, SendLimits limits, Instant at) {
         String ws = current.workspaceId();
-        Steps steps = new Steps()
-                .add("invitation", TransactWriteItem.builder().update(u -> u.tableName(table)
-                        .key(Item.key(TableKeys.workspace(ws), TableKeys.invitation(current.id())))
-                        .updateExpression("SET tokenHash = :new, expiresAt = :exp, delivery = :d")
-                        .conditionExpression("#st = :pending AND tokenHash = :old AND delivery <> :sent")
-                        .expressionAttributeNames(Map.of("#st", "status"))
-                        .expressionAttributeValues(Map.of(":new", s(reissued.tokenHash().hex()),
-                                ":old", s(current.tokenHash().hex()), ":exp", s(reissued.expiresAt().toString()),
-                                ":d", s(DeliveryStatus.SENDING.name()), ":sent", s(DeliveryStatus.SENT.name()),
-                                ":pending", s(InvitationStatus.PENDING.name()))))
-                        .build())
-                // A bulk invitation's first token was never stored (nor sent); a later one was: either way it dies.
-                .add("oldToken", TransactWriteItem.builder().delete(d -> d.tableName(table)
-                        .key(Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK))).build())
-                .add("newToken", Transactions.putNew(table, DynamoInvitationStore.tokenItem(reissued)));
+        // Never over a link whose email already went out: the sender's retry must not replace it.
+        Steps steps = DynamoInvitationStore.newLink(table, current, reissued, true);
         sends.count(steps, ws, current.email(), limits, at);
         try {
             // Gated like every workspace write: no link is issued (and so no email sent) while the
@@ -86,15 +71,7 @@ public final class DynamoInvitationDeliveries implements DeliveryStore {
 
     @Override
     public void recordDelivery(Invitation invitation, DeliveryStatus delivery) {
-        try {
-            dynamo.updateItem(r -> r.tableName(table)
-                    .key(Item.key(TableKeys.workspace(invitation.workspaceId()), TableKeys.invitation(invitation.id())))
-                    .updateExpression("SET delivery = :d")
-                    .conditionExpression("tokenHash = :h")
-                    .expressionAttributeValues(Map.of(":d", s(delivery.name()), ":h", s(invitation.tokenHash().hex()))));
-        } catch (ConditionalCheckFailedException reissuedMeanwhile) {
-            // A newer link was issued (a resend); its own outcome is the one that counts.
-        }
+        DynamoInvitationStore.recordDelivery(dynamo, table, invitation, delivery);
     }
 
     @Override

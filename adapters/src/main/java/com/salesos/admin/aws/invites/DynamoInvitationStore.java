@@ -141,6 +141,11 @@ public final class DynamoInvitationStore implements InvitationStore {
 
     @Override
     public void recordDelivery(Invitation invitation, DeliveryStatus delivery) {
+        recordDelivery(dynamo, table, invitation, delivery);
+    }
+
+    /** The delivery of this link, unless a newer link was issued meanwhile (its own outcome is the one that counts). */
+    static void recordDelivery(DynamoDbClient dynamo, String table, Invitation invitation, DeliveryStatus delivery) {
         try {
             dynamo.updateItem(r -> r.tableName(table)
                     .key(Item.key(TableKeys.workspace(invitation.workspaceId()), TableKeys.invitation(invitation.id())))
@@ -155,21 +160,7 @@ public final class DynamoInvitationStore implements InvitationStore {
     @Override
     public Reissue reissue(Invitation current, Invitation reissued, AuditEvent audit, SendLimits limits, Instant at) {
         String ws = current.workspaceId();
-        Steps steps = new Steps()
-                .add("invitation", TransactWriteItem.builder().update(u -> u.tableName(table)
-                        .key(Item.key(TableKeys.workspace(ws), TableKeys.invitation(current.id())))
-                        .updateExpression("SET tokenHash = :new, expiresAt = :exp, delivery = :d")
-                        .conditionExpression("#st = :pending AND tokenHash = :old")
-                        .expressionAttributeNames(Map.of("#st", "status"))
-                        .expressionAttributeValues(Map.of(":new", s(reissued.tokenHash().hex()),
-                                ":old", s(current.tokenHash().hex()), ":exp", s(reissued.expiresAt().toString()),
-                                ":d", s(DeliveryStatus.SENDING.name()), ":pending", s(InvitationStatus.PENDING.name()))))
-                        .build())
-                // Unconditional: a bulk invitation not yet mailed has no token item (the sender issues
-                // its first link); the invitation's own condition on tokenHash guards the race.
-                .add("oldToken", TransactWriteItem.builder().delete(d -> d.tableName(table)
-                        .key(Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK))).build())
-                .add("newToken", Transactions.putNew(table, tokenItem(reissued)))
+        Steps steps = newLink(table, current, reissued, false)
                 .add("audit", auditLog.append(audit));
         sends.count(steps, ws, current.email(), limits, at);
         try {
@@ -189,6 +180,34 @@ public final class DynamoInvitationStore implements InvitationStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * The steps that replace a pending invitation's link: the invitation takes the new token (while
+     * it is pending, still has the old one and, with {@code unlessSent}, its email has not gone out
+     * yet), the old token item goes and
+     * the new one is put. The old token's delete is unconditional: a bulk invitation not yet mailed
+     * has no token item (the sender issues its first link); the invitation's own condition on
+     * tokenHash guards the race.
+     */
+    static Steps newLink(String table, Invitation current, Invitation reissued, boolean unlessSent) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":new", s(reissued.tokenHash().hex()),
+                ":old", s(current.tokenHash().hex()), ":exp", s(reissued.expiresAt().toString()),
+                ":d", s(DeliveryStatus.SENDING.name()), ":pending", s(InvitationStatus.PENDING.name())));
+        if (unlessSent) {
+            values.put(":sent", s(DeliveryStatus.SENT.name()));
+        }
+        return new Steps()
+                .add("invitation", TransactWriteItem.builder().update(u -> u.tableName(table)
+                        .key(Item.key(TableKeys.workspace(current.workspaceId()), TableKeys.invitation(current.id())))
+                        .updateExpression("SET tokenHash = :new, expiresAt = :exp, delivery = :d")
+                        .conditionExpression("#st = :pending AND tokenHash = :old" + (unlessSent ? " AND delivery <> :sent" : ""))
+                        .expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(values))
+                        .build())
+                .add("oldToken", TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK))).build())
+                .add("newToken", Transactions.putNew(table, tokenItem(reissued)));
     }
 
     @Override

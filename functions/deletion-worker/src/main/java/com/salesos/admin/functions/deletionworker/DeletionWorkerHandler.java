@@ -88,6 +88,6 @@ public class DeletionWorkerHandler extends MicronautRequestHandler<SQSEvent, SQS
     }
 
     private Duration timeLeft() {
-        return invocation.context().map(c -> Duration.ofMillis(c.getRemainingTimeInMillis())).orElse(DEFAULT_BUDGET);
+        return invocation.timeLeft(DEFAULT_BUDGET);
     }
 }

@@ -115,7 +115,7 @@ public class ExportWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     }
 
     private Duration timeLeft() {
-        return invocation.context().map(c -> Duration.ofMillis(c.getRemainingTimeInMillis())).orElse(DEFAULT_BUDGET);
+        return invocation.timeLeft(DEFAULT_BUDGET);
     }
 
 }

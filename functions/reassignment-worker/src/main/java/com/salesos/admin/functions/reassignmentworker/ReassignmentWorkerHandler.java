@@ -85,6 +85,6 @@ public class ReassignmentWorkerHandler extends MicronautRequestHandler<SQSEvent,
     }
 
     private Duration timeLeft() {
-        return invocation.context().map(c -> Duration.ofMillis(c.getRemainingTimeInMillis())).orElse(DEFAULT_BUDGET);
+        return invocation.timeLeft(DEFAULT_BUDGET);
     }
 }
