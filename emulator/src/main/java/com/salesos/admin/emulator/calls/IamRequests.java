@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
@@ -104,8 +103,6 @@ public final class IamRequests {
                     accesses.add(new Access("dynamodb:ConditionCheckItem", names.arn(item.conditionCheck().tableName())));
                 }
             }
-        } else if (request instanceof TransactGetItemsRequest transaction) {
-            transaction.transactItems().forEach(item -> accesses.add(new Access("dynamodb:GetItem", names.arn(item.get().tableName()))));
         } else if (operation.startsWith("Batch")) {
             Map<?, ?> items = request.getValueForField("RequestItems", Map.class).orElse(Map.of());
             items.keySet().forEach(table -> accesses.add(new Access("dynamodb:" + operation, names.arn(String.valueOf(table)))));
