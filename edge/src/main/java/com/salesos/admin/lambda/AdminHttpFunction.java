@@ -10,7 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.salesos.admin.aws.clients.AwsClients;
 import com.salesos.admin.aws.clients.PrimingHttpClient;
 import com.salesos.admin.config.FunctionSettings;
-import com.salesos.admin.web.CurrentInvocation;
+import com.salesos.admin.runtime.CurrentInvocation;
 import com.salesos.admin.wiring.FirstCalls;
 import com.salesos.admin.wiring.OnFirstCall;
 import io.micronaut.context.ApplicationContext;
@@ -99,7 +99,7 @@ public class AdminHttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
      * the access filter's store lookups, body binding, the use cases, problem responses, JSON) with
      * every AWS call answered offline by {@link PrimingHttpClient} from the priming's
      * {@link HttpPriming#answers}, so nothing leaves the process, and no metric is emitted
-     * ({@link com.salesos.admin.web.EmfMetrics});</li>
+     * ({@link com.salesos.admin.runtime.EmfMetrics});</li>
      * <li>serializes the function's main views.</li>
      * </ol>
      * Returns the statuses of the requests, in order.

@@ -20,6 +20,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import java.util.Optional;
+import com.salesos.admin.runtime.LogContext;
 
 /**
  * Authorizes every routed request before its controller runs: public routes pass; other routes

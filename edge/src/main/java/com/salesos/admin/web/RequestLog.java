@@ -11,6 +11,10 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.servlet.http.ServletHttpRequest;
 import io.micronaut.web.router.RouteAttributes;
+import com.salesos.admin.runtime.CurrentInvocation;
+import com.salesos.admin.runtime.LogLine;
+import com.salesos.admin.runtime.LogContext;
+import com.salesos.admin.runtime.Correlation;
 
 /**
  * Starts each request's log correlation (Lambda and API Gateway request ids, trace id) and ends it

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.salesos.admin.emulator.SamTemplate;
-import com.salesos.admin.web.EmfMetrics;
+import com.salesos.admin.runtime.EmfMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

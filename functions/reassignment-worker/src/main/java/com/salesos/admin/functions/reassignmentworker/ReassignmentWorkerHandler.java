@@ -8,8 +8,8 @@ import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.support.ReadOnlyWhileDeleting;
 import com.salesos.admin.users.DealReassignmentWorker;
 import com.salesos.admin.users.ReassignmentRef;
-import com.salesos.admin.web.CurrentInvocation;
-import com.salesos.admin.web.QueueBatch;
+import com.salesos.admin.runtime.CurrentInvocation;
+import com.salesos.admin.runtime.QueueBatch;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -19,7 +19,7 @@ import java.time.Duration;
  * Invoked by SQS with messages from the reassignment queue (start or continue a job) and from its
  * dead-letter queue (the job failed for good: mark it failed with what had moved). Reports failed
  * messages individually (ReportBatchItemFailures) and brings a failed one back after
- * {@link com.salesos.admin.web.QueueRetries}' backoff ({@link QueueBatch}) rather than after the queue's long visibility timeout. One JSON log line per
+ * {@link com.salesos.admin.runtime.QueueRetries}' backoff ({@link QueueBatch}) rather than after the queue's long visibility timeout. One JSON log line per
  * message, with ids and counts only.
  */
 public class ReassignmentWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {

@@ -1,4 +1,4 @@
-package com.salesos.admin.web;
+package com.salesos.admin.runtime;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package com.salesos.admin.web;
+package com.salesos.admin.runtime;
 
 import com.salesos.admin.aws.clients.PrimingHttpClient;
 import com.salesos.admin.metrics.BusinessMetrics;

@@ -1,4 +1,4 @@
-package com.salesos.admin.web;
+package com.salesos.admin.runtime;
 
 import java.util.ArrayList;
 import java.util.List;

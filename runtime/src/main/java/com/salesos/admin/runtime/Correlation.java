@@ -1,4 +1,4 @@
-package com.salesos.admin.web;
+package com.salesos.admin.runtime;
 
 /**
  * What ties a log line to one invocation and one caller: the function, Lambda's request id, API

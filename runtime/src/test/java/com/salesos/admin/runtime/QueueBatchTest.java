@@ -1,4 +1,4 @@
-package com.salesos.admin.web;
+package com.salesos.admin.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.salesos.admin.web;
+package com.salesos.admin.runtime;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
