@@ -1,0 +1,120 @@
+package com.salesos.admin.local.deploy;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs in a JVM whose classpath is one function's Lambda jar and this class, nothing else: builds
+ * the handler as the Lambda runtime does (the template's class, its no-argument constructor) and
+ * hands it one harmless event of its kind, then prints {@code HANDLED <what came back>}. The
+ * Lambda types it names are the jar's own. See {@link PackagedFunctionsStartTest}.
+ */
+public final class PackagedFunctionProbe {
+
+    private PackagedFunctionProbe() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws Exception {
+        String handlerClass = args[0];
+        String kind = args[1];
+        RequestHandler<Object, Object> handler =
+                (RequestHandler<Object, Object>) Class.forName(handlerClass).getDeclaredConstructor().newInstance();
+        Object event = switch (kind) {
+            case "http" -> unknownRoute();
+            case "sqs" -> emptyBatch();
+            case "schedule" -> new HashMap<String, Object>();
+            default -> throw new IllegalArgumentException("kind " + kind);
+        };
+        Object result = handler.handleRequest(event, new ProbeContext(handlerClass));
+        System.out.println("HANDLED " + describe(result));
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static String describe(Object result) {
+        if (result instanceof APIGatewayV2HTTPResponse response) {
+            return "status=" + response.getStatusCode() + " content-type=" + response.getHeaders().get("Content-Type");
+        }
+        if (result instanceof SQSBatchResponse batch) {
+            return "batchItemFailures=" + batch.getBatchItemFailures().size();
+        }
+        return "result=" + result;
+    }
+
+    /** A route no function serves: the router, the filters and the problem response run; nothing is read or written. */
+    private static APIGatewayV2HTTPEvent unknownRoute() {
+        String path = "/v1/no-such-route";
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default").withRawPath(path)
+                .withRawQueryString("").withHeaders(Map.of("accept", "application/json")).withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("probe")
+                        .withRouteKey("$default").withStage("$default")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path)
+                                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
+                        .build())
+                .build();
+    }
+
+    private static SQSEvent emptyBatch() {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of());
+        return event;
+    }
+
+    private record ProbeContext(String function) implements Context {
+
+        public String getAwsRequestId() {
+            return "probe";
+        }
+
+        public String getLogGroupName() {
+            return null;
+        }
+
+        public String getLogStreamName() {
+            return null;
+        }
+
+        public String getFunctionName() {
+            return function;
+        }
+
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        public String getInvokedFunctionArn() {
+            return null;
+        }
+
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        public int getRemainingTimeInMillis() {
+            return 60_000;
+        }
+
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        public LambdaLogger getLogger() {
+            return null;
+        }
+    }
+}
