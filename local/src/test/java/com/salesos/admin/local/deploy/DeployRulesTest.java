@@ -43,11 +43,22 @@ class DeployRulesTest {
 
     @Test
     void a_handler_that_takes_another_event_than_its_source_delivers_is_refused() {
-        List<Finding> findings = plant("Handler: com.salesos.admin.functions.exportworker.ExportWorkerHandler",
-                "Handler: com.salesos.admin.lambda.AdminHttpFunction");
+        // An HTTP function given a queue: its handler takes API Gateway events, the queue delivers SQS ones.
+        List<Finding> findings = plant(lines(
+                        "        CreateInvitation:",
+                        "          Type: HttpApi",
+                        "          Properties:",
+                        "            ApiId: !Ref AdminApi",
+                        "            Path: /v1/invitations",
+                        "            Method: POST"),
+                lines(
+                        "        CreateInvitation:",
+                        "          Type: SQS",
+                        "          Properties:",
+                        "            Queue: !GetAtt InvitationQueue.Arn"));
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.rule()).startsWith("HANDLER_TAKES_ITS_EVENTS");
-            assertThat(f.resource()).isEqualTo("ExportWorkerFunction");
+            assertThat(f.resource()).isEqualTo("InvitesFunction");
             assertThat(f.problem()).contains("delivers SQSEvent");
         });
     }
