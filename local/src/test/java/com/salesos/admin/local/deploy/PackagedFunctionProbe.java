@@ -18,6 +18,9 @@ import java.util.Map;
  * the handler as the Lambda runtime does (the template's class, its no-argument constructor) and
  * hands it one harmless event of its kind, then prints {@code HANDLED <what came back>}. The
  * Lambda types it names are the jar's own. See {@link PackagedFunctionsStartTest}.
+ *
+ * <p>Arguments: the handler class, then {@code http <method> <path> <sub claim>}, {@code sqs <body>}
+ * or {@code schedule}.
  */
 public final class PackagedFunctionProbe {
 
@@ -31,8 +34,8 @@ public final class PackagedFunctionProbe {
         RequestHandler<Object, Object> handler =
                 (RequestHandler<Object, Object>) Class.forName(handlerClass).getDeclaredConstructor().newInstance();
         Object event = switch (kind) {
-            case "http" -> unknownRoute();
-            case "sqs" -> emptyBatch();
+            case "http" -> request(args[2], args[3], args[4]);
+            case "sqs" -> message(args[2]);
             case "schedule" -> new HashMap<String, Object>();
             default -> throw new IllegalArgumentException("kind " + kind);
         };
@@ -52,22 +55,31 @@ public final class PackagedFunctionProbe {
         return "result=" + result;
     }
 
-    /** A route no function serves: the router, the filters and the problem response run; nothing is read or written. */
-    private static APIGatewayV2HTTPEvent unknownRoute() {
-        String path = "/v1/no-such-route";
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default").withRawPath(path)
+    /** A signed-in request (the JWT authorizer's claims, as API Gateway passes them) on one of the function's routes. */
+    private static APIGatewayV2HTTPEvent request(String method, String path, String subject) {
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(method + " " + path).withRawPath(path)
                 .withRawQueryString("").withHeaders(Map.of("accept", "application/json")).withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("probe")
-                        .withRouteKey("$default").withStage("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path)
+                        .withRouteKey(method + " " + path).withStage("$default")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
                                 .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of("sub", subject, "token_use", "access")).build())
+                                .build())
                         .build())
                 .build();
     }
 
-    private static SQSEvent emptyBatch() {
+    /** One message from the function's queue (not its dead-letter queue). */
+    private static SQSEvent message(String body) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("probe-message");
+        message.setBody(body);
+        message.setEventSourceArn("arn:aws:sqs:us-east-1:000000000000:probe-queue");
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
         SQSEvent event = new SQSEvent();
-        event.setRecords(List.of());
+        event.setRecords(List.of(message));
         return event;
     }
 
