@@ -8,12 +8,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -43,13 +37,13 @@ public final class StackProvisioner {
         ids.put("AWS::AccountId", "123456789012");
         ids.put("AWS::Partition", "aws");
         ids.put("AWS::URLSuffix", "amazonaws.com");
-        try (DynamoDbClient dynamo = clients.dynamoDb();
-             CognitoIdentityProviderClient cognito = clients.cognito();
+        DynamoTables tables = new DynamoTables(clients.endpoint(), clients.region());
+        try (CognitoIdentityProviderClient cognito = clients.cognito();
              SesV2Client ses = clients.ses();
              software.amazon.awssdk.services.kms.KmsClient kms = clients.kms();
              software.amazon.awssdk.services.s3.S3Client s3 = clients.s3();
              software.amazon.awssdk.services.sqs.SqsClient sqs = clients.sqs()) {
-            template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, p) -> createTable(dynamo, id, SamTemplate.cast(p), ids));
+            template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, p) -> createTable(tables, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPool").forEach((id, p) -> createUserPool(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPoolClient").forEach((id, p) -> createUserPoolClient(cognito, id, SamTemplate.cast(p), ids));
             template.resourcesOfType("AWS::Cognito::UserPoolGroup").forEach((id, p) -> createUserPoolGroup(cognito, id, SamTemplate.cast(p), ids));
@@ -72,49 +66,11 @@ public final class StackProvisioner {
         return new ProvisionedStack(template, clients.endpoint(), clients.region(), Map.copyOf(ids));
     }
 
-    private void createTable(DynamoDbClient dynamo, String id, Map<String, Object> p, Map<String, String> ids) {
+    private void createTable(DynamoTables tables, String id, Map<String, Object> p, Map<String, String> ids) {
         String name = p.containsKey("TableName") ? template.resolve(p.get("TableName"), ids) : "salesos-" + id;
-        List<Map<String, Object>> attributes = SamTemplate.cast(p.get("AttributeDefinitions"));
-        List<Map<String, Object>> indexes = SamTemplate.cast(p.getOrDefault("GlobalSecondaryIndexes", List.of()));
-        var table = dynamo.createTable(r -> {
-            r.tableName(name)
-                    .billingMode(BillingMode.fromValue(String.valueOf(p.getOrDefault("BillingMode", "PAY_PER_REQUEST"))))
-                    .attributeDefinitions(attributes.stream().map(a -> AttributeDefinition.builder()
-                            .attributeName((String) a.get("AttributeName"))
-                            .attributeType((String) a.get("AttributeType")).build()).toList())
-                    .keySchema(keySchema(p.get("KeySchema")));
-            if (!indexes.isEmpty()) {
-                r.globalSecondaryIndexes(indexes.stream().map(i -> GlobalSecondaryIndex.builder()
-                        .indexName((String) i.get("IndexName"))
-                        .keySchema(keySchema(i.get("KeySchema")))
-                        .projection(pr -> projection(pr, SamTemplate.cast(i.get("Projection"))))
-                        .build()).toList());
-            }
-        }).tableDescription();
-        Map<String, Object> ttl = SamTemplate.cast(p.get("TimeToLiveSpecification"));
-        if (ttl != null && Boolean.TRUE.equals(ttl.get("Enabled"))) {
-            dynamo.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(
-                    t -> t.attributeName((String) ttl.get("AttributeName")).enabled(true)));
-        }
+        String arn = tables.create(name, p);
         ids.put(id, name);
-        ids.put(id + ".Arn", table.tableArn());
-    }
-
-    /** The index's projection as declared: ALL, KEYS_ONLY, or INCLUDE with its non-key attributes. */
-    private static void projection(software.amazon.awssdk.services.dynamodb.model.Projection.Builder projection,
-                                   Map<String, Object> declared) {
-        projection.projectionType(ProjectionType.fromValue(String.valueOf(declared.get("ProjectionType"))));
-        List<String> included = SamTemplate.cast(declared.get("NonKeyAttributes"));
-        if (included != null) {
-            projection.nonKeyAttributes(included);
-        }
-    }
-
-    private static List<KeySchemaElement> keySchema(Object schema) {
-        List<Map<String, Object>> elements = SamTemplate.cast(schema);
-        return elements.stream().map(e -> KeySchemaElement.builder()
-                .attributeName((String) e.get("AttributeName"))
-                .keyType((String) e.get("KeyType")).build()).toList();
+        ids.put(id + ".Arn", arn);
     }
 
     private void createUserPool(CognitoIdentityProviderClient cognito, String id, Map<String, Object> p,

@@ -78,6 +78,13 @@ class LayeringTest {
             .because("the emulator, the local stack and the benchmarks never go into a Lambda jar");
 
     @ArchTest
+    static final ArchRule nothing_that_ships_calls_an_operation_kept_for_the_emulator = noClasses()
+            .that().resideOutsideOfPackages(DEV_ONLY)
+            .should().callMethodWhere(EmulatorOnlyOperations.calls(EmulatorOnlyOperations.ofRepository()))
+            .because("slim/*/keep.pro keeps them only so that the emulator and the tests run on the shipped SDK classes, "
+                    + "and no function's policy allows them");
+
+    @ArchTest
     static final ArchRule adapter_feature_packages_are_free_of_cycles = slices()
             .matching("com.salesos.admin.aws.(*)..")
             .should().beFreeOfCycles();
