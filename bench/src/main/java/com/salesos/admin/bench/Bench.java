@@ -1,6 +1,5 @@
 package com.salesos.admin.bench;
 
-import com.salesos.admin.emulator.EmulatorClients;
 import com.salesos.admin.emulator.JarBudgets;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
@@ -159,10 +158,7 @@ public final class Bench {
     }
 
     private static Map<String, String> environment(LocalAws aws, String function) {
-        Map<String, String> environment = new java.util.HashMap<>(aws.stack().environmentOf(function));
-        environment.put("AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY);
-        environment.put("AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
-        return environment;
+        return aws.stack().processEnvironmentOf(function);
     }
 
     private static String handlerOf(SamTemplate template, String function) {

@@ -1,6 +1,5 @@
 package com.salesos.admin.bench;
 
-import com.salesos.admin.emulator.EmulatorClients;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.MotoServer;
 import com.salesos.admin.emulator.RepositoryRoot;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,9 +54,7 @@ public final class ExportBench {
         String classpath = root.resolve("bench/target/classes") + ":" + Files.readString(root.resolve("bench/target/classpath.txt")).trim();
         try (MotoServer moto = MotoServer.start(MotoServer.freePort(), Files.createTempFile("bench-moto", ".log"))) {
             LocalAws aws = LocalAws.on(moto);
-            Map<String, String> environment = new HashMap<>(aws.stack().environmentOf("ExportWorkerFunction"));
-            environment.put("AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY);
-            environment.put("AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
+            Map<String, String> environment = aws.stack().processEnvironmentOf("ExportWorkerFunction");
             String jvmOptions = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
             System.out.printf("%nWhole export through the worker into emulated S3 (multipart, %s-byte parts), DynamoDB job and%n"
                             + "checkpoints, SES email; fresh JVM per run, -Xmx256m, JAVA_TOOL_OPTIONS from template.yaml: %s%n",

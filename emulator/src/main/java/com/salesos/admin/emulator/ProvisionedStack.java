@@ -31,6 +31,17 @@ public record ProvisionedStack(SamTemplate template, URI endpoint, String region
     }
 
     /**
+     * What a function's own process gets, as a Lambda runtime gives it: its environment and
+     * credentials (here the emulator's), for a JVM started on the function's jar.
+     */
+    public Map<String, String> processEnvironmentOf(String functionLogicalId) {
+        Map<String, String> environment = new LinkedHashMap<>(environmentOf(functionLogicalId));
+        environment.put("AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY);
+        environment.put("AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
+        return environment;
+    }
+
+    /**
      * Every function's environment merged. The local server hosts all functions in one process, and
      * a function module's tests may have other function modules on their classpath, so every
      * function's settings record is read in one JVM whose system properties are global: each finds

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.salesos.admin.aws.exports.ExportWakeUps;
 import com.salesos.admin.aws.invites.InvitationEmailMessages;
 import com.salesos.admin.aws.users.ReassignmentWakeUps;
-import com.salesos.admin.emulator.EmulatorClients;
 import com.salesos.admin.emulator.JarBudgets;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.LocalAwsExtension;
@@ -169,12 +168,9 @@ class PackagedFunctionsStartTest {
         return ended ? out : out + "\n(no answer within 120 s)";
     }
 
-    /** What Lambda gives the function: the template's variables, a region and credentials (here the emulator's). */
+    /** What Lambda gives the function's process (variables, region, credentials), and a PATH. */
     private static Map<String, String> environment(SamTemplate.Function function) {
-        Map<String, String> environment = new HashMap<>(aws.stack().environmentOf(function.logicalId()));
-        environment.put("AWS_REGION", LocalAws.REGION);
-        environment.put("AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY);
-        environment.put("AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
+        Map<String, String> environment = new HashMap<>(aws.stack().processEnvironmentOf(function.logicalId()));
         environment.put("PATH", System.getenv("PATH"));
         return environment;
     }
