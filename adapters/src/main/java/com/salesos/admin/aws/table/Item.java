@@ -97,7 +97,7 @@ public final class Item {
 
     public Instant instant(String name) {
         String text = string(name);
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : StoredInstants.parse(text);
     }
 
     public Map<String, AttributeValue> values() {
