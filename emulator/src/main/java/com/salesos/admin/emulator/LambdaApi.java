@@ -28,9 +28,9 @@ public final class LambdaApi implements AutoCloseable {
         this.handler = new AdminHttpFunction();
     }
 
-    /** The same handler and Lambda context configuration, with a clock the test moves. */
-    public LambdaApi(java.time.Clock clock) {
-        this.handler = new AdminHttpFunction(AdminHttpFunction.contextBuilder().singletons(clock));
+    /** The same handler and Lambda context configuration, with these beans added (a clock the test moves, a listener). */
+    public LambdaApi(Object... beans) {
+        this.handler = new AdminHttpFunction(AdminHttpFunction.contextBuilder().singletons(beans));
     }
 
     public record Response(int status, Map<String, String> headers, String body) {
@@ -46,6 +46,11 @@ public final class LambdaApi implements AutoCloseable {
             return headers == null ? null : headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
         }
+    }
+
+    /** The function's bean context, for checks on what it holds. */
+    public io.micronaut.context.ApplicationContext context() {
+        return handler.getApplicationContext();
     }
 
     /** Whether the function has built a bean of {@code type} so far (for "a cold request builds no X" checks). */
