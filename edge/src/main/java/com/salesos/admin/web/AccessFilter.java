@@ -9,6 +9,7 @@ import com.salesos.admin.access.SupportAccess;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.support.ReadOnlyWhileDeleting;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -20,6 +21,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import java.util.Optional;
+import java.util.function.Supplier;
 import com.salesos.admin.runtime.LogContext;
 
 /**
@@ -40,21 +42,22 @@ public final class AccessFilter implements Ordered {
     static final String SUPPORT_ATTRIBUTE = "salesos.support";
 
     private final GatewayClaims claims;
-    // Providers: these read the table, so building them builds the DynamoDB client. A request on a
-    // public route (the invitation accept, Open Badges) needs none of them, and its cold start
-    // should not build a client it never calls.
-    private final BeanProvider<AccessPolicy> policy;
-    private final BeanProvider<CrmAccess> crm;
+    // Looked up on first use: these read the table, so building them builds the DynamoDB client. A
+    // request on a public route (the invitation accept, Open Badges) needs none of them, and its cold
+    // start should not build a client it never calls. Then kept: they are singletons, and a
+    // BeanProvider asks the context again on every get().
+    private final Supplier<AccessPolicy> policy;
+    private final Supplier<CrmAccess> crm;
     private final SupportAccess support;
-    private final BeanProvider<ReadOnlyWhileDeleting> deletions;
+    private final Supplier<ReadOnlyWhileDeleting> deletions;
 
     public AccessFilter(GatewayClaims claims, BeanProvider<AccessPolicy> policy, BeanProvider<CrmAccess> crm,
                         SupportAccess support, BeanProvider<ReadOnlyWhileDeleting> deletions) {
         this.claims = claims;
-        this.policy = policy;
-        this.crm = crm;
+        this.policy = SupplierUtil.memoized(policy::get);
+        this.crm = SupplierUtil.memoized(crm::get);
         this.support = support;
-        this.deletions = deletions;
+        this.deletions = SupplierUtil.memoized(deletions::get);
     }
 
     @RequestFilter
