@@ -26,6 +26,7 @@ public final class RequestLog implements Ordered {
 
     private static final String STARTED = "salesos.log.started";
     private static final String CORRELATION = "salesos.log.correlation";
+    private static final String ROUTE = "salesos.log.route";
 
     private final CurrentInvocation invocation;
 
@@ -36,6 +37,12 @@ public final class RequestLog implements Ordered {
     @RequestFilter
     public void start(HttpRequest<?> request) {
         request.setAttribute(STARTED, System.nanoTime());
+        // Read now: routing has run, and an error route (DomainErrors) replaces the request's route
+        // match by the time the response is logged.
+        request.setAttribute(ROUTE, RouteAttributes.getRouteMatch(request)
+                .map(m -> m.getRouteInfo() instanceof io.micronaut.web.router.UriRouteInfo<?, ?> uri
+                        ? uri.getUriMatchTemplate().toPathString() : "unmatched")
+                .orElse("unmatched"));
         request.setAttribute(CORRELATION, LogContext.begin(invocation.context(), apiRequestId(request),
                 request.getHeaders().get("x-amzn-trace-id")));
     }
@@ -44,10 +51,7 @@ public final class RequestLog implements Ordered {
     public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
         long startedAt = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
         double latencyMs = (System.nanoTime() - startedAt) / 1_000_000.0;
-        String route = RouteAttributes.getRouteMatch(request)
-                .map(m -> m.getRouteInfo() instanceof io.micronaut.web.router.UriRouteInfo<?, ?> uri
-                        ? uri.getUriMatchTemplate().toPathString() : "unmatched")
-                .orElse("unmatched");
+        String route = request.getAttribute(ROUTE, String.class).orElse("unmatched");
         // Read from the request, not the thread: the response may be written on another thread.
         Correlation started = request.getAttribute(CORRELATION, Correlation.class).orElse(LogContext.current());
         Correlation ids = request.getAttribute(AccessFilter.CALLER_ATTRIBUTE, Caller.class)
