@@ -4,13 +4,9 @@ import io.micronaut.context.BeanContext;
 import io.micronaut.context.BeanResolutionContext;
 import io.micronaut.context.Qualifier;
 import io.micronaut.context.RuntimeBeanDefinition;
-import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.type.Argument;
-import io.micronaut.inject.annotation.MutableAnnotationMetadata;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The publisher of one request event type, resolved once and registered as the primary singleton
@@ -29,8 +25,6 @@ import java.util.Map;
  * for exactly its event type.
  */
 final class RequestEventPublisher<E> implements RuntimeBeanDefinition<ApplicationEventPublisher<E>> {
-
-    private static final AnnotationMetadata PRIMARY = primary();
 
     private final Class<E> event;
     private final ApplicationEventPublisher<E> publisher;
@@ -88,11 +82,6 @@ final class RequestEventPublisher<E> implements RuntimeBeanDefinition<Applicatio
         return getClass().getName() + "<" + event.getName() + ">";
     }
 
-    @Override
-    public AnnotationMetadata getAnnotationMetadata() {
-        return PRIMARY;
-    }
-
     /** Not abstract, though its type is an interface: the context leaves abstract candidates out. */
     @Override
     public boolean isAbstract() {
@@ -124,11 +113,5 @@ final class RequestEventPublisher<E> implements RuntimeBeanDefinition<Applicatio
     @Override
     public ApplicationEventPublisher<E> instantiate(BeanResolutionContext resolutionContext, BeanContext context) {
         return publisher;
-    }
-
-    private static AnnotationMetadata primary() {
-        MutableAnnotationMetadata metadata = new MutableAnnotationMetadata();
-        metadata.addDeclaredAnnotation(Primary.class.getName(), Map.of());
-        return metadata;
     }
 }

@@ -2,6 +2,8 @@ package com.salesos.admin.aws.table;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * Reads the instants we store: {@link Instant#toString()}'s form, {@code 2026-11-30T14:01:13.123Z}.
@@ -32,7 +34,7 @@ final class StoredInstants {
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
         int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) {
             return Instant.parse(text);
         }
