@@ -43,7 +43,13 @@ public final class Bench {
         Path root = RepositoryRoot.locate();
         SamTemplate template = SamTemplate.ofRepository();
         Path benchClasses = root.resolve("bench/target/classes");
-        String baselineClasspath = benchClasses + ":" + Files.readString(root.resolve("bench/target/baseline-classpath.txt")).trim();
+        Path tasks = root.resolve("bench/target/lambda-task");
+        // Every JVM below loads its code from an unpacked directory, as Lambda's does (LambdaTask).
+        String baselineClasspath = LambdaTask.unpack(jars(root.resolve("bench/target/baseline-classpath.txt")),
+                tasks.resolve("baseline")) + ":" + benchClasses;
+        List<Path> awsBaselineJars = new ArrayList<>(jars(root.resolve("bench/target/baseline-aws-services-classpath.txt")));
+        awsBaselineJars.addAll(jars(root.resolve("bench/target/baseline-aws-classpath.txt")));
+        String awsBaselineClasspath = LambdaTask.unpack(awsBaselineJars, tasks.resolve("baseline-aws")) + ":" + benchClasses;
 
         try (MotoServer moto = MotoServer.start(MotoServer.freePort(), Files.createTempFile("bench-moto", ".log"))) {
             LocalAws aws = LocalAws.on(moto);
@@ -52,13 +58,15 @@ public final class Bench {
                     null, "Bench-Passw0rd-123");
             Map<String, String> invites = environment(aws, "InvitesFunction");
             Map<String, String> users = environment(aws, "UsersFunction");
-            String invitesClasspath = functionClasspath(root, template, "InvitesFunction", benchClasses);
-            String usersClasspath = functionClasspath(root, template, "UsersFunction", benchClasses);
+            String invitesClasspath = functionClasspath(root, template, "InvitesFunction", tasks, benchClasses);
+            String usersClasspath = functionClasspath(root, template, "UsersFunction", tasks, benchClasses);
             String handler = handlerOf(template, "InvitesFunction");
 
             System.out.printf("Cold start, %d fresh JVMs each, JVM flags %s (JAVA_TOOL_OPTIONS from template.yaml: %s)%n", runs,
                     String.join(" ", LAMBDA_JVM_FLAGS), invites.getOrDefault("JAVA_TOOL_OPTIONS", "none"));
             Cold[] baseline = new Cold[runs];
+            Cold[] plainInvite = new Cold[runs];
+            Cold[] plainMe = new Cold[runs];
             Cold[] invitesSameWork = new Cold[runs];
             Cold[] invitesInvite = new Cold[runs];
             Cold[] usersMe = new Cold[runs];
@@ -69,39 +77,53 @@ public final class Bench {
             for (int i = 0; i < runs; i++) {
                 // Interleaved, so that the machine's load falls on every column alike.
                 baseline[i] = coldStart(baselineClasspath, invites, PlainAcceptHandler.class.getName(),
-                        "POST", "/v1/invitations/accept", "{}", null, false);
-                invitesSameWork[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}", null, false);
+                        "POST", "/v1/invitations/accept", "{}", null, false, 422);
+                plainInvite[i] = coldStart(awsBaselineClasspath, invites, PlainInviteHandler.class.getName(), "POST", "/v1/invitations",
+                        inviteBody("plain", i), admin.subject(), false, 201);
+                plainMe[i] = coldStart(awsBaselineClasspath, users, PlainMeHandler.class.getName(), "GET", "/v1/me", null,
+                        admin.subject(), false, 200);
+                invitesSameWork[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}", null, false, 422);
                 invitesInvite[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations",
-                        inviteBody("cold", i), admin.subject(), false);
-                usersMe[i] = coldStart(usersClasspath, users, usersHandler, "GET", "/v1/me", null, admin.subject(), false);
-                restoredSameWork[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}", null, true);
+                        inviteBody("cold", i), admin.subject(), false, 201);
+                usersMe[i] = coldStart(usersClasspath, users, usersHandler, "GET", "/v1/me", null, admin.subject(), false, 200);
+                restoredSameWork[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}", null, true, 422);
                 restoredInvite[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations",
-                        inviteBody("restored", i), admin.subject(), true);
-                restoredMe[i] = coldStart(usersClasspath, users, usersHandler, "GET", "/v1/me", null, admin.subject(), true);
+                        inviteBody("restored", i), admin.subject(), true, 201);
+                restoredMe[i] = coldStart(usersClasspath, users, usersHandler, "GET", "/v1/me", null, admin.subject(), true, 200);
             }
             double base = median(column(baseline, Cold::wallMs));
             double baseFirst = median(column(baseline, Cold::invokeMs));
-            System.out.println(describe("baseline plain RequestHandler, accept with invalid body -> 422", baseline, base));
-            System.out.println(describe("invites function, same request", invitesSameWork, base));
-            System.out.println(describe("invites function, authorized invite (caller lookup, 4 DynamoDB + SES calls)", invitesInvite, base));
-            System.out.println(describe("users function, GET /v1/me (caller lookup + user read)", usersMe, base));
+            double invitePlain = median(column(plainInvite, Cold::wallMs));
+            double invitePlainFirst = median(column(plainInvite, Cold::invokeMs));
+            double mePlain = median(column(plainMe, Cold::wallMs));
+            double mePlainFirst = median(column(plainMe, Cold::invokeMs));
+            System.out.println(describe("baseline plain RequestHandler, accept with invalid body -> 422", baseline, base, base));
+            System.out.println(describe("baseline plain RequestHandler, authorized invite, same AWS calls -> 201", plainInvite, invitePlain, base));
+            System.out.println(describe("baseline plain RequestHandler, GET /v1/me, same AWS calls -> 200", plainMe, mePlain, base));
+            System.out.println(describe("invites function, accept with invalid body -> 422", invitesSameWork, base, base));
+            System.out.println(describe("invites function, authorized invite (caller lookup, 4 DynamoDB + SES calls)", invitesInvite,
+                    invitePlain, base));
+            System.out.println(describe("users function, GET /v1/me (caller lookup, user and workspace reads)", usersMe, mePlain, base));
             System.out.println("     runs (wall ms): baseline " + Arrays.toString(column(baseline, Cold::wallMs))
                     + " invites " + Arrays.toString(column(invitesSameWork, Cold::wallMs)));
             System.out.printf("%nAfter a SnapStart priming (construct, beforeCheckpoint + afterRestore, then the first request):%n");
-            System.out.println(describeRestore("invites function, accept with invalid body", restoredSameWork, baseFirst));
-            System.out.println(describeRestore("invites function, authorized invite", restoredInvite, baseFirst));
-            System.out.println(describeRestore("users function, GET /v1/me", restoredMe, baseFirst));
+            System.out.println(describeRestore("invites function, accept with invalid body", restoredSameWork, baseFirst, "plain accept"));
+            System.out.println(describeRestore("invites function, authorized invite", restoredInvite, invitePlainFirst, "plain invite"));
+            System.out.println(describeRestore("users function, GET /v1/me", restoredMe, mePlainFirst, "plain /v1/me"));
 
+            // Each ratio against the plain handler doing the same work: the same request, the same
+            // JSON, and for the signed-in requests the same AWS calls (the plain accept makes none).
             System.out.println();
             target("cold start, invites invalid accept vs plain handler", median(column(invitesSameWork, Cold::wallMs)) / base, 3.0, "x");
-            target("cold start, invites authorized invite vs plain handler", median(column(invitesInvite, Cold::wallMs)) / base, 3.0, "x");
-            target("cold start, users GET /v1/me vs plain handler", median(column(usersMe, Cold::wallMs)) / base, 3.0, "x");
+            target("cold start, invites authorized invite vs plain handler, same AWS calls",
+                    median(column(invitesInvite, Cold::wallMs)) / invitePlain, 3.0, "x");
+            target("cold start, users GET /v1/me vs plain handler, same AWS calls", median(column(usersMe, Cold::wallMs)) / mePlain, 3.0, "x");
             target("first request after priming, invalid accept vs plain first request",
                     median(column(restoredSameWork, Cold::invokeMs)) / baseFirst, 2.0, "x");
             target("first request after priming, authorized invite vs plain first request",
-                    median(column(restoredInvite, Cold::invokeMs)) / baseFirst, 2.0, "x");
+                    median(column(restoredInvite, Cold::invokeMs)) / invitePlainFirst, 2.0, "x");
             target("first request after priming, users GET /v1/me vs plain first request",
-                    median(column(restoredMe, Cold::invokeMs)) / baseFirst, 2.0, "x");
+                    median(column(restoredMe, Cold::invokeMs)) / mePlainFirst, 2.0, "x");
 
             System.out.printf("%nWarm, %d requests after %d warm-up requests, same JVM flags:%n", warmRequests, warmRequests);
             Map<String, Double> warm = new java.util.LinkedHashMap<>();
@@ -149,11 +171,11 @@ public final class Bench {
         return command;
     }
 
-    private static String describeRestore(String label, Cold[] runs, double baselineFirstInvoke) {
+    private static String describeRestore(String label, Cold[] runs, double baselineFirstInvoke, String baselineName) {
         double first = median(column(runs, Cold::invokeMs));
         return String.format(Locale.ROOT,
-                "RESTORE %-69s first request median %4.0f ms p90 %4.0f ms (%.2fx the plain handler's first request, %.0f ms)  priming %4.0f ms",
-                label, first, p90(column(runs, Cold::invokeMs)), first / baselineFirstInvoke, baselineFirstInvoke,
+                "RESTORE %-69s first request median %4.0f ms p90 %4.0f ms (%.2fx the %s handler's first request, %.0f ms)  priming %4.0f ms",
+                label, first, p90(column(runs, Cold::invokeMs)), first / baselineFirstInvoke, baselineName, baselineFirstInvoke,
                 median(column(runs, Cold::primeMs)));
     }
 
@@ -165,14 +187,19 @@ public final class Bench {
         return template.functions().stream().filter(f -> f.logicalId().equals(function)).findFirst().orElseThrow().handler();
     }
 
-    /** The function's deployed (shaded) jar, as template.yaml's CodeUri names it, plus the probes. */
-    private static String functionClasspath(Path root, SamTemplate template, String function, Path benchClasses) {
+    /** The function's deployed (shaded) jar, as template.yaml's CodeUri names it, unpacked as Lambda does; plus the probes. */
+    private static String functionClasspath(Path root, SamTemplate template, String function, Path tasks, Path benchClasses) {
         Path jar = root.resolve(template.functions().stream().filter(f -> f.logicalId().equals(function))
                 .findFirst().orElseThrow().codeUri());
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn -DskipTests package first");
         }
-        return jar + ":" + benchClasses;
+        return LambdaTask.unpack(List.of(jar), tasks.resolve(function)) + ":" + benchClasses;
+    }
+
+    /** The jars a build-classpath file lists, in its order. */
+    private static List<Path> jars(Path classpathFile) throws IOException {
+        return Arrays.stream(Files.readString(classpathFile).trim().split(":")).map(Path::of).toList();
     }
 
     /** One cold start: wall time from spawn to the handled line; construct and invoke times as the probe saw them. */
@@ -183,16 +210,18 @@ public final class Bench {
         return Arrays.stream(runs).mapToLong(field).toArray();
     }
 
-    private static String describe(String label, Cold[] runs, double baselineWall) {
+    /** One column: its figures, its ratio to the plain handler doing the same work, and to the plain accept handler. */
+    private static String describe(String label, Cold[] runs, double sameWorkWall, double acceptWall) {
         double wall = median(column(runs, Cold::wallMs));
         return String.format(Locale.ROOT,
-                "COLD %-72s median %5.0f ms p90 %5.0f ms (%.2fx baseline)  construct %4.0f ms  first invoke %4.0f ms",
-                label, wall, p90(column(runs, Cold::wallMs)), wall / baselineWall, median(column(runs, Cold::constructMs)),
-                median(column(runs, Cold::invokeMs)));
+                "COLD %-76s median %5.0f ms p90 %5.0f ms (%.2fx same-work baseline, %.2fx plain accept)  construct %4.0f ms  first invoke %4.0f ms",
+                label, wall, p90(column(runs, Cold::wallMs)), wall / sameWorkWall, wall / acceptWall,
+                median(column(runs, Cold::constructMs)), median(column(runs, Cold::invokeMs)));
     }
 
     private static Cold coldStart(String classpath, Map<String, String> environment, String handler, String method,
-                                  String path, String body, String subject, boolean restore) throws IOException, InterruptedException {
+                                  String path, String body, String subject, boolean restore, int expectedStatus)
+            throws IOException, InterruptedException {
         List<String> command = java(classpath, ColdStartProbe.class.getName(), handler, method, path, body == null ? "-" : body);
         if (subject != null) {
             command.add(subject);
@@ -210,6 +239,11 @@ public final class Bench {
                 if (line.startsWith("HANDLED ")) {
                     long elapsed = (System.nanoTime() - start) / 1_000_000;
                     process.waitFor();
+                    // A run that answered something else did other work: its time would mean nothing.
+                    if (!line.startsWith("HANDLED " + expectedStatus + " ")) {
+                        throw new IllegalStateException(handler + " " + method + " " + path + " answered " + line
+                                + ", not " + expectedStatus);
+                    }
                     java.util.regex.Matcher m = java.util.regex.Pattern
                             .compile("construct_ms=(\\d+) prime_ms=(\\d+) invoke_ms=(\\d+)").matcher(line);
                     if (!m.find()) {

@@ -1,0 +1,97 @@
+package com.salesos.admin.bench;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * The baseline for an authorized {@code POST /v1/invitations} with the same AWS calls as the invites
+ * function: a plain RequestHandler that reads and checks the body with Jackson, looks the caller up
+ * (principal and user: two GetItems), writes the invitation and a counter in one transaction, sends
+ * the email through SES, records the delivery (UpdateItem) and answers 201 with the invitation as
+ * JSON. It writes under keys of its own (a counter attribute no function reads), so the function's
+ * runs in the same workspace are not disturbed.
+ */
+public final class PlainInviteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final List<String> ROLES = List.of("admin", "manager", "sales-rep");
+
+    private final DynamoDbClient dynamo = PlainAws.dynamoDb();
+    private final SesV2Client ses = PlainAws.sesV2();
+    private final String table = System.getenv("TABLE_NAME");
+    private final String sender = System.getenv("SENDER_ADDRESS");
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        try {
+            JsonNode body = JSON.readTree(event.getBody());
+            String email = body.path("email").asText("");
+            String name = body.path("name").asText("");
+            String role = body.path("role").asText("");
+            if (!EMAIL.matcher(email).matches() || name.isBlank() || !ROLES.contains(role)) {
+                return APIGatewayV2HTTPResponse.builder().withStatusCode(422).build();
+            }
+            String subject = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
+            Map<String, AttributeValue> principal = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                    .key(PlainAws.key("SUBJECT#" + subject, "#PRINCIPAL"))).item();
+            if (principal == null || principal.isEmpty()) {
+                return APIGatewayV2HTTPResponse.builder().withStatusCode(403).build();
+            }
+            String workspaceId = PlainAws.s(principal, "workspaceId");
+            String workspace = "WS#" + workspaceId;
+            Map<String, AttributeValue> caller = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                    .key(PlainAws.key(workspace, "USER#" + PlainAws.s(principal, "userId")))).item();
+            if (caller == null || !"admin".equals(PlainAws.s(caller, "roleId"))) {
+                return APIGatewayV2HTTPResponse.builder().withStatusCode(403).build();
+            }
+            String id = "inv_" + UUID.randomUUID();
+            Instant expires = Instant.now().plus(7, ChronoUnit.DAYS);
+            Map<String, AttributeValue> invitation = new LinkedHashMap<>(PlainAws.key(workspace, "PLAIN-INVITATION#" + id));
+            invitation.put("email", AttributeValue.fromS(email));
+            invitation.put("name", AttributeValue.fromS(name));
+            invitation.put("role", AttributeValue.fromS(role));
+            invitation.put("expiresAt", AttributeValue.fromS(expires.toString()));
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    t -> t.put(p -> p.tableName(table).item(invitation).conditionExpression("attribute_not_exists(pk)")),
+                    t -> t.update(u -> u.tableName(table).key(PlainAws.key(workspace, "#WORKSPACE"))
+                            .updateExpression("ADD plainBaselineInvitations :one")
+                            .conditionExpression("attribute_exists(pk)")
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))));
+            String messageId = ses.sendEmail(r -> r.fromEmailAddress(sender)
+                    .destination(d -> d.toAddresses(email))
+                    .content(c -> c.simple(m -> m
+                            .subject(s -> s.data("You are invited").charset("UTF-8"))
+                            .body(b -> b.text(t -> t.data("Hello " + name + ", accept your invitation " + id).charset("UTF-8"))))))
+                    .messageId();
+            dynamo.updateItem(r -> r.tableName(table).key(PlainAws.key(workspace, "PLAIN-INVITATION#" + id))
+                    .updateExpression("SET messageId = :m").expressionAttributeValues(Map.of(":m", AttributeValue.fromS(messageId))));
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", id);
+            view.put("email", email);
+            view.put("name", name);
+            view.put("role", role);
+            view.put("status", "pending");
+            view.put("expiresAt", expires.toString());
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(201)
+                    .withHeaders(Map.of("Content-Type", "application/json"))
+                    .withBody(JSON.writeValueAsString(view)).build();
+        } catch (Exception e) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(500).withBody(String.valueOf(e)).build();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package com.salesos.admin.bench;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The baseline for {@code GET /v1/me} with the same AWS calls as the users function: a plain
+ * RequestHandler that reads the caller's subject from the JWT claims, then the principal, the user
+ * and the workspace's name (three GetItems, as the function's access filter and controller make),
+ * and answers the user as JSON with Jackson. No framework, no validation beyond what it needs.
+ */
+public final class PlainMeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DynamoDbClient dynamo = PlainAws.dynamoDb();
+    private final String table = System.getenv("TABLE_NAME");
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        try {
+            String subject = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
+            Map<String, AttributeValue> principal = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                    .key(PlainAws.key("SUBJECT#" + subject, "#PRINCIPAL"))).item();
+            if (principal == null || principal.isEmpty()) {
+                return APIGatewayV2HTTPResponse.builder().withStatusCode(403).build();
+            }
+            String workspaceId = PlainAws.s(principal, "workspaceId");
+            Map<String, AttributeValue> user = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                    .key(PlainAws.key("WS#" + workspaceId, "USER#" + PlainAws.s(principal, "userId")))).item();
+            Map<String, AttributeValue> workspace = dynamo.getItem(r -> r.tableName(table)
+                    .key(PlainAws.key("WS#" + workspaceId, "#WORKSPACE"))
+                    .projectionExpression("#n").expressionAttributeNames(Map.of("#n", "name"))).item();
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", PlainAws.s(user, "id"));
+            view.put("email", PlainAws.s(user, "email"));
+            view.put("name", PlainAws.s(user, "name"));
+            view.put("role", Map.of("id", String.valueOf(PlainAws.s(user, "roleId"))));
+            view.put("teamId", PlainAws.s(user, "teamId"));
+            view.put("status", PlainAws.s(user, "status"));
+            view.put("workspace", Map.of("id", workspaceId, "name", String.valueOf(PlainAws.s(workspace, "name"))));
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                    .withHeaders(Map.of("Content-Type", "application/json"))
+                    .withBody(JSON.writeValueAsString(view)).build();
+        } catch (Exception e) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(500).withBody(String.valueOf(e)).build();
+        }
+    }
+}
