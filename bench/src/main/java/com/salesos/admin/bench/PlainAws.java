@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,10 +14,13 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * How a plain handler builds its AWS clients, the way the Lambda guide advises (explicit region,
- * credentials from the environment, the URLConnection HTTP client), plus the emulator's endpoint.
- * Used by the baselines that make the same AWS calls as the function they are compared with.
+ * credentials from the environment, one URLConnection HTTP client shared by its clients, as the
+ * functions share theirs), plus the emulator's endpoint. Used by the baselines that make the same
+ * AWS calls as the function they are compared with.
  */
 final class PlainAws {
+
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
 
     private PlainAws() {
     }
@@ -24,13 +28,13 @@ final class PlainAws {
     static DynamoDbClient dynamoDb() {
         return endpoint(DynamoDbClient.builder().region(Region.of(System.getenv("AWS_REGION")))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())).build();
+                .httpClient(HTTP)).build();
     }
 
     static SesV2Client sesV2() {
         return endpoint(SesV2Client.builder().region(Region.of(System.getenv("AWS_REGION")))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())).build();
+                .httpClient(HTTP)).build();
     }
 
     private static <B extends SdkClientBuilder<B, ?>> B endpoint(B builder) {

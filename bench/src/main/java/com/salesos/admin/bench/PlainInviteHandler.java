@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 /**
  * The baseline for an authorized {@code POST /v1/invitations} with the same AWS calls as the invites
  * function: a plain RequestHandler that reads and checks the body with Jackson, looks the caller up
- * (principal and user: two GetItems), writes the invitation and a counter in one transaction, sends
- * the email through SES, records the delivery (UpdateItem) and answers 201 with the invitation as
- * JSON. It writes under keys of its own (a counter attribute no function reads), so the function's
- * runs in the same workspace are not disturbed.
+ * (principal and user: two GetItems), writes the invitation in one transaction of eight steps,
+ * reads the workspace's name (GetItem), sends the email through SES, records the delivery
+ * (UpdateItem) and answers 201 with the invitation as JSON. It writes under keys of its own, which
+ * no function reads, so the function's runs in the same workspace are not disturbed.
  */
 public final class PlainInviteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -60,22 +60,44 @@ public final class PlainInviteHandler implements RequestHandler<APIGatewayV2HTTP
                 return APIGatewayV2HTTPResponse.builder().withStatusCode(403).build();
             }
             String id = "inv_" + UUID.randomUUID();
-            Instant expires = Instant.now().plus(7, ChronoUnit.DAYS);
+            Instant now = Instant.now();
+            Instant expires = now.plus(7, ChronoUnit.DAYS);
             Map<String, AttributeValue> invitation = new LinkedHashMap<>(PlainAws.key(workspace, "PLAIN-INVITATION#" + id));
             invitation.put("email", AttributeValue.fromS(email));
             invitation.put("name", AttributeValue.fromS(name));
             invitation.put("role", AttributeValue.fromS(role));
             invitation.put("expiresAt", AttributeValue.fromS(expires.toString()));
+            Map<String, AttributeValue> one = Map.of(":one", AttributeValue.fromN("1"));
+            // The function's transaction has the same kinds and number of steps: the invitation, its
+            // token, the email's claim and an audit entry put; the seat counter and two send counters
+            // updated; the workspace checked (not being deleted).
             dynamo.transactWriteItems(r -> r.transactItems(
                     t -> t.put(p -> p.tableName(table).item(invitation).conditionExpression("attribute_not_exists(pk)")),
-                    t -> t.update(u -> u.tableName(table).key(PlainAws.key(workspace, "#WORKSPACE"))
-                            .updateExpression("ADD plainBaselineInvitations :one")
-                            .conditionExpression("attribute_exists(pk)")
-                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))));
+                    t -> t.put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS("PLAIN-TOKEN#" + id),
+                            "sk", AttributeValue.fromS("#TOKEN"), "invitationId", AttributeValue.fromS(id)))
+                            .conditionExpression("attribute_not_exists(pk)")),
+                    t -> t.put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS(workspace),
+                            "sk", AttributeValue.fromS("PLAIN-EMAIL#" + email + "#" + id), "holder", AttributeValue.fromS(id)))
+                            .conditionExpression("attribute_not_exists(pk)")),
+                    t -> t.put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS("PLAIN-AUDIT#" + workspaceId),
+                            "sk", AttributeValue.fromS(now + "#" + id), "action", AttributeValue.fromS("invitation.created")))),
+                    t -> t.update(u -> u.tableName(table).key(PlainAws.key(workspace, "PLAIN-COUNTERS"))
+                            .updateExpression("ADD pendingInvitations :one").expressionAttributeValues(one)),
+                    t -> t.update(u -> u.tableName(table).key(PlainAws.key(workspace, "PLAIN-SENDS#" + now.truncatedTo(ChronoUnit.HOURS)))
+                            .updateExpression("ADD sends :one").expressionAttributeValues(one)),
+                    t -> t.update(u -> u.tableName(table).key(PlainAws.key("PLAIN-SENDS#" + email, now.truncatedTo(ChronoUnit.HOURS).toString()))
+                            .updateExpression("ADD sends :one").expressionAttributeValues(one)),
+                    t -> t.conditionCheck(c -> c.tableName(table).key(PlainAws.key(workspace, "#WORKSPACE"))
+                            .conditionExpression("attribute_exists(pk)"))));
+            // The workspace's name for the email, as the function reads it.
+            Map<String, AttributeValue> named = dynamo.getItem(r -> r.tableName(table)
+                    .key(PlainAws.key(workspace, "#WORKSPACE"))
+                    .projectionExpression("#n").expressionAttributeNames(Map.of("#n", "name"))).item();
+            String workspaceName = named == null ? workspaceId : String.valueOf(PlainAws.s(named, "name"));
             String messageId = ses.sendEmail(r -> r.fromEmailAddress(sender)
                     .destination(d -> d.toAddresses(email))
                     .content(c -> c.simple(m -> m
-                            .subject(s -> s.data("You are invited").charset("UTF-8"))
+                            .subject(s -> s.data("You are invited to " + workspaceName).charset("UTF-8"))
                             .body(b -> b.text(t -> t.data("Hello " + name + ", accept your invitation " + id).charset("UTF-8"))))))
                     .messageId();
             dynamo.updateItem(r -> r.tableName(table).key(PlainAws.key(workspace, "PLAIN-INVITATION#" + id))

@@ -17,7 +17,7 @@ import java.util.Map;
  * Runs in a JVM whose classpath is one function's Lambda jar and this class, nothing else: builds
  * the handler as the Lambda runtime does (the template's class, its no-argument constructor) and
  * hands it one harmless event of its kind, then prints {@code HANDLED <what came back>}; an HTTP
- * function first runs its SnapStart priming and prints {@code PRIMED <its statuses>}. The
+ * function then runs its SnapStart priming and prints {@code PRIMED <its statuses>}. The
  * Lambda types it names are the jar's own. See {@link PackagedFunctionsStartTest}.
  *
  * <p>Arguments: the handler class, then {@code http <method> <path> <sub claim>}, {@code sqs <body>}
@@ -40,15 +40,17 @@ public final class PackagedFunctionProbe {
             case "schedule" -> new HashMap<String, Object>();
             default -> throw new IllegalArgumentException("kind " + kind);
         };
+        Object result = handler.handleRequest(event, new ProbeContext(handlerClass));
+        System.out.println("HANDLED " + describe(result));
         if (kind.equals("http")) {
-            // The SnapStart priming, from the jar: every request it makes goes through the whole
-            // stack (routing, filters, binding, use cases, problem responses) with its AWS calls
-            // answered offline, so a bean definition or class the jar lacks shows as a 5xx here.
+            // Then the SnapStart priming, from the jar (after the event, so that the event still
+            // meets the lazy start a function without SnapStart has): every request it makes goes
+            // through the whole stack (routing, filters, binding, use cases, problem responses)
+            // with its AWS calls answered offline, so a bean definition or class the jar lacks
+            // shows as a 5xx here.
             Object statuses = handler.getClass().getMethod("prime").invoke(handler);
             System.out.println("PRIMED " + statuses);
         }
-        Object result = handler.handleRequest(event, new ProbeContext(handlerClass));
-        System.out.println("HANDLED " + describe(result));
         System.out.flush();
         Runtime.getRuntime().halt(0);
     }
