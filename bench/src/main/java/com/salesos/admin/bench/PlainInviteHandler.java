@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 /**
  * The baseline for an authorized {@code POST /v1/invitations} with the same AWS calls as the invites
  * function: a plain RequestHandler that reads and checks the body with Jackson, looks the caller up
- * (principal and user: two GetItems), writes the invitation in one transaction of eight steps,
+ * (principal and user: two GetItems), writes the invitation in one transaction of seven steps,
  * reads the workspace's name (GetItem), sends the email through SES, records the delivery
  * (UpdateItem) and answers 201 with the invitation as JSON. It writes under keys of its own, which
  * no function reads, so the function's runs in the same workspace are not disturbed.
@@ -67,28 +67,34 @@ public final class PlainInviteHandler implements RequestHandler<APIGatewayV2HTTP
             invitation.put("name", AttributeValue.fromS(name));
             invitation.put("role", AttributeValue.fromS(role));
             invitation.put("expiresAt", AttributeValue.fromS(expires.toString()));
-            Map<String, AttributeValue> one = Map.of(":one", AttributeValue.fromN("1"));
-            // The function's transaction has the same kinds and number of steps: the invitation, its
-            // token, the email's claim and an audit entry put; the seat counter and two send counters
-            // updated; the workspace checked (not being deleted).
+            Map<String, AttributeValue> one = Map.of(":one", AttributeValue.fromN("1"), ":limit", AttributeValue.fromN("1000000"));
+            String hour = now.truncatedTo(ChronoUnit.HOURS).toString();
+            // The function's transaction for this request has the same kinds and number of steps:
+            // the email's claim, the invitation, its token and an audit entry put; the workspace's
+            // counters updated on the condition that the workspace is live (the function folds its
+            // deletion gate into that update), and the workspace's and the address's send counters
+            // updated under their limits. Every step is conditional, as the function's are.
             dynamo.transactWriteItems(r -> r.transactItems(
+                    t -> t.put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS(workspace),
+                            "sk", AttributeValue.fromS("PLAIN-EMAIL#" + email + "#" + id), "holder", AttributeValue.fromS(id)))
+                            .conditionExpression("attribute_not_exists(pk)")),
                     t -> t.put(p -> p.tableName(table).item(invitation).conditionExpression("attribute_not_exists(pk)")),
                     t -> t.put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS("PLAIN-TOKEN#" + id),
                             "sk", AttributeValue.fromS("#TOKEN"), "invitationId", AttributeValue.fromS(id)))
                             .conditionExpression("attribute_not_exists(pk)")),
-                    t -> t.put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS(workspace),
-                            "sk", AttributeValue.fromS("PLAIN-EMAIL#" + email + "#" + id), "holder", AttributeValue.fromS(id)))
-                            .conditionExpression("attribute_not_exists(pk)")),
                     t -> t.put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS("PLAIN-AUDIT#" + workspaceId),
-                            "sk", AttributeValue.fromS(now + "#" + id), "action", AttributeValue.fromS("invitation.created")))),
-                    t -> t.update(u -> u.tableName(table).key(PlainAws.key(workspace, "PLAIN-COUNTERS"))
-                            .updateExpression("ADD pendingInvitations :one").expressionAttributeValues(one)),
-                    t -> t.update(u -> u.tableName(table).key(PlainAws.key(workspace, "PLAIN-SENDS#" + now.truncatedTo(ChronoUnit.HOURS)))
-                            .updateExpression("ADD sends :one").expressionAttributeValues(one)),
-                    t -> t.update(u -> u.tableName(table).key(PlainAws.key("PLAIN-SENDS#" + email, now.truncatedTo(ChronoUnit.HOURS).toString()))
-                            .updateExpression("ADD sends :one").expressionAttributeValues(one)),
-                    t -> t.conditionCheck(c -> c.tableName(table).key(PlainAws.key(workspace, "#WORKSPACE"))
-                            .conditionExpression("attribute_exists(pk)"))));
+                            "sk", AttributeValue.fromS(now + "#" + id), "action", AttributeValue.fromS("invitation.created")))
+                            .conditionExpression("attribute_not_exists(pk)")),
+                    t -> t.update(u -> u.tableName(table).key(PlainAws.key(workspace, "#WORKSPACE"))
+                            .updateExpression("ADD plainBaselineInvitations :one")
+                            .conditionExpression("attribute_exists(pk)")
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))),
+                    t -> t.update(u -> u.tableName(table).key(PlainAws.key(workspace, "PLAIN-SENDS#" + hour))
+                            .updateExpression("ADD sends :one").conditionExpression("attribute_not_exists(sends) OR sends < :limit")
+                            .expressionAttributeValues(one)),
+                    t -> t.update(u -> u.tableName(table).key(PlainAws.key("PLAIN-SENDS#" + email, hour))
+                            .updateExpression("ADD sends :one").conditionExpression("attribute_not_exists(sends) OR sends < :limit")
+                            .expressionAttributeValues(one))));
             // The workspace's name for the email, as the function reads it.
             Map<String, AttributeValue> named = dynamo.getItem(r -> r.tableName(table)
                     .key(PlainAws.key(workspace, "#WORKSPACE"))
