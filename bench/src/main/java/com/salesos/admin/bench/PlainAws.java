@@ -1,5 +1,6 @@
 package com.salesos.admin.bench;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,24 @@ final class PlainAws {
         Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank())
                 .ifPresent(url -> builder.endpointOverride(URI.create(url)));
         return builder;
+    }
+
+    /** The signed-in caller as the functions' access filter reads it: the subject's principal, then its user (two strongly consistent GetItems). */
+    record Caller(String workspaceId, Map<String, AttributeValue> user) {
+    }
+
+    /** The caller of {@code event}, or empty when the subject is no workspace's user. */
+    static Optional<Caller> caller(DynamoDbClient dynamo, String table, APIGatewayV2HTTPEvent event) {
+        String subject = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
+        Map<String, AttributeValue> principal = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key("SUBJECT#" + subject, "#PRINCIPAL"))).item();
+        if (principal == null || principal.isEmpty()) {
+            return Optional.empty();
+        }
+        String workspaceId = s(principal, "workspaceId");
+        Map<String, AttributeValue> user = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key("WS#" + workspaceId, "USER#" + s(principal, "userId")))).item();
+        return user == null || user.isEmpty() ? Optional.empty() : Optional.of(new Caller(workspaceId, user));
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,19 +47,12 @@ public final class PlainInviteHandler implements RequestHandler<APIGatewayV2HTTP
             if (!EMAIL.matcher(email).matches() || name.isBlank() || !ROLES.contains(role)) {
                 return APIGatewayV2HTTPResponse.builder().withStatusCode(422).build();
             }
-            String subject = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
-            Map<String, AttributeValue> principal = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                    .key(PlainAws.key("SUBJECT#" + subject, "#PRINCIPAL"))).item();
-            if (principal == null || principal.isEmpty()) {
+            Optional<PlainAws.Caller> caller = PlainAws.caller(dynamo, table, event);
+            if (caller.isEmpty() || !"admin".equals(PlainAws.s(caller.get().user(), "roleId"))) {
                 return APIGatewayV2HTTPResponse.builder().withStatusCode(403).build();
             }
-            String workspaceId = PlainAws.s(principal, "workspaceId");
+            String workspaceId = caller.get().workspaceId();
             String workspace = "WS#" + workspaceId;
-            Map<String, AttributeValue> caller = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                    .key(PlainAws.key(workspace, "USER#" + PlainAws.s(principal, "userId")))).item();
-            if (caller == null || !"admin".equals(PlainAws.s(caller, "roleId"))) {
-                return APIGatewayV2HTTPResponse.builder().withStatusCode(403).build();
-            }
             String id = "inv_" + UUID.randomUUID();
             Instant now = Instant.now();
             Instant expires = now.plus(7, ChronoUnit.DAYS);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -33,15 +34,12 @@ public final class PlainMeHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
-            String subject = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
-            Map<String, AttributeValue> principal = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                    .key(PlainAws.key("SUBJECT#" + subject, "#PRINCIPAL"))).item();
-            if (principal == null || principal.isEmpty()) {
+            Optional<PlainAws.Caller> caller = PlainAws.caller(dynamo, table, event);
+            if (caller.isEmpty()) {
                 return APIGatewayV2HTTPResponse.builder().withStatusCode(403).build();
             }
-            String workspaceId = PlainAws.s(principal, "workspaceId");
-            Map<String, AttributeValue> user = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                    .key(PlainAws.key("WS#" + workspaceId, "USER#" + PlainAws.s(principal, "userId")))).item();
+            String workspaceId = caller.get().workspaceId();
+            Map<String, AttributeValue> user = caller.get().user();
             Map<String, AttributeValue> workspace = dynamo.getItem(r -> r.tableName(table)
                     .key(PlainAws.key("WS#" + workspaceId, "#WORKSPACE"))
                     .projectionExpression("#n").expressionAttributeNames(Map.of("#n", "name"))).item();
