@@ -5,7 +5,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -27,18 +28,18 @@ final class PlainAws {
     }
 
     static DynamoDbClient dynamoDb() {
-        return endpoint(DynamoDbClient.builder().region(Region.of(System.getenv("AWS_REGION")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(HTTP)).build();
+        return configure(DynamoDbClient.builder()).build();
     }
 
     static SesV2Client sesV2() {
-        return endpoint(SesV2Client.builder().region(Region.of(System.getenv("AWS_REGION")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(HTTP)).build();
+        return configure(SesV2Client.builder()).build();
     }
 
-    private static <B extends SdkClientBuilder<B, ?>> B endpoint(B builder) {
+    /** Region, credentials, the shared HTTP client and the emulator's endpoint, for any client. */
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(Region.of(System.getenv("AWS_REGION")))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(HTTP);
         Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank())
                 .ifPresent(url -> builder.endpointOverride(URI.create(url)));
         return builder;
@@ -60,6 +61,14 @@ final class PlainAws {
         Map<String, AttributeValue> user = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(key("WS#" + workspaceId, "USER#" + s(principal, "userId")))).item();
         return user == null || user.isEmpty() ? Optional.empty() : Optional.of(new Caller(workspaceId, user));
+    }
+
+    /** The workspace's name, read as the functions read it (a projection of its workspace item). */
+    static String workspaceName(DynamoDbClient dynamo, String table, String workspaceId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(key("WS#" + workspaceId, "#WORKSPACE"))
+                .projectionExpression("#n").expressionAttributeNames(Map.of("#n", "name"))).item();
+        return item == null || !item.containsKey("name") ? workspaceId : item.get("name").s();
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

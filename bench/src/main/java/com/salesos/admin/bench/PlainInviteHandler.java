@@ -90,10 +90,7 @@ public final class PlainInviteHandler implements RequestHandler<APIGatewayV2HTTP
                             .updateExpression("ADD sends :one").conditionExpression("attribute_not_exists(sends) OR sends < :limit")
                             .expressionAttributeValues(one))));
             // The workspace's name for the email, as the function reads it.
-            Map<String, AttributeValue> named = dynamo.getItem(r -> r.tableName(table)
-                    .key(PlainAws.key(workspace, "#WORKSPACE"))
-                    .projectionExpression("#n").expressionAttributeNames(Map.of("#n", "name"))).item();
-            String workspaceName = named == null ? workspaceId : String.valueOf(PlainAws.s(named, "name"));
+            String workspaceName = PlainAws.workspaceName(dynamo, table, workspaceId);
             String messageId = ses.sendEmail(r -> r.fromEmailAddress(sender)
                     .destination(d -> d.toAddresses(email))
                     .content(c -> c.simple(m -> m

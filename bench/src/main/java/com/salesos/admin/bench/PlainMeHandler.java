@@ -40,9 +40,6 @@ public final class PlainMeHandler implements RequestHandler<APIGatewayV2HTTPEven
             }
             String workspaceId = caller.get().workspaceId();
             Map<String, AttributeValue> user = caller.get().user();
-            Map<String, AttributeValue> workspace = dynamo.getItem(r -> r.tableName(table)
-                    .key(PlainAws.key("WS#" + workspaceId, "#WORKSPACE"))
-                    .projectionExpression("#n").expressionAttributeNames(Map.of("#n", "name"))).item();
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", PlainAws.s(user, "id"));
             view.put("email", PlainAws.s(user, "email"));
@@ -52,7 +49,7 @@ public final class PlainMeHandler implements RequestHandler<APIGatewayV2HTTPEven
             view.put("permissions", PERMISSIONS.getOrDefault(roleId, List.of()));
             view.put("teamId", PlainAws.s(user, "teamId"));
             view.put("status", PlainAws.s(user, "status"));
-            view.put("workspace", Map.of("id", workspaceId, "name", String.valueOf(PlainAws.s(workspace, "name"))));
+            view.put("workspace", Map.of("id", workspaceId, "name", PlainAws.workspaceName(dynamo, table, workspaceId)));
             return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                     .withHeaders(Map.of("Content-Type", "application/json"))
                     .withBody(JSON.writeValueAsString(view)).build();
