@@ -31,13 +31,15 @@ public record ProvisionedStack(SamTemplate template, URI endpoint, String region
     }
 
     /**
-     * What a function's own process gets, as a Lambda runtime gives it: its environment and
-     * credentials (here the emulator's), for a JVM started on the function's jar.
+     * What a function's own process gets, as a Lambda runtime gives it: its environment, credentials
+     * (here the emulator's) and its name, for a JVM started on the function's jar. Micronaut reads
+     * the name's variable to add the ec2 and cloud environments, as it does in Lambda.
      */
     public Map<String, String> processEnvironmentOf(String functionLogicalId) {
         Map<String, String> environment = new LinkedHashMap<>(environmentOf(functionLogicalId));
         environment.put("AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY);
         environment.put("AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", functionLogicalId);
         return environment;
     }
 

@@ -9,17 +9,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.core.optim.StaticOptimizations;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Runs in a JVM whose classpath is one function's Lambda jar and this class, nothing else: builds
  * the handler as the Lambda runtime does (the template's class, its no-argument constructor) and
  * hands it one harmless event of its kind, then prints {@code HANDLED <what came back>} and
- * {@code AOT <whether Micronaut AOT's static service lists are in use>}; an HTTP
+ * {@code AOT <whether Micronaut AOT's static service lists are in use>} and
+ * {@code ENVIRONMENTS <the context's active environments, sorted>}; an HTTP
  * function then runs its SnapStart priming and prints {@code PRIMED <its statuses>}. The
  * Lambda types it names are the jar's own. See {@link PackagedFunctionsStartTest}.
  *
@@ -46,8 +49,10 @@ public final class PackagedFunctionProbe {
         Object result = handler.handleRequest(event, new ProbeContext(handlerClass));
         System.out.println("HANDLED " + describe(result));
         // Whether the context started on Micronaut AOT's static service lists (aot/, added to the
-        // jar at package time) or went back to scanning the jar's listings.
+        // jar at package time) or went back to scanning the jar's listings, and in which environments.
         System.out.println("AOT " + StaticOptimizations.get(SoftServiceLoader.Optimizations.class).isPresent());
+        ApplicationContext context = (ApplicationContext) handler.getClass().getMethod("getApplicationContext").invoke(handler);
+        System.out.println("ENVIRONMENTS " + new TreeSet<>(context.getEnvironment().getActiveNames()));
         if (kind.equals("http")) {
             // Then the SnapStart priming, from the jar (after the event, so that the event still
             // meets the lazy start a function without SnapStart has): every request it makes goes

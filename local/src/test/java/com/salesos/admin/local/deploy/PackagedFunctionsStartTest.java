@@ -14,6 +14,7 @@ import com.salesos.admin.exports.ExportRef;
 import com.salesos.admin.users.ReassignmentRef;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,8 +47,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the priming expects and one caused by a missing binder look alike here (the priming tests on the
  * build's classpath pin the invites and users statuses).
  *
- * <p>Every jar must also start on the Micronaut AOT classes the package phase adds to it (aot/): the
- * probe prints whether Micronaut's static service lists are in use.
+ * <p>Every jar must also start on the Micronaut AOT classes the package phase adds to it (aot/), in
+ * the environments the optimizer analysed it in (the environment has AWS_LAMBDA_FUNCTION_NAME, as in
+ * Lambda, where Micronaut adds ec2 and cloud to the handlers' function and lambda): the probe prints
+ * whether Micronaut's static service lists are in use and the context's environments.
  *
  * <p>Each event goes through the function's SDK clients: an HTTP function gets a signed-in request
  * on one of its routes from a caller no workspace knows (the access filter reads the caller from
@@ -60,6 +66,8 @@ class PackagedFunctionsStartTest {
     static final SamTemplate TEMPLATE = SamTemplate.ofRepository();
     static final String HTTP_HANDLER = "com.salesos.admin.lambda.AdminHttpFunction";
     static LocalAws aws;
+    /** The environments Micronaut AOT analysed every jar in (aot/), sorted as the probe prints them. */
+    static final SortedSet<String> AOT_ENVIRONMENTS = aotEnvironments();
 
     @BeforeAll
     static void provision(LocalAws localAws) {
@@ -89,13 +97,15 @@ class PackagedFunctionsStartTest {
             // An HTTP function then runs its priming from the jar: no request of it may fail on the server.
             boolean primed = !event.get(0).equals("http")
                     || java.util.regex.Pattern.compile("(?m)^PRIMED \\[[1-4]\\d\\d(, [1-4]\\d\\d)*]$").matcher(out).find();
-            // The jar's Micronaut AOT classes (aot/) were found and used, not the jar's listings.
-            boolean optimized = out.lines().anyMatch("AOT true"::equals);
+            // The jar's Micronaut AOT classes (aot/) were found and used, not the jar's listings, in
+            // the environments the optimizer analysed the jar in.
+            boolean optimized = out.lines().anyMatch("AOT true"::equals)
+                    && out.lines().anyMatch(("ENVIRONMENTS " + AOT_ENVIRONMENTS)::equals);
             if (!java.util.regex.Pattern.compile("(?m)^" + expected + "$").matcher(out).find() || !noise.isEmpty() || !primed
                     || !optimized) {
                 failures.add(function.logicalId() + " (" + String.join(" ", event) + ", " + function.codeUri()
                         + ") did not print \"" + expected + "\" alone" + (primed ? "" : ", or its priming answered 5xx")
-                        + (optimized ? "" : ", or did not start on Micronaut AOT's classes") + ":\n" + out);
+                        + (optimized ? "" : ", or did not start on Micronaut AOT's classes in " + AOT_ENVIRONMENTS) + ":\n" + out);
             }
         }
         assertThat(failures).as("functions whose packaged jar failed on its own").isEmpty();
@@ -121,6 +131,16 @@ class PackagedFunctionsStartTest {
             }
         }
         assertThat(dangling).as("services listed in a jar without their class").isEmpty();
+    }
+
+    private static SortedSet<String> aotEnvironments() {
+        Properties settings = new Properties();
+        try (var in = Files.newInputStream(RepositoryRoot.locate().resolve("aot/src/main/resources/optimizations.properties"))) {
+            settings.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TreeSet<>(List.of(settings.getProperty("target.environments").split(",")));
     }
 
     /** The probe's arguments after the handler: its kind and what to send. */
