@@ -7,7 +7,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -32,9 +33,8 @@ final class JarAdditions {
                 Path entry = zip.getPath("/" + directory.relativize(file).toString().replace('\\', '/'));
                 Files.createDirectories(entry.getParent());
                 if (entry.toString().startsWith(SERVICES) && Files.exists(entry)) {
-                    Set<String> lines = new LinkedHashSet<>(Files.readAllLines(entry, StandardCharsets.UTF_8));
-                    lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
-                    Files.write(entry, lines, StandardCharsets.UTF_8);
+                    Files.writeString(entry, appended(Files.readString(entry, StandardCharsets.UTF_8),
+                            Files.readAllLines(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
                 } else {
                     Files.copy(file, entry, StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -42,6 +42,21 @@ final class JarAdditions {
             }
         }
         return copied;
+    }
+
+    /** The listing as it was, then each new line it lacks, one per line. */
+    private static String appended(String listing, List<String> added) {
+        StringBuilder result = new StringBuilder(listing);
+        if (!listing.isEmpty() && !listing.endsWith("\n")) {
+            result.append('\n');
+        }
+        Set<String> present = new HashSet<>(listing.lines().map(String::strip).toList());
+        for (String line : added) {
+            if (!line.isBlank() && present.add(line.strip())) {
+                result.append(line.strip()).append('\n');
+            }
+        }
+        return result.toString();
     }
 
     /** Whether the jar has a directory for {@code packageName}. */

@@ -20,8 +20,9 @@ class JarAdditionsTest {
     Path temp;
 
     @Test
-    void adds_new_files_and_appends_to_a_service_listing_the_jar_has_without_repeating_a_line() throws IOException {
-        Path jar = jar("META-INF/services/io.example.Service", "io.example.Shaded\nio.example.Both\n",
+    void adds_new_files_and_appends_to_a_service_listing_the_jar_has_keeping_it_and_repeating_no_line() throws IOException {
+        // As a shaded library may write it: a comment, and no newline after the last line.
+        Path jar = jar("META-INF/services/io.example.Service", "# shaded\nio.example.Shaded\nio.example.Both",
                 "io/example/Shaded.class", "shaded");
         Path generated = temp.resolve("classes");
         write(generated.resolve("META-INF/services/io.example.Service"), "io.example.Both\nio.example.Generated\n");
@@ -33,7 +34,7 @@ class JarAdditionsTest {
         assertThat(copied).isEqualTo(3);
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
             assertThat(Files.readAllLines(zip.getPath("/META-INF/services/io.example.Service")))
-                    .containsExactly("io.example.Shaded", "io.example.Both", "io.example.Generated");
+                    .containsExactly("# shaded", "io.example.Shaded", "io.example.Both", "io.example.Generated");
             assertThat(Files.readAllLines(zip.getPath("/META-INF/services/io.example.Other"))).containsExactly("io.example.Generated");
             assertThat(Files.readString(zip.getPath("/io/example/Generated.class"))).isEqualTo("generated");
             assertThat(Files.readString(zip.getPath("/io/example/Shaded.class"))).isEqualTo("shaded");

@@ -1,6 +1,7 @@
 package com.salesos.admin.aot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ class LeftOutTest {
     }
 
     @Test
-    void nothing_is_left_out_when_the_optimizer_wrote_no_log() throws IOException {
-        assertThat(LeftOut.read(logs).classes()).isEmpty();
+    void a_missing_log_fails_rather_than_reporting_nothing_left_out() {
+        assertThatThrownBy(() -> LeftOut.read(logs)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("serviceloading.log");
     }
 }

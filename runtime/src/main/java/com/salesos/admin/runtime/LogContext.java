@@ -18,7 +18,11 @@ public final class LogContext {
 
     private static final ThreadLocal<Correlation> CURRENT = new ThreadLocal<>();
     private static volatile Correlation invocation = Correlation.NONE;
-    /** Lambda's runtime sets this for every function; it is never set locally or in tests. */
+    /**
+     * Lambda's runtime sets this for every function; bin/local and the tests on the build's classpath
+     * never do (the JVMs started for one function, by PackagedFunctionsStartTest and the
+     * benchmarks, get it as in Lambda: one invocation at a time there too).
+     */
     private static final boolean IN_LAMBDA = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null;
 
     private LogContext() {
