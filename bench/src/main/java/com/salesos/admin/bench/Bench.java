@@ -34,6 +34,14 @@ public final class Bench {
      */
     static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    /**
+     * Runs a JVM on one core. The cold-start targets are measured on the machine's cores (2 here);
+     * a Lambda function at 1,024 MB gets about 0.6 of a vCPU's time, and part of our start (Micronaut
+     * AOT's generated list loads classes on the common pool) gains from a second core, so the invalid
+     * accept is also timed on one, beside its plain handler, for information.
+     */
+    static final List<String> ONE_CORE = List.of("taskset", "-c", "0");
+
     private Bench() {
     }
 
@@ -73,6 +81,9 @@ public final class Bench {
             Cold[] restoredSameWork = new Cold[runs];
             Cold[] restoredInvite = new Cold[runs];
             Cold[] restoredMe = new Cold[runs];
+            boolean oneCore = onPath("taskset");
+            Cold[] baselineOneCore = new Cold[oneCore ? runs : 0];
+            Cold[] invitesOneCore = new Cold[oneCore ? runs : 0];
             String usersHandler = handlerOf(template, "UsersFunction");
             for (int i = 0; i < runs; i++) {
                 // Interleaved, so that the machine's load falls on every column alike.
@@ -90,6 +101,12 @@ public final class Bench {
                 restoredInvite[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations",
                         inviteBody("restored", i), admin.subject(), true, 201);
                 restoredMe[i] = coldStart(usersClasspath, users, usersHandler, "GET", "/v1/me", null, admin.subject(), true, 200);
+                if (oneCore) {
+                    baselineOneCore[i] = coldStart(ONE_CORE, baselineClasspath, invites, PlainAcceptHandler.class.getName(),
+                            "POST", "/v1/invitations/accept", "{}", null, false, 422);
+                    invitesOneCore[i] = coldStart(ONE_CORE, invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}",
+                            null, false, 422);
+                }
             }
             double base = median(column(baseline, Cold::wallMs));
             double baseFirst = median(column(baseline, Cold::invokeMs));
@@ -106,6 +123,15 @@ public final class Bench {
             System.out.println(describe("users function, GET /v1/me (caller lookup, user and workspace reads)", usersMe, mePlain, base));
             System.out.println("     runs (wall ms): baseline " + Arrays.toString(column(baseline, Cold::wallMs))
                     + " invites " + Arrays.toString(column(invitesSameWork, Cold::wallMs)));
+            if (oneCore) {
+                double baseOneCore = median(column(baselineOneCore, Cold::wallMs));
+                System.out.println(describe("one core (taskset -c 0): baseline plain accept with invalid body -> 422", baselineOneCore,
+                        baseOneCore, baseOneCore));
+                System.out.println(describe("one core (taskset -c 0): invites accept with invalid body -> 422", invitesOneCore,
+                        baseOneCore, baseOneCore));
+            } else {
+                System.out.println("COLD one core: skipped, no taskset on PATH");
+            }
             System.out.printf("%nAfter a SnapStart priming (construct, beforeCheckpoint + afterRestore, then the first request):%n");
             System.out.println(describeRestore("invites function, accept with invalid body", restoredSameWork, baseFirst, baseFirst));
             System.out.println(describeRestore("invites function, authorized invite", restoredInvite, invitePlainFirst, baseFirst));
@@ -164,6 +190,11 @@ public final class Bench {
     private static void target(String what, double value, double limit, String unit) {
         System.out.printf(Locale.ROOT, "TARGET %-75s %8.2f%s (target <= %.2f%s) %s%n", what, value, unit, limit, unit,
                 value <= limit ? "met" : "missed");
+    }
+
+    private static boolean onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(directory -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(directory, program)));
     }
 
     private static List<String> java(String classpath, String... mainAndArgs) {
@@ -226,7 +257,15 @@ public final class Bench {
     private static Cold coldStart(String classpath, Map<String, String> environment, String handler, String method,
                                   String path, String body, String subject, boolean restore, int expectedStatus)
             throws IOException, InterruptedException {
-        List<String> command = java(classpath, ColdStartProbe.class.getName(), handler, method, path, body == null ? "-" : body);
+        return coldStart(List.of(), classpath, environment, handler, method, path, body, subject, restore, expectedStatus);
+    }
+
+    /** The same, the JVM started through {@code launcher} (e.g. {@link #ONE_CORE}). */
+    private static Cold coldStart(List<String> launcher, String classpath, Map<String, String> environment, String handler,
+                                  String method, String path, String body, String subject, boolean restore, int expectedStatus)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(java(classpath, ColdStartProbe.class.getName(), handler, method, path, body == null ? "-" : body));
         if (subject != null) {
             command.add(subject);
         }
