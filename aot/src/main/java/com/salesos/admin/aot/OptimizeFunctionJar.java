@@ -45,8 +45,9 @@ public final class OptimizeFunctionJar {
         }
         deleteTree(work);
         IsolatedOptimizer.run(jar, settings(), GENERATED_PACKAGE, work);
-        int added = JarAdditions.copy(work.resolve("classes"), jar);
+        // Read before the jar changes: a failed report must leave the shaded jar as it was.
         LeftOut leftOut = LeftOut.read(work.resolve("logs"));
+        int added = JarAdditions.copy(work.resolve("classes"), jar);
         System.out.println("AOT " + jar.getFileName() + ": " + added + " entries added; " + leftOut.classes().size()
                 + " service implementations left out at build time " + leftOut.classes());
     }

@@ -21,11 +21,11 @@ class JarAdditionsTest {
 
     @Test
     void adds_new_files_and_appends_to_a_service_listing_the_jar_has_keeping_it_and_repeating_no_line() throws IOException {
-        // As a shaded library may write it: a comment, and no newline after the last line.
-        Path jar = jar("META-INF/services/io.example.Service", "# shaded\nio.example.Shaded\nio.example.Both",
+        // As the shade's concatenation may leave it: a comment twice, a blank line, no newline at the end.
+        Path jar = jar("META-INF/services/io.example.Service", "# shaded\nio.example.Shaded\n\n# shaded\nio.example.Both",
                 "io/example/Shaded.class", "shaded");
         Path generated = temp.resolve("classes");
-        write(generated.resolve("META-INF/services/io.example.Service"), "io.example.Both\nio.example.Generated\n");
+        write(generated.resolve("META-INF/services/io.example.Service"), "io.example.Both \nio.example.Generated\n");
         write(generated.resolve("META-INF/services/io.example.Other"), "io.example.Generated\n");
         write(generated.resolve("io/example/Generated.class"), "generated");
 
@@ -33,8 +33,8 @@ class JarAdditionsTest {
 
         assertThat(copied).isEqualTo(3);
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
-            assertThat(Files.readAllLines(zip.getPath("/META-INF/services/io.example.Service")))
-                    .containsExactly("# shaded", "io.example.Shaded", "io.example.Both", "io.example.Generated");
+            assertThat(Files.readString(zip.getPath("/META-INF/services/io.example.Service")))
+                    .isEqualTo("# shaded\nio.example.Shaded\n\n# shaded\nio.example.Both\nio.example.Generated\n");
             assertThat(Files.readAllLines(zip.getPath("/META-INF/services/io.example.Other"))).containsExactly("io.example.Generated");
             assertThat(Files.readString(zip.getPath("/io/example/Generated.class"))).isEqualTo("generated");
             assertThat(Files.readString(zip.getPath("/io/example/Shaded.class"))).isEqualTo("shaded");
