@@ -89,25 +89,22 @@ public final class Bench {
             String usersHandler = handlerOf(template, "UsersFunction");
             for (int i = 0; i < runs; i++) {
                 // Interleaved, so that the machine's load falls on every column alike.
-                baseline[i] = coldStart(baselineClasspath, invites, PlainAcceptHandler.class.getName(),
-                        "POST", "/v1/invitations/accept", "{}", null, false, 422);
+                baseline[i] = invalidAccept(List.of(), baselineClasspath, invites, PlainAcceptHandler.class.getName(), false);
                 plainInvite[i] = coldStart(awsBaselineClasspath, invites, PlainInviteHandler.class.getName(), "POST", "/v1/invitations",
                         inviteBody("plain", i), admin.subject(), false, 201);
                 plainMe[i] = coldStart(awsBaselineClasspath, users, PlainMeHandler.class.getName(), "GET", "/v1/me", null,
                         admin.subject(), false, 200);
-                invitesSameWork[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}", null, false, 422);
+                invitesSameWork[i] = invalidAccept(List.of(), invitesClasspath, invites, handler, false);
                 invitesInvite[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations",
                         inviteBody("cold", i), admin.subject(), false, 201);
                 usersMe[i] = coldStart(usersClasspath, users, usersHandler, "GET", "/v1/me", null, admin.subject(), false, 200);
-                restoredSameWork[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}", null, true, 422);
+                restoredSameWork[i] = invalidAccept(List.of(), invitesClasspath, invites, handler, true);
                 restoredInvite[i] = coldStart(invitesClasspath, invites, handler, "POST", "/v1/invitations",
                         inviteBody("restored", i), admin.subject(), true, 201);
                 restoredMe[i] = coldStart(usersClasspath, users, usersHandler, "GET", "/v1/me", null, admin.subject(), true, 200);
                 if (oneCore) {
-                    baselineOneCore[i] = coldStart(ONE_CORE, baselineClasspath, invites, PlainAcceptHandler.class.getName(),
-                            "POST", "/v1/invitations/accept", "{}", null, false, 422);
-                    invitesOneCore[i] = coldStart(ONE_CORE, invitesClasspath, invites, handler, "POST", "/v1/invitations/accept", "{}",
-                            null, false, 422);
+                    baselineOneCore[i] = invalidAccept(ONE_CORE, baselineClasspath, invites, PlainAcceptHandler.class.getName(), false);
+                    invitesOneCore[i] = invalidAccept(ONE_CORE, invitesClasspath, invites, handler, false);
                 }
             }
             double base = median(column(baseline, Cold::wallMs));
@@ -264,6 +261,12 @@ public final class Bench {
                 "COLD %-76s median %5.0f ms p90 %5.0f ms (%.2fx same-work baseline, %.2fx plain accept)  construct %4.0f ms  first invoke %4.0f ms",
                 label, wall, p90(column(runs, Cold::wallMs)), wall / sameWorkWall, wall / acceptWall,
                 median(column(runs, Cold::constructMs)), median(column(runs, Cold::invokeMs)));
+    }
+
+    /** The accept with an invalid body (no AWS call; 422) on {@code handler}, the JVM started through {@code launcher}. */
+    private static Cold invalidAccept(List<String> launcher, String classpath, Map<String, String> environment, String handler,
+                                      boolean restore) throws IOException, InterruptedException {
+        return coldStart(launcher, classpath, environment, handler, "POST", "/v1/invitations/accept", "{}", null, restore, 422);
     }
 
     private static Cold coldStart(String classpath, Map<String, String> environment, String handler, String method,
