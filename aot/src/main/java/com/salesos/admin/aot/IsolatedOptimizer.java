@@ -12,7 +12,7 @@ import java.util.Properties;
  * Runs Micronaut's AOT optimizer on a jar, as micronaut-aot-cli does for Micronaut's Maven plugin
  * (that command line is not served here). The optimizer must analyse with the jar's own Micronaut,
  * not the one this tool was built against, so it runs in a class loader holding the jar and the
- * optimizer's four jars, above the platform loader only.
+ * optimizer's four jars (and this module's generator), above the platform loader only.
  */
 final class IsolatedOptimizer {
 
@@ -21,7 +21,9 @@ final class IsolatedOptimizer {
             "io.micronaut.aot.MicronautAotOptimizer",
             "io.micronaut.aot.core.AOTModule",
             "io.micronaut.aot.std.sourcegen.KnownMissingTypesSourceGenerator",
-            "com.squareup.javapoet.JavaFile");
+            "com.squareup.javapoet.JavaFile",
+            // This module, for OrderedServiceListGenerator and the listing that offers it.
+            "com.salesos.admin.aot.OrderedServiceListGenerator");
 
     private IsolatedOptimizer() {
     }
