@@ -1,0 +1,83 @@
+package com.salesos.admin.web;
+
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.body.MessageBodyHandlerRegistry;
+import io.micronaut.http.body.MessageBodyReader;
+import io.micronaut.http.body.MessageBodyWriter;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * Defers the response writer Micronaut makes for each route to the route's first response.
+ *
+ * <p>Micronaut's router asks the body handler registry for each route's writer while the handler is
+ * constructed ({@code DefaultRouteInfo}), and for JSON the writer made for the route's type is a
+ * JSON mapper specialised to it: a serializer and a deserializer for every view the function can
+ * return, with their annotation and introspection work (about 60 ms of a cold start of the invites
+ * function, whose invalid accept writes none of them). This wraps the context's registry so that
+ * the writers it hands out make their specialised writer on first use ({@link WriterOnFirstUse}):
+ * a cold start makes only those its request writes, and a warm request one field read more. What
+ * is written, and by which writer, does not change. Upstream fix: {@code DefaultRouteInfo} making
+ * its writer on first use.
+ */
+@Singleton
+public final class WritersOnFirstUse implements BeanCreatedEventListener<MessageBodyHandlerRegistry> {
+
+    /** One per route and response type: made only while the router is built (DefaultRouteInfo). */
+    private final Queue<WriterOnFirstUse<?>> deferred = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public MessageBodyHandlerRegistry onCreated(BeanCreatedEvent<MessageBodyHandlerRegistry> event) {
+        return new Registry(event.getBean(), deferred::add);
+    }
+
+    /** Makes every deferred writer now (the SnapStart priming: the snapshot holds them all, as before). */
+    public void makeAll() {
+        deferred.forEach(WriterOnFirstUse::make);
+    }
+
+    /** How many route writers were deferred (what a cold start no longer makes up front). */
+    public int deferred() {
+        return deferred.size();
+    }
+
+    /** How many of them have been made so far. */
+    public long made() {
+        return deferred.stream().filter(WriterOnFirstUse::made).count();
+    }
+
+    /** The context's registry, handing out each writer it finds as a {@link WriterOnFirstUse#general}. */
+    private static final class Registry implements MessageBodyHandlerRegistry {
+
+        private final MessageBodyHandlerRegistry registry;
+        private final Consumer<WriterOnFirstUse<?>> deferred;
+        /** One per writer bean: the registry finds writers on requests too. */
+        private final Map<MessageBodyWriter<?>, WriterOnFirstUse<?>> generals = new ConcurrentHashMap<>();
+
+        Registry(MessageBodyHandlerRegistry registry, Consumer<WriterOnFirstUse<?>> deferred) {
+            this.registry = registry;
+            this.deferred = deferred;
+        }
+
+        @Override
+        public <T> Optional<MessageBodyReader<T>> findReader(Argument<T> type, List<MediaType> mediaType) {
+            return registry.findReader(type, mediaType);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> Optional<MessageBodyWriter<T>> findWriter(Argument<T> type, List<MediaType> mediaType) {
+            return registry.findWriter(type, mediaType)
+                    .map(writer -> (MessageBodyWriter<T>) generals.computeIfAbsent(writer, found -> WriterOnFirstUse.general(found, deferred)));
+        }
+    }
+}
