@@ -8,8 +8,10 @@ service keeps moto's threaded concurrency.
 
 It also undoes a cancelled TransactWriteItems item by item instead of letting moto deep-copy the
 whole table once per item of the transaction (see undo_transactions_item_by_item), which is what
-made transactions on big tables slow, and lets SendMessage skip counting the whole queue (see
-sqs_sends_without_counting_the_queue), which made queuing thousands of messages quadratic.
+made transactions on big tables slow, lets a Query read its partition instead of sorting the
+whole table (see queries_read_their_partition_and_sort_by_values), and lets SendMessage skip
+counting the whole queue (see sqs_sends_without_counting_the_queue), which made queuing thousands
+of messages quadratic.
 
 Fault mode: with SALESOS_EMULATOR_CONFLICT_RATE=r (0..1) set, that fraction of TransactWriteItems
 calls is cancelled with reason TransactionConflict before reaching moto, as DynamoDB cancels racing
@@ -343,6 +345,62 @@ def undo_transactions_item_by_item():
     dynamodb_models.DynamoDBBackend.transact_write_items = transact_write_items
 
 
+def queries_read_their_partition_and_sort_by_values():
+    """moto answers every Query by sorting the whole table (Table.all_items sorts every item by
+    its key, comparing DynamoType objects, each comparison converting both values again), then
+    keeps the partition asked for and sorts that; on an index it sorts the matches once more. With
+    a few thousand deals in the table (the reassignment, deletion and export tests) a Query took
+    about half a second, most of it in those comparisons. Here a Query on the table reads only its
+    partition, a Query on an index reads the items unsorted (moto sorts the matches itself), and
+    every sort converts each key once (Python's sort key) instead of per comparison. The order of
+    every answer is unchanged: the comparisons are the same values' (DynamoType compares its
+    converted values), and a query's own sort puts its items in key order whatever their order
+    before (a throwaway probe of 2026-11-30 paged table and index queries, forwards, backwards and
+    filtered, and a scan, with and without this: the same answers; 6,600 deals, one Query on the
+    table 0.47 s to 0.18 s, on the owner index 0.50 s to 0.28 s; the reassignment worker's test
+    class about 107 s to 99 s, the deletion worker's 52 s to 46 s). The query swaps the table's
+    item list for its own call only, which is safe because SerialisedDynamoDb runs one DynamoDB
+    request at a time."""
+    from moto.dynamodb.models.table import Table
+
+    def item_key(item):
+        return (item.hash_key.cast_value, item.range_key.cast_value) if item.range_key else (item.hash_key.cast_value,)
+
+    def unsorted_items(table):
+        if table.range_key_attr:
+            return [item for partition in table.items.values() for item in partition.values()]
+        return list(table.items.values())
+
+    def all_items(self):
+        return sorted(unsorted_items(self), key=item_key)
+
+    def sorted_items(self, hash_key_attrs, range_key_attrs, items):
+        attributes = self._generate_attr_to_sort_by(hash_key_attrs, range_key_attrs)
+        items.sort(key=lambda item: tuple(item.attrs[name].cast_value for name in attributes))
+        return items
+
+    original_query = Table.query
+
+    def query(self, hash_key, range_comparison, range_objs, limit, exclusive_start_key, scan_index_forward,
+              projection_expressions, index_name=None, *args, **kwargs):
+        if index_name:
+            candidates = unsorted_items(self)
+        elif self.range_key_attr:
+            candidates = list(self.items.get(hash_key, {}).values()) if hash_key is not None else []
+        else:
+            candidates = [self.items[hash_key]] if hash_key in self.items else []
+        self.all_items = lambda: candidates  # for this call only: moto's query filters and sorts them
+        try:
+            return original_query(self, hash_key, range_comparison, range_objs, limit, exclusive_start_key,
+                                  scan_index_forward, projection_expressions, index_name, *args, **kwargs)
+        finally:
+            del self.all_items
+
+    Table.all_items = all_items
+    Table.sorted_items = sorted_items
+    Table.query = query
+
+
 def sqs_sends_without_counting_the_queue():
     """moto's SendMessage reads the queue's attributes for one flag (ContentBasedDeduplication), and
     building them counts the queue's messages by visibility, each count asking the clock: every send
@@ -385,6 +443,7 @@ def main():
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     undo_transactions_item_by_item()
+    queries_read_their_partition_and_sort_by_values()
     sqs_sends_without_counting_the_queue()
     app = DomainDispatcherApplication(create_backend_app)
     conflicts = TransactionConflicts(float(os.environ.get("SALESOS_EMULATOR_CONFLICT_RATE") or 0))
