@@ -15,8 +15,9 @@ import io.micronaut.aot.core.Runtime;
 import io.micronaut.aot.std.sourcegen.AbstractStaticServiceLoaderSourceGenerator;
 import io.micronaut.aot.std.sourcegen.GenericPropertySourceGenerator;
 import io.micronaut.core.io.service.SoftServiceLoader;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -27,14 +28,14 @@ import javax.lang.model.element.Modifier;
  *
  * <p>The analysis (which implementations a jar lists, which it leaves out) is the optimizer's own,
  * from the parent class, as in its generator for the JVM ({@code serviceloading.jit}). What differs
- * is the code written for each list. That generator's class initialiser submits one lambda per
- * listed class to the common fork-join pool, so that other cores load them ahead, and its lookup
- * loads them in a parallel stream. Every one of those lambdas is a class the JVM spins at start, on
- * the starting thread: 155 for the invites jar's bean definitions, about 100 ms of its cold start.
- * Here the names are an array; one task loads them ahead from the end of the list, and a lookup
- * loads those it is asked for from the start on the calling thread, so with a second core the two
- * meet in the middle, and with one (a function at 1,024 MB has about 0.6 of a vCPU) nothing is spun
- * for nothing. docs/benchmarks.md, "Micronaut AOT", has the measurements.
+ * is the class initialiser written for each list. That generator's submits one lambda per listed
+ * class to the common fork-join pool, so that other cores load them ahead; every one of those
+ * lambdas is a class the JVM spins at start, on the starting thread: 155 for the invites jar's bean
+ * definitions, about 100 ms of its cold start. Here the names are an array and one task loads them
+ * ahead, from the end of the list. The lookup is the JIT generator's: a parallel stream over the
+ * names, in list order, which Micronaut maps to instances (so the definitions' initialisers and
+ * constructors run on the pool as well as on the calling thread, as before). docs/benchmarks.md,
+ * "Micronaut AOT", has the measurements.
  */
 @AOTModule(
         id = OrderedServiceListGenerator.ID,
@@ -71,33 +72,36 @@ public final class OrderedServiceListGenerator extends AbstractStaticServiceLoad
                 .beginControlFlow("for (int i = SERVICE_TYPES.length - 1; i >= 0; i--)")
                 .beginControlFlow("try")
                 .addStatement("loader.loadClass(SERVICE_TYPES[i])")
-                .nextControlFlow("catch ($T missing)", ClassNotFoundException.class)
-                .add("// findAll leaves it out\n")
+                .nextControlFlow("catch ($T | $T ahead)", ClassNotFoundException.class, LinkageError.class)
+                .add("// Ahead of need only: the lookup meets it again on the calling thread\n")
                 .endControlFlow()
                 .endControlFlow()
                 .unindent().add("});\n")
                 .build());
         TypeName definition = ParameterizedTypeName.get(SoftServiceLoader.StaticDefinition.class, serviceType);
         TypeName implementation = ParameterizedTypeName.get(ClassName.get(Class.class), TypeName.get(serviceType));
-        factory.addMethod(MethodSpec.methodBuilder("findAll")
-                .addModifiers(Modifier.PUBLIC)
-                .addAnnotation(Override.class)
+        factory.addMethod(MethodSpec.methodBuilder("load")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
-                .addParameter(ParameterizedTypeName.get(Predicate.class, String.class), "predicate")
-                .returns(ParameterizedTypeName.get(ClassName.get(Stream.class), definition))
-                .addStatement("$T loader = $T.class.getClassLoader()", ClassLoader.class, serviceType)
-                .addStatement("$T<$T> found = new $T<>(SERVICE_TYPES.length)", List.class, definition, ArrayList.class)
-                .beginControlFlow("for ($T name : SERVICE_TYPES)", String.class)
-                .beginControlFlow("if (predicate.test(name))")
+                .addParameter(ClassLoader.class, "loader")
+                .addParameter(String.class, "name")
+                .returns(definition)
                 .beginControlFlow("try")
-                .addStatement("found.add($T.of(name, ($T) loader.loadClass(name)))", SoftServiceLoader.StaticDefinition.class,
+                .addStatement("return $T.of(name, ($T) loader.loadClass(name))", SoftServiceLoader.StaticDefinition.class,
                         implementation)
                 .nextControlFlow("catch ($T missing)", ClassNotFoundException.class)
                 .addComment("Not offered, as in the JIT generator's lists")
+                .addStatement("return null")
                 .endControlFlow()
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("return found.stream()")
+                .build());
+        factory.addMethod(MethodSpec.methodBuilder("findAll")
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(Override.class)
+                .addParameter(ParameterizedTypeName.get(Predicate.class, String.class), "predicate")
+                .returns(ParameterizedTypeName.get(ClassName.get(Stream.class), definition))
+                .addStatement("$T loader = $T.class.getClassLoader()", ClassLoader.class, serviceType)
+                .addStatement("return $T.stream(SERVICE_TYPES).parallel().filter(predicate).map(name -> load(loader, name))"
+                        + ".filter($T::nonNull)", Arrays.class, Objects.class)
                 .build());
     }
 

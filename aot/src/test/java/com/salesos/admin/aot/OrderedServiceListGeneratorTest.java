@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The list class OrderedServiceListGenerator writes, compiled and run: it offers the listed
- * implementations the caller's predicate accepts, in the list's order, and loads them all ahead
- * in the background, with no lambda per listed class. (Public, as are its greetings: the generated
+ * implementations the caller's predicate accepts, in the list's order (in a parallel stream, as the
+ * JIT generator's lookup), and loads them all ahead in the background, with no lambda per listed
+ * class. (Public, as are its greetings: the generated
  * class, in a package of its own, names them.)
  */
 public class OrderedServiceListGeneratorTest {
@@ -82,12 +83,17 @@ public class OrderedServiceListGeneratorTest {
     }
 
     @Test
-    void spins_one_lambda_for_the_whole_list_not_one_per_class() throws Exception {
-        String source = source(Stream.of(Hola.class, Hello.class, Bonjour.class));
+    void spins_as_many_lambdas_for_a_long_list_as_for_a_short_one() throws Exception {
+        String three = source(Stream.of(Hola.class, Hello.class, Bonjour.class));
+        String thirty = source(Stream.generate(() -> Hello.class).limit(30).map(c -> (Class<?>) c));
 
         // The JIT generator's list submits "() -> loadClass(cl, name)" once per listed class.
-        assertThat(source.split("->", -1)).hasSize(2);
-        assertThat(source).doesNotContain("parallel()");
+        assertThat(arrows(thirty)).isEqualTo(arrows(three)).isEqualTo(2);
+        assertThat(thirty).contains(".parallel()");
+    }
+
+    private static int arrows(String source) {
+        return source.split("->", -1).length - 1;
     }
 
     private String source(Stream<Class<?>> implementations) {
