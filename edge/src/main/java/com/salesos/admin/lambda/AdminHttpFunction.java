@@ -11,7 +11,7 @@ import com.salesos.admin.aws.clients.AwsClients;
 import com.salesos.admin.aws.clients.PrimingHttpClient;
 import com.salesos.admin.config.FunctionSettings;
 import com.salesos.admin.runtime.CurrentInvocation;
-import com.salesos.admin.web.WritersOnFirstUse;
+import com.salesos.admin.web.DeferredRouteWriters;
 import com.salesos.admin.wiring.FirstCalls;
 import com.salesos.admin.wiring.OnFirstCall;
 import io.micronaut.context.ApplicationContext;
@@ -102,7 +102,7 @@ public class AdminHttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
      * eager initialisation did;</li>
      * <li>builds every adapter left for its first call ({@link OnFirstCall}), so every SDK client,
  * and the HTTP client with its TLS context, and every route's response writer
- * ({@link WritersOnFirstUse});</li>
+ * ({@link DeferredRouteWriters});</li>
      * <li>runs the function's {@link HttpPriming} requests through this handler (routing, filters,
      * the access filter's store lookups, body binding, the use cases, problem responses, JSON) with
      * every AWS call answered offline by {@link PrimingHttpClient} from the priming's
@@ -120,7 +120,7 @@ public class AdminHttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
             }
         }
         context.getBean(FirstCalls.class).buildAll();
-        context.getBean(WritersOnFirstUse.class).makeAll();
+        context.getBean(DeferredRouteWriters.class).makeAll();
         context.findBean(AwsClients.class).ifPresent(AwsClients::buildAll);
         List<HttpPriming> primings = List.copyOf(context.getBeansOfType(HttpPriming.class));
         List<Integer> statuses = new ArrayList<>();

@@ -22,18 +22,19 @@ import java.util.function.Consumer;
  * <p>Micronaut's router asks the body handler registry for each route's writer while the handler is
  * constructed ({@code DefaultRouteInfo}), and for JSON the writer made for the route's type is a
  * JSON mapper specialised to it: a serializer and a deserializer for every view the function can
- * return, with their annotation and introspection work (about 60 ms of a cold start of the invites
- * function, whose invalid accept writes none of them). This wraps the context's registry so that
- * the writers it hands out make their specialised writer on first use ({@link WriterOnFirstUse}):
- * a cold start makes only those its request writes, and a warm request one field read more. What
- * is written, and by which writer, does not change. Upstream fix: {@code DefaultRouteInfo} making
- * its writer on first use.
+ * return, with their annotation and introspection work, though a cold start writes one response.
+ * This wraps the context's registry so that the writers it hands out make their specialised writer
+ * on first use ({@link DeferredWriter}): a cold start makes only those its request writes. A warm
+ * response through its route's writer pays one field read more; one the registry is asked a writer
+ * for (a body of another type than the route's) one map lookup more. What is written, and by which
+ * writer, does not change. The SnapStart priming makes them all ({@link #makeAll}). Upstream fix:
+ * {@code DefaultRouteInfo} making its writer on first use.
  */
 @Singleton
-public final class WritersOnFirstUse implements BeanCreatedEventListener<MessageBodyHandlerRegistry> {
+public final class DeferredRouteWriters implements BeanCreatedEventListener<MessageBodyHandlerRegistry> {
 
     /** One per route and response type: made only while the router is built (DefaultRouteInfo). */
-    private final Queue<WriterOnFirstUse<?>> deferred = new ConcurrentLinkedQueue<>();
+    private final Queue<DeferredWriter<?>> deferred = new ConcurrentLinkedQueue<>();
 
     @Override
     public MessageBodyHandlerRegistry onCreated(BeanCreatedEvent<MessageBodyHandlerRegistry> event) {
@@ -42,7 +43,7 @@ public final class WritersOnFirstUse implements BeanCreatedEventListener<Message
 
     /** Makes every deferred writer now (the SnapStart priming: the snapshot holds them all, as before). */
     public void makeAll() {
-        deferred.forEach(WriterOnFirstUse::make);
+        deferred.forEach(DeferredWriter::make);
     }
 
     /** How many route writers were deferred (what a cold start no longer makes up front). */
@@ -52,18 +53,18 @@ public final class WritersOnFirstUse implements BeanCreatedEventListener<Message
 
     /** How many of them have been made so far. */
     public long made() {
-        return deferred.stream().filter(WriterOnFirstUse::made).count();
+        return deferred.stream().filter(DeferredWriter::made).count();
     }
 
-    /** The context's registry, handing out each writer it finds as a {@link WriterOnFirstUse#general}. */
+    /** The context's registry, handing out each writer it finds as a {@link DeferredWriter#general}. */
     private static final class Registry implements MessageBodyHandlerRegistry {
 
         private final MessageBodyHandlerRegistry registry;
-        private final Consumer<WriterOnFirstUse<?>> deferred;
+        private final Consumer<DeferredWriter<?>> deferred;
         /** One per writer bean: the registry finds writers on requests too. */
-        private final Map<MessageBodyWriter<?>, WriterOnFirstUse<?>> generals = new ConcurrentHashMap<>();
+        private final Map<MessageBodyWriter<?>, DeferredWriter<?>> generals = new ConcurrentHashMap<>();
 
-        Registry(MessageBodyHandlerRegistry registry, Consumer<WriterOnFirstUse<?>> deferred) {
+        Registry(MessageBodyHandlerRegistry registry, Consumer<DeferredWriter<?>> deferred) {
             this.registry = registry;
             this.deferred = deferred;
         }
@@ -77,7 +78,7 @@ public final class WritersOnFirstUse implements BeanCreatedEventListener<Message
         @SuppressWarnings("unchecked")
         public <T> Optional<MessageBodyWriter<T>> findWriter(Argument<T> type, List<MediaType> mediaType) {
             return registry.findWriter(type, mediaType)
-                    .map(writer -> (MessageBodyWriter<T>) generals.computeIfAbsent(writer, found -> WriterOnFirstUse.general(found, deferred)));
+                    .map(writer -> (MessageBodyWriter<T>) generals.computeIfAbsent(writer, found -> DeferredWriter.general(found, deferred)));
         }
     }
 }

@@ -19,23 +19,23 @@ import java.util.function.Consumer;
 
 /**
  * A body writer whose specialised writers are made when they first write, not when they are asked
- * for (see {@link WritersOnFirstUse}).
+ * for (see {@link DeferredRouteWriters}).
  *
  * <p>{@link #general} hands out a writer the registry found: every call goes to that writer,
  * except {@link #createSpecific}, which returns a deferred one. A deferred one sends every call to
  * the writer {@code general.createSpecific(type)} returns, made once, on its first call.
  */
-final class WriterOnFirstUse<T> implements ResponseBodyWriter<T> {
+final class DeferredWriter<T> implements ResponseBodyWriter<T> {
 
     private final MessageBodyWriter<T> general;
     /** Null for the general writer itself. */
     private final Argument<T> type;
     /** Told of each deferred writer the general one hands out (the priming makes them all). */
-    private final Consumer<WriterOnFirstUse<?>> deferred;
+    private final Consumer<DeferredWriter<?>> deferred;
     /** Made on first use; two threads racing both make an equal one, and either is kept. */
     private volatile ResponseBodyWriter<T> target;
 
-    private WriterOnFirstUse(MessageBodyWriter<T> general, Argument<T> type, Consumer<WriterOnFirstUse<?>> deferred,
+    private DeferredWriter(MessageBodyWriter<T> general, Argument<T> type, Consumer<DeferredWriter<?>> deferred,
                              ResponseBodyWriter<T> target) {
         this.general = general;
         this.type = type;
@@ -44,8 +44,8 @@ final class WriterOnFirstUse<T> implements ResponseBodyWriter<T> {
     }
 
     /** The writer the registry found, as it is, with deferred specialised writers, each told to {@code deferred}. */
-    static <T> WriterOnFirstUse<T> general(MessageBodyWriter<T> writer, Consumer<WriterOnFirstUse<?>> deferred) {
-        return new WriterOnFirstUse<>(writer, null, deferred, ResponseBodyWriter.wrap(writer));
+    static <T> DeferredWriter<T> general(MessageBodyWriter<T> writer, Consumer<DeferredWriter<?>> deferred) {
+        return new DeferredWriter<>(writer, null, deferred, ResponseBodyWriter.wrap(writer));
     }
 
     /** Whether the writer it stands for exists yet. */
@@ -72,7 +72,7 @@ final class WriterOnFirstUse<T> implements ResponseBodyWriter<T> {
         if (type != null) {
             return target().createSpecific(specificType);
         }
-        WriterOnFirstUse<T> specific = new WriterOnFirstUse<>(general, specificType, deferred, null);
+        DeferredWriter<T> specific = new DeferredWriter<>(general, specificType, deferred, null);
         deferred.accept(specific);
         return specific;
     }

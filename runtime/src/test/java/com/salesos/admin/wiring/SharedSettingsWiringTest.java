@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/**
+ * What the shared wiring takes as the shared settings. These pin the behaviour the comparison must
+ * keep (the earlier distinct() over the records passed them too); what changed is only that one
+ * function's record is no longer hashed (docs/benchmarks.md, "Construction and SnapStart priming").
+ */
 class SharedSettingsWiringTest {
 
     private static final AwsEndpoints AWS = new AwsEndpoints("eu-west-1", Optional.empty(), Map.of());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
-import com.salesos.admin.web.WritersOnFirstUse;
+import com.salesos.admin.web.DeferredRouteWriters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * A cold start makes no route's response writer up front: each is made by the first response that
  * uses it, and the SnapStart priming makes them all. What a response says does not change.
  */
-class RouteWritersThroughLambdaTest {
+class DeferredRouteWritersThroughLambdaTest {
 
     @BeforeAll
     static void setUp() {
@@ -22,7 +22,7 @@ class RouteWritersThroughLambdaTest {
     @Test
     void each_route_writer_is_made_by_its_first_response_and_the_priming_makes_the_rest() {
         try (LambdaApi api = new LambdaApi()) {
-            WritersOnFirstUse writers = api.context().getBean(WritersOnFirstUse.class);
+            DeferredRouteWriters writers = api.context().getBean(DeferredRouteWriters.class);
             int routes = writers.deferred();
             assertThat(routes).as("route writers deferred by the router").isGreaterThan(5);
             assertThat(writers.made()).as("made while the handler was constructed").isZero();
