@@ -101,8 +101,8 @@ public class AdminHttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
      * <li>builds every singleton of ours (controllers, use cases, adapters, filters), as Lambda's
      * eager initialisation did;</li>
      * <li>builds every adapter left for its first call ({@link OnFirstCall}), so every SDK client,
- * and the HTTP client with its TLS context, and every route's response writer
- * ({@link DeferredRouteWriters});</li>
+     * and the HTTP client with its TLS context, and every route's response writer
+     * ({@link DeferredRouteWriters});</li>
      * <li>runs the function's {@link HttpPriming} requests through this handler (routing, filters,
      * the access filter's store lookups, body binding, the use cases, problem responses, JSON) with
      * every AWS call answered offline by {@link PrimingHttpClient} from the priming's
