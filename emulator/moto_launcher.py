@@ -352,7 +352,8 @@ def queries_read_their_partition_and_sort_by_values():
     a few thousand deals in the table (the reassignment, deletion and export tests) a Query took
     about half a second, most of it in those comparisons. Here a Query on the table reads only its
     partition, a Query on an index reads the items unsorted (moto sorts the matches itself), and
-    every sort converts each key once (Python's sort key) instead of per comparison. The order of
+    the table-wide and index sorts convert each key once (Python's sort key) instead of per
+    comparison. The order of
     every answer is unchanged: the comparisons are the same values' (DynamoType compares its
     converted values), and a query's own sort puts its items in key order whatever their order
     before (a throwaway probe of 2026-11-30 paged table and index queries, forwards, backwards and
@@ -384,21 +385,21 @@ def queries_read_their_partition_and_sort_by_values():
 
     def query(self, hash_key, range_comparison, range_objs, limit, exclusive_start_key, scan_index_forward,
               projection_expressions, index_name=None, *args, **kwargs):
+        candidates = None  # no partition to read: moto's own way
         if index_name:
             candidates = unsorted_items(self)
-        elif hash_key is None:  # moto's own refusal
-            return original_query(self, hash_key, range_comparison, range_objs, limit, exclusive_start_key,
-                                  scan_index_forward, projection_expressions, index_name, *args, **kwargs)
-        elif self.range_key_attr:
+        elif hash_key is not None and self.range_key_attr:
             candidates = list(self.items.get(hash_key, {}).values())
-        else:
+        elif hash_key is not None:
             candidates = [self.items[hash_key]] if hash_key in self.items else []
-        self.all_items = lambda: candidates  # for this call only: moto's query filters and sorts them
+        if candidates is not None:
+            self.all_items = lambda: candidates  # for this call only: moto's query filters and sorts them
         try:
             return original_query(self, hash_key, range_comparison, range_objs, limit, exclusive_start_key,
                                   scan_index_forward, projection_expressions, index_name, *args, **kwargs)
         finally:
-            del self.all_items
+            if candidates is not None:
+                del self.all_items
 
     Table.all_items = all_items
     Table.sorted_items = sorted_items

@@ -28,8 +28,8 @@ import javax.lang.model.element.Modifier;
  *
  * <p>The analysis (which implementations a jar lists, which it leaves out) is the optimizer's own,
  * from the parent class, as in its generator for the JVM ({@code serviceloading.jit}). What differs
- * is the class initialiser written for each list. That generator's submits one lambda per listed
- * class to the common fork-join pool, so that other cores load them ahead; every one of those
+ * is the class initialiser written for each list. That generator's initialiser submits one lambda
+ * per listed class to the common fork-join pool, so that other cores load them ahead; each of those
  * lambdas is a class the JVM spins at start, on the starting thread: 155 for the invites jar's bean
  * definitions, about 100 ms of its cold start. Here the names are an array and one task loads them
  * ahead, from the end of the list. The lookup is the JIT generator's: a parallel stream over the
@@ -73,7 +73,7 @@ public final class OrderedServiceListGenerator extends AbstractStaticServiceLoad
                 .beginControlFlow("try")
                 .addStatement("loader.loadClass(SERVICE_TYPES[i])")
                 .nextControlFlow("catch ($T | $T ahead)", ClassNotFoundException.class, LinkageError.class)
-                .add("// Ahead of need only: the lookup meets it again on the calling thread\n")
+                .add("// Ahead of need only: the lookup meets it again\n")
                 .endControlFlow()
                 .endControlFlow()
                 .unindent().add("});\n")
