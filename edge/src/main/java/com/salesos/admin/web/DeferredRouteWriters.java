@@ -15,6 +15,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Defers the response writer Micronaut makes for each route to the route's first response.
@@ -60,13 +61,14 @@ public final class DeferredRouteWriters implements BeanCreatedEventListener<Mess
     private static final class Registry implements MessageBodyHandlerRegistry {
 
         private final MessageBodyHandlerRegistry registry;
-        private final Consumer<DeferredWriter<?>> deferred;
         /** One per writer bean: the registry finds writers on requests too. */
         private final Map<MessageBodyWriter<?>, DeferredWriter<?>> generals = new ConcurrentHashMap<>();
+        /** Made once: a capturing lambda per lookup would be an allocation per request (Lambda's C1 does not remove it). */
+        private final Function<MessageBodyWriter<?>, DeferredWriter<?>> general;
 
         Registry(MessageBodyHandlerRegistry registry, Consumer<DeferredWriter<?>> deferred) {
             this.registry = registry;
-            this.deferred = deferred;
+            this.general = found -> DeferredWriter.general(found, deferred);
         }
 
         @Override
@@ -77,8 +79,8 @@ public final class DeferredRouteWriters implements BeanCreatedEventListener<Mess
         @Override
         @SuppressWarnings("unchecked")
         public <T> Optional<MessageBodyWriter<T>> findWriter(Argument<T> type, List<MediaType> mediaType) {
-            return registry.findWriter(type, mediaType)
-                    .map(writer -> (MessageBodyWriter<T>) generals.computeIfAbsent(writer, found -> DeferredWriter.general(found, deferred)));
+            Optional<MessageBodyWriter<T>> found = registry.findWriter(type, mediaType);
+            return found.isEmpty() ? found : Optional.of((MessageBodyWriter<T>) generals.computeIfAbsent(found.get(), general));
         }
     }
 }

@@ -36,7 +36,7 @@ final class DeferredWriter<T> implements ResponseBodyWriter<T> {
     private volatile ResponseBodyWriter<T> target;
 
     private DeferredWriter(MessageBodyWriter<T> general, Argument<T> type, Consumer<DeferredWriter<?>> deferred,
-                             ResponseBodyWriter<T> target) {
+                           ResponseBodyWriter<T> target) {
         this.general = general;
         this.type = type;
         this.deferred = deferred;
