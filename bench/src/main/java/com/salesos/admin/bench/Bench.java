@@ -165,11 +165,19 @@ public final class Bench {
                     "--subject", admin.subject()), users));
             warm.putAll(runAndEcho(java(baselineClasspath, BaselineWarmProbe.class.getName(),
                     Integer.toString(warmRequests)), invites));
+            warm.putAll(runAndEcho(java(awsBaselineClasspath, PlainMeWarmProbe.class.getName(),
+                    Integer.toString(warmRequests), admin.subject()), users));
             System.out.println();
             target("warm, no-SDK path (invites invalid accept), median", warm.get("invites:accept-invalid"), 0.2, " ms");
             target("warm, outside SDK time, invites GET /v1/invitations, median", warm.get("invites:list-invitations"), 0.3, " ms");
             target("warm, outside SDK time, users GET /v1/me, median", warm.get("users:me"), 0.3, " ms");
             target("warm, outside SDK time, users GET /v1/users, median", warm.get("users:list-users"), 0.3, " ms");
+            // Not a target: what a handler without a framework spends around the same three GetItems,
+            // measured the same way, so the figures above can be read against a floor.
+            System.out.printf(Locale.ROOT, "INFO   %-75s %8.3fx (%.3f ms against %.3f ms)%n",
+                    "warm, outside SDK time, users GET /v1/me vs plain handler, same AWS calls",
+                    warm.get("users:me") / warm.get("baseline-me-same-aws-calls"), warm.get("users:me"),
+                    warm.get("baseline-me-same-aws-calls"));
         }
         System.out.println();
         for (JarBudgets.Jar jar : JarBudgets.of(root)) {

@@ -9,6 +9,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,6 +30,11 @@ final class PlainAws {
 
     static DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder()).build();
+    }
+
+    /** The same client, publishing the SDK's metrics to {@code metrics} (the warm probes' SDK time). */
+    static DynamoDbClient dynamoDb(MetricPublisher metrics) {
+        return configure(DynamoDbClient.builder()).overrideConfiguration(c -> c.addMetricPublisher(metrics)).build();
     }
 
     static SesV2Client sesV2() {

@@ -28,8 +28,16 @@ public final class PlainMeHandler implements RequestHandler<APIGatewayV2HTTPEven
             "manager", List.of("gamification.manage"),
             "sales-rep", List.of());
 
-    private final DynamoDbClient dynamo = PlainAws.dynamoDb();
+    private final DynamoDbClient dynamo;
     private final String table = System.getenv("TABLE_NAME");
+
+    public PlainMeHandler() {
+        this(PlainAws.dynamoDb());
+    }
+
+    PlainMeHandler(DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
+    }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

@@ -1,0 +1,24 @@
+package com.salesos.admin.bench;
+
+/**
+ * The warm baseline for the store paths: {@link PlainMeHandler} (the same three GetItems as the
+ * users function's {@code GET /v1/me}, no framework) timed as {@link WarmProbe} times the
+ * functions, SDK time subtracted through the same metrics publisher. What it leaves is what a
+ * handler without a framework spends around the same SDK calls; the functions' figure less this one
+ * is what the framework and our code add.
+ */
+public final class PlainMeWarmProbe {
+
+    private PlainMeWarmProbe() {
+    }
+
+    /** Arguments: requests, then the caller's sub claim. */
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[0]);
+        SdkCallTime sdk = new SdkCallTime();
+        PlainMeHandler plain = new PlainMeHandler(PlainAws.dynamoDb(sdk));
+        Timing.report("baseline-me-same-aws-calls", n, sdk::totalNanos, () -> plain.handleRequest(
+                ProbeEvents.event("GET", "/v1/me", null, args[1]), new ProbeContext()));
+        Runtime.getRuntime().halt(0);
+    }
+}
