@@ -69,12 +69,18 @@ class ReassignmentWorkerThroughLambdaTest {
     static ReassignmentWorkerHandler handler;
     static QueueDriver driver;
     static SqsClient sqs;
+    static String templatePace;
+    /** Deals a second for the handler under test: far more than these tests move. */
+    static final String UNPACED = "1000000";
 
     @BeforeAll
     static void setUp(LocalAws localAws, MovableClock movableClock, @OnMovableClock LambdaApi lambda) {
         aws = localAws;
         clock = movableClock;
         api = lambda;
+        // The template's pace (125 deals a second) would add about 40 s of sleeps to this class and
+        // prove nothing here: DealReassignmentWorkerTest and PacerTest prove the pacing itself.
+        templatePace = System.setProperty(ReassignmentWorkerSettings.REASSIGNMENT_DEALS_PER_SECOND, UNPACED);
         handler = new ReassignmentWorkerHandler(new LambdaApplicationContextBuilder().singletons(clock));
         sqs = aws.clients().sqs();
         driver = new QueueDriver(aws.stack(), sqs, "ReassignmentWorkerFunction", handler, Duration.ZERO);
@@ -83,13 +89,14 @@ class ReassignmentWorkerThroughLambdaTest {
     @AfterAll
     static void tearDown() {
         handler.close();
+        System.setProperty(ReassignmentWorkerSettings.REASSIGNMENT_DEALS_PER_SECOND, templatePace);
     }
 
     @Test
     void a_large_move_goes_on_from_its_checkpoint_across_invocations_with_progress_visible_and_an_exact_count() {
         String admin = workspace("ws-large");
-        seed("ws-large", "mine", 1_500, "usr_from");
-        seed("ws-large", "theirs", 300, "usr_other");
+        seed("ws-large", "mine", 1_500, from("ws-large"));
+        seed("ws-large", "theirs", 300, other("ws-large"));
         String id = start(admin, "ws-large");
 
         driver.budget(Duration.ofSeconds(1)); // below the worker's reserve: one batch per invocation
@@ -113,15 +120,15 @@ class ReassignmentWorkerThroughLambdaTest {
         assertThat(done.path("moved").asLong()).isEqualTo(1_500);
         assertThat(done.path("finishedAt").isNull()).isFalse();
         assertMovedOnceEach("ws-large", id, "mine", 1_500);
-        assertThat(owned("ws-large", "usr_other", "theirs")).isEqualTo(300);
+        assertThat(owned("ws-large", other("ws-large"), "theirs")).isEqualTo(300);
         assertThat(aws.dynamo().getItem(r -> r.tableName(aws.tableName()).key(Map.of("pk", AttributeValue.fromS("WS#ws-large"),
-                "sk", AttributeValue.fromS("#REASSIGN_ACTIVE#usr_from")))).hasItem()).as("the source user's slot is free again").isFalse();
+                "sk", AttributeValue.fromS("#REASSIGN_ACTIVE#" + from("ws-large"))))).hasItem()).as("the source user's slot is free again").isFalse();
     }
 
     @Test
     void a_crash_after_a_batch_committed_and_the_redelivered_message_move_each_deal_exactly_once() {
         String admin = workspace("ws-crash");
-        seed("ws-crash", "deal", 1_200, "usr_from");
+        seed("ws-crash", "deal", 1_200, from("ws-crash"));
         String id = start(admin, "ws-crash");
         Message message = receive();
 
@@ -156,7 +163,7 @@ class ReassignmentWorkerThroughLambdaTest {
     @Test
     void two_deliveries_of_one_message_at_once_and_a_late_one_move_each_deal_once() throws Exception {
         String admin = workspace("ws-dup");
-        seed("ws-dup", "deal", 1_100, "usr_from");
+        seed("ws-dup", "deal", 1_100, from("ws-dup"));
         String id = start(admin, "ws-dup");
         Message message = receive();
 
@@ -175,7 +182,7 @@ class ReassignmentWorkerThroughLambdaTest {
     @Test
     void an_invocation_that_died_holding_the_job_is_taken_over_once_its_lease_expires() {
         String admin = workspace("ws-dead");
-        seed("ws-dead", "deal", 1_050, "usr_from");
+        seed("ws-dead", "deal", 1_050, from("ws-dead"));
         String id = start(admin, "ws-dead");
         ReassignmentRef ref = new ReassignmentRef("ws-dead", id);
         // An invocation claimed the job and died without a word (timeout, out of memory).
@@ -194,14 +201,14 @@ class ReassignmentWorkerThroughLambdaTest {
     @Test
     void a_receiver_deactivated_midway_fails_the_job_with_what_moved_and_the_rest_stays() {
         String admin = workspace("ws-gone");
-        seed("ws-gone", "deal", 1_100, "usr_from");
+        seed("ws-gone", "deal", 1_100, from("ws-gone"));
         String id = start(admin, "ws-gone");
 
         driver.budget(Duration.ofSeconds(1));
         try {
             driver.pollOnce(Duration.ZERO);
             driver.pollOnce(Duration.ZERO);
-            assertThat(api.call("POST", "/v1/users/usr_to/deactivate", null, admin).status()).isEqualTo(200);
+            assertThat(api.call("POST", "/v1/users/" + to("ws-gone") + "/deactivate", null, admin).status()).isEqualTo(200);
             driver.drain();
         } finally {
             driver.budget(Duration.ofMinutes(5));
@@ -210,15 +217,15 @@ class ReassignmentWorkerThroughLambdaTest {
         JsonNode failed = job(admin, id);
         assertThat(failed.path("status").asText()).isEqualTo("failed");
         assertThat(failed.path("moved").asLong()).isEqualTo(2L * DealReassignmentWorker.BATCH);
-        assertThat(failed.path("error").asText()).contains("usr_to", "stopped being active");
-        assertThat(owned("ws-gone", "usr_to", "deal")).isEqualTo(2 * DealReassignmentWorker.BATCH);
-        assertThat(owned("ws-gone", "usr_from", "deal")).isEqualTo(1_100 - 2 * DealReassignmentWorker.BATCH);
+        assertThat(failed.path("error").asText()).contains(to("ws-gone"), "stopped being active");
+        assertThat(owned("ws-gone", to("ws-gone"), "deal")).isEqualTo(2 * DealReassignmentWorker.BATCH);
+        assertThat(owned("ws-gone", from("ws-gone"), "deal")).isEqualTo(1_100 - 2 * DealReassignmentWorker.BATCH);
     }
 
     @Test
     void a_job_the_table_keeps_refusing_ends_in_the_dead_letter_queue_failed_with_its_last_error() {
         String admin = workspace("ws-dlq");
-        seed("ws-dlq", "deal", 1_050, "usr_from");
+        seed("ws-dlq", "deal", 1_050, from("ws-dlq"));
         String id = start(admin, "ws-dlq");
 
         MotoServer.shared().transactionConflictRate(1.0);
@@ -239,7 +246,7 @@ class ReassignmentWorkerThroughLambdaTest {
         assertThat(failed.path("status").asText()).isEqualTo("failed");
         assertThat(failed.path("moved").asLong()).isZero();
         assertThat(failed.path("error").asText()).contains("failed repeatedly", "after moving 0 deals", "TransactionCanceled");
-        assertThat(owned("ws-dlq", "usr_from", "deal")).isEqualTo(1_050);
+        assertThat(owned("ws-dlq", from("ws-dlq"), "deal")).isEqualTo(1_050);
         assertThat(start(admin, "ws-dlq")).as("the source user's slot is free again").isNotEqualTo(id);
         driver.drain();
     }
@@ -250,14 +257,32 @@ class ReassignmentWorkerThroughLambdaTest {
     private static String workspace(String ws) {
         return TestWorkspace.on(aws, ws).tier("team").seatLimit(10)
                 .user("usr_admin", "admin@" + ws + ".test", "Admin", "admin")
-                .user("usr_from", "from@" + ws + ".test", "From", "sales-rep")
-                .user("usr_to", "to@" + ws + ".test", "To", "sales-rep")
-                .user("usr_other", "other@" + ws + ".test", "Other", "sales-rep")
+                .user(from(ws), "from@" + ws + ".test", "From", "sales-rep")
+                .user(to(ws), "to@" + ws + ".test", "To", "sales-rep")
+                .user(other(ws), "other@" + ws + ".test", "Other", "sales-rep")
                 .build().user("usr_admin").subject();
     }
 
+    /*
+     * User ids of one workspace, as unique across workspaces as real ones are (time plus random
+     * bits). One id in every workspace would put all the class's deals under one owner-index
+     * partition, and each worker's walk would page through the other workspaces' entries too (it
+     * skips them: OwnerIndexTest covers that case).
+     */
+    private static String from(String ws) {
+        return "usr_from_" + ws.substring("ws-".length());
+    }
+
+    private static String to(String ws) {
+        return "usr_to_" + ws.substring("ws-".length());
+    }
+
+    private static String other(String ws) {
+        return "usr_other_" + ws.substring("ws-".length());
+    }
+
     private static String start(String admin, String ws) {
-        var started = api.call("POST", "/v1/users/usr_from/reassign-deals", json("toUserId", "usr_to"), admin);
+        var started = api.call("POST", "/v1/users/" + from(ws) + "/reassign-deals", json("toUserId", to(ws)), admin);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         return started.json().path("id").asText();
     }
@@ -268,10 +293,10 @@ class ReassignmentWorkerThroughLambdaTest {
         return response.json();
     }
 
-    /** Every deal of the prefix now with usr_to, each in exactly one audit record of this job. */
+    /** Every deal of the prefix now with the receiver, each in exactly one audit record of this job. */
     private static void assertMovedOnceEach(String ws, String id, String prefix, int count) {
-        assertThat(owned(ws, "usr_to", prefix)).isEqualTo(count);
-        assertThat(owned(ws, "usr_from", prefix)).isZero();
+        assertThat(owned(ws, to(ws), prefix)).isEqualTo(count);
+        assertThat(owned(ws, from(ws), prefix)).isZero();
         List<String> audited = new ArrayList<>();
         aws.dynamo().queryPaginator(r -> r.tableName(aws.tableName()).keyConditionExpression("pk = :p")
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("WS#" + ws + "#AUDIT")))).items().forEach(item -> {
