@@ -52,6 +52,9 @@ final class ExportFixture implements AutoCloseable {
     final MovableClock clock;
     final LambdaApi api;
     final ExportWorkerHandler handler;
+    /** Pages a second for the workers under test: far more than these tests read. */
+    static final String UNPACED = "1000000";
+    private final String templatePace;
     final QueueDriver driver;
     final SqsClient sqs;
     final S3Client s3;
@@ -65,6 +68,9 @@ final class ExportFixture implements AutoCloseable {
         this.clock = clock;
         this.api = api;
         this.emails = emails;
+        // The template's pace (4 pages a second) would add seconds of sleeps to every large export
+        // and prove nothing here: ExportWorkerTest and PacerTest prove the pacing itself.
+        templatePace = System.setProperty(ExportWorkerSettings.EXPORT_PAGES_PER_SECOND, UNPACED);
         handler = newHandler();
         sqs = aws.clients().sqs();
         s3 = aws.clients().s3();
@@ -273,6 +279,7 @@ final class ExportFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        System.setProperty(ExportWorkerSettings.EXPORT_PAGES_PER_SECOND, templatePace);
         handler.close();
         sqs.close();
         s3.close();
