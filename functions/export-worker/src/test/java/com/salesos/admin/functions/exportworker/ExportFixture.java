@@ -279,7 +279,11 @@ final class ExportFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        System.setProperty(ExportWorkerSettings.EXPORT_PAGES_PER_SECOND, templatePace);
+        if (templatePace == null) {
+            System.clearProperty(ExportWorkerSettings.EXPORT_PAGES_PER_SECOND);
+        } else {
+            System.setProperty(ExportWorkerSettings.EXPORT_PAGES_PER_SECOND, templatePace);
+        }
         handler.close();
         sqs.close();
         s3.close();

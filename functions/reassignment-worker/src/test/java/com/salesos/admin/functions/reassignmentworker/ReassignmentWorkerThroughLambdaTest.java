@@ -88,8 +88,15 @@ class ReassignmentWorkerThroughLambdaTest {
 
     @AfterAll
     static void tearDown() {
-        handler.close();
-        System.setProperty(ReassignmentWorkerSettings.REASSIGNMENT_DEALS_PER_SECOND, templatePace);
+        try {
+            handler.close();
+        } finally {
+            if (templatePace == null) {
+                System.clearProperty(ReassignmentWorkerSettings.REASSIGNMENT_DEALS_PER_SECOND);
+            } else {
+                System.setProperty(ReassignmentWorkerSettings.REASSIGNMENT_DEALS_PER_SECOND, templatePace);
+            }
+        }
     }
 
     @Test
