@@ -354,8 +354,7 @@ def queries_read_their_partition_and_sort_by_values():
     about half a second, most of it in those comparisons. Here a Query on the table reads only its
     partition, a Query on an index reads the items unsorted (moto sorts the matches itself), and
     the table-wide and index sorts convert each key once (Python's sort key) instead of per
-    comparison. The order of
-    every answer is unchanged: the comparisons are the same values' (DynamoType compares its
+    comparison. The order of every answer is unchanged: the comparisons are the same values' (DynamoType compares its
     converted values), and a query's own sort puts its items in key order whatever their order
     before (a throwaway probe of 2026-11-30 paged table and index queries, forwards, backwards and
     filtered, and a scan, with and without this: the same answers; 6,600 deals, one Query on the
@@ -451,10 +450,9 @@ def dynamodb_answers_serialised_directly():
             try:
                 body = {key: plain(value) for key, value in self.result.items() if key in members and value is not None}
             except NotPlain:
-                body = None
-            if body is not None:
-                content_type = "application/x-amz-json-" + operation.service_model.metadata.get("jsonVersion", "1.0")
-                return operation.http.get("responseCode", 200), {"Content-Type": content_type}, json.dumps(body)
+                return ActionResult.execute_result(self, context)
+            content_type = "application/x-amz-json-" + operation.service_model.metadata.get("jsonVersion", "1.0")
+            return operation.http.get("responseCode", 200), {"Content-Type": content_type}, json.dumps(body)
         return ActionResult.execute_result(self, context)
 
     DynamoResult.execute_result = execute_result

@@ -174,11 +174,12 @@ public final class Bench {
             target("warm, outside SDK time, users GET /v1/users, median", warm.get("users:list-users"), 0.3, " ms");
             // Not a target: what a handler without a framework spends around the same three GetItems,
             // measured the same way, so the figures above can be read against a floor.
-            if (warm.containsKey("users:me") && warm.containsKey("baseline-me-same-aws-calls")) {
+            Double warmMe = warm.get("users:me");
+            Double warmPlainMe = warm.get("baseline-me-same-aws-calls");
+            if (warmMe != null && warmPlainMe != null) {
                 System.out.printf(Locale.ROOT, "INFO   %-75s %8.3fx (%.3f ms against %.3f ms)%n",
-                        "warm, outside SDK time, users GET /v1/me vs plain handler, same AWS calls",
-                        warm.get("users:me") / warm.get("baseline-me-same-aws-calls"), warm.get("users:me"),
-                        warm.get("baseline-me-same-aws-calls"));
+                        "warm, outside SDK time, users GET /v1/me vs plain handler, same AWS calls", warmMe / warmPlainMe, warmMe,
+                        warmPlainMe);
             }
         }
         System.out.println();

@@ -54,7 +54,6 @@ final class ExportFixture implements AutoCloseable {
     final ExportWorkerHandler handler;
     /** Pages a second for the workers under test: far more than these tests read. */
     static final String UNPACED = "1000000";
-    private final String templatePace;
     final QueueDriver driver;
     final SqsClient sqs;
     final S3Client s3;
@@ -69,8 +68,9 @@ final class ExportFixture implements AutoCloseable {
         this.api = api;
         this.emails = emails;
         // The template's pace (4 pages a second) would add seconds of sleeps to every large export
-        // and prove nothing here: ExportWorkerTest and PacerTest prove the pacing itself.
-        templatePace = System.setProperty(ExportWorkerSettings.EXPORT_PAGES_PER_SECOND, UNPACED);
+        // and prove nothing here: ExportWorkerTest and PacerTest prove the pacing itself. The next
+        // class's LocalAws sets the template's value again.
+        System.setProperty(ExportWorkerSettings.EXPORT_PAGES_PER_SECOND, UNPACED);
         handler = newHandler();
         sqs = aws.clients().sqs();
         s3 = aws.clients().s3();
@@ -279,11 +279,6 @@ final class ExportFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        if (templatePace == null) {
-            System.clearProperty(ExportWorkerSettings.EXPORT_PAGES_PER_SECOND);
-        } else {
-            System.setProperty(ExportWorkerSettings.EXPORT_PAGES_PER_SECOND, templatePace);
-        }
         handler.close();
         sqs.close();
         s3.close();

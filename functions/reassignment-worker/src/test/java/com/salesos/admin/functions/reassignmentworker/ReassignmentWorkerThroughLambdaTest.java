@@ -69,7 +69,6 @@ class ReassignmentWorkerThroughLambdaTest {
     static ReassignmentWorkerHandler handler;
     static QueueDriver driver;
     static SqsClient sqs;
-    static String templatePace;
     /** Deals a second for the handler under test: far more than these tests move. */
     static final String UNPACED = "1000000";
 
@@ -79,8 +78,9 @@ class ReassignmentWorkerThroughLambdaTest {
         clock = movableClock;
         api = lambda;
         // The template's pace (125 deals a second) would add about 40 s of sleeps to this class and
-        // prove nothing here: DealReassignmentWorkerTest and PacerTest prove the pacing itself.
-        templatePace = System.setProperty(ReassignmentWorkerSettings.REASSIGNMENT_DEALS_PER_SECOND, UNPACED);
+        // prove nothing here: DealReassignmentWorkerTest and PacerTest prove the pacing itself. The
+        // next class's LocalAws sets the template's value again.
+        System.setProperty(ReassignmentWorkerSettings.REASSIGNMENT_DEALS_PER_SECOND, UNPACED);
         handler = new ReassignmentWorkerHandler(new LambdaApplicationContextBuilder().singletons(clock));
         sqs = aws.clients().sqs();
         driver = new QueueDriver(aws.stack(), sqs, "ReassignmentWorkerFunction", handler, Duration.ZERO);
@@ -88,15 +88,7 @@ class ReassignmentWorkerThroughLambdaTest {
 
     @AfterAll
     static void tearDown() {
-        try {
-            handler.close();
-        } finally {
-            if (templatePace == null) {
-                System.clearProperty(ReassignmentWorkerSettings.REASSIGNMENT_DEALS_PER_SECOND);
-            } else {
-                System.setProperty(ReassignmentWorkerSettings.REASSIGNMENT_DEALS_PER_SECOND, templatePace);
-            }
-        }
+        handler.close();
     }
 
     @Test
