@@ -1,6 +1,8 @@
 package com.salesos.admin.bench;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,15 +22,15 @@ public final class PlainMeWarmProbe {
         int n = Integer.parseInt(args[0]);
         SdkCallTime sdk = new SdkCallTime();
         PlainMeHandler plain = new PlainMeHandler(PlainAws.dynamoDb(sdk));
-        Supplier<APIGatewayV2HTTPResponse> me = () -> plain.handleRequest(ProbeEvents.event("GET", "/v1/me", null, args[1]),
-                new ProbeContext());
-        int status = me.get().getStatusCode();
+        Supplier<APIGatewayV2HTTPEvent> events = () -> ProbeEvents.event("GET", "/v1/me", null, args[1]);
+        Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> me = event -> plain.handleRequest(event, new ProbeContext());
+        int status = me.apply(events.get()).getStatusCode();
         if (status != 200) {
             // A floor from a refusal or a failure would be another request's time: no figure then.
             System.out.println("WARM baseline-me-same-aws-calls answered " + status + ", not 200: not timed");
             Runtime.getRuntime().halt(0);
         }
-        Timing.report("baseline-me-same-aws-calls", n, sdk::totalNanos, me);
+        Timing.report("baseline-me-same-aws-calls", n, sdk::totalNanos, events, me);
         Runtime.getRuntime().halt(0);
     }
 }

@@ -1,7 +1,5 @@
 package com.salesos.admin.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.DefaultLambdaContextFactory;
 import io.micronaut.function.aws.LambdaContextFactory;
@@ -36,8 +34,8 @@ public final class WarmProbe {
             String method = rest.get(i + 1);
             String path = rest.get(i + 2);
             String body = rest.get(i + 3).equals("-") ? null : rest.get(i + 3);
-            Timing.report(rest.get(i), n, sdk::totalNanos, () -> function.handleRequest(
-                    ProbeEvents.event(method, path, body, subject), new ProbeContext()));
+            Timing.report(rest.get(i), n, sdk::totalNanos, () -> ProbeEvents.event(method, path, body, subject),
+                    event -> function.handleRequest(event, new ProbeContext()));
         }
 
         if (rest.contains("--registration")) {
