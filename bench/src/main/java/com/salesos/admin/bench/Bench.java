@@ -153,28 +153,33 @@ public final class Bench {
             target("first request after priming, users GET /v1/me vs plain accept first request",
                     median(column(restoredMe, Cold::invokeMs)) / baseFirst, 2.0, "x");
 
-            WarmProbes probes = new WarmProbes(warmRequests, invitesClasspath, usersClasspath, baselineClasspath,
-                    awsBaselineClasspath, invites, users, admin.subject());
-            WarmCores cores = WarmCores.separate(moto.pid());
-            Map<String, Double> warm = probes.run(cores);
+            System.out.printf("%nWarm, %d requests after %d warm-up requests, same JVM flags:%n", warmRequests, warmRequests);
+            Map<String, Double> warm = new java.util.LinkedHashMap<>();
+            warm.putAll(runAndEcho(java(invitesClasspath, WarmProbe.class.getName(), Integer.toString(warmRequests),
+                    "invites:list-invitations", "GET", "/v1/invitations", "-",
+                    "invites:accept-invalid", "POST", "/v1/invitations/accept", "{}",
+                    "--subject", admin.subject(), "--registration"), invites));
+            warm.putAll(runAndEcho(java(usersClasspath, WarmProbe.class.getName(), Integer.toString(warmRequests),
+                    "users:me", "GET", "/v1/me", "-",
+                    "users:list-users", "GET", "/v1/users", "-",
+                    "--subject", admin.subject()), users));
+            warm.putAll(runAndEcho(java(baselineClasspath, BaselineWarmProbe.class.getName(),
+                    Integer.toString(warmRequests)), invites));
+            warm.putAll(runAndEcho(java(awsBaselineClasspath, PlainMeWarmProbe.class.getName(),
+                    Integer.toString(warmRequests), admin.subject()), users));
             System.out.println();
             target("warm, no-SDK path (invites invalid accept), median", warm.get("invites:accept-invalid"), 0.2, " ms");
             target("warm, outside SDK time, invites GET /v1/invitations, median", warm.get("invites:list-invitations"), 0.3, " ms");
             target("warm, outside SDK time, users GET /v1/me, median", warm.get("users:me"), 0.3, " ms");
             target("warm, outside SDK time, users GET /v1/users, median", warm.get("users:list-users"), 0.3, " ms");
-            floor(warm);
-            if (cores.separated()) {
-                // The method of the runs before 2026-12-01, printed so that those figures can be read
-                // beside these; not a target (WarmCores says why).
-                Map<String, Double> shared = probes.run(cores.share());
-                System.out.println();
-                for (String name : List.of("invites:accept-invalid", "invites:list-invitations", "users:me", "users:list-users")) {
-                    Double figure = shared.get(name);
-                    if (figure != null) {
-                        System.out.printf(Locale.ROOT, "INFO   %-75s %8.3f ms%n", "warm on shared cores, " + name + ", median", figure);
-                    }
-                }
-                floor(shared);
+            // Not a target: what a handler without a framework spends around the same three GetItems,
+            // measured the same way, so the figures above can be read against a floor.
+            Double warmMe = warm.get("users:me");
+            Double warmPlainMe = warm.get("baseline-me-same-aws-calls");
+            if (warmMe != null && warmPlainMe != null) {
+                System.out.printf(Locale.ROOT, "INFO   %-75s %8.3fx (%.3f ms against %.3f ms)%n",
+                        "warm, outside SDK time, users GET /v1/me vs plain handler, same AWS calls", warmMe / warmPlainMe, warmMe,
+                        warmPlainMe);
             }
         }
         System.out.println();
@@ -191,55 +196,15 @@ public final class Bench {
         return "{\"email\":\"" + prefix + i + "@bench.test\",\"name\":\"Cold " + i + "\",\"role\":\"sales-rep\"}";
     }
 
-    /** One line per target: the figure, the target and whether it is met. */
-    private static void target(String what, double value, double limit, String unit) {
+    /** One line per target: the figure, the target and whether it is met; a target without a figure is missed. */
+    private static void target(String what, Double value, double limit, String unit) {
+        if (value == null) {
+            System.out.printf(Locale.ROOT, "TARGET %-75s no figure (target <= %.2f%s) missed%n", what, limit, unit);
+            return;
+        }
         // Three decimals: with two, 0.204 ms printed as 0.20 and "missed" looked like a contradiction.
         System.out.printf(Locale.ROOT, "TARGET %-75s %8.3f%s (target <= %.2f%s) %s%n", what, value, unit, limit, unit,
                 value <= limit ? "met" : "missed");
-    }
-
-    /**
-     * Not a target: what a handler without a framework spends around the same three GetItems as
-     * {@code GET /v1/me}, measured the same way, so the store paths' figures can be read against a floor.
-     */
-    private static void floor(Map<String, Double> warm) {
-        Double me = warm.get("users:me");
-        Double plainMe = warm.get("baseline-me-same-aws-calls");
-        if (me != null && plainMe != null) {
-            System.out.printf(Locale.ROOT, "INFO   %-75s %8.3fx (%.3f ms against %.3f ms)%n",
-                    "warm, outside SDK time, users GET /v1/me vs plain handler, same AWS calls", me / plainMe, me, plainMe);
-        }
-    }
-
-    /** The warm probes: each function's and baseline's, in a JVM of its own, with the same flags. */
-    private record WarmProbes(int requests, String invitesClasspath, String usersClasspath, String baselineClasspath,
-                              String awsBaselineClasspath, Map<String, String> invites, Map<String, String> users,
-                              String subject) {
-
-        /** Runs every probe with {@code cores}' placement; echoes their lines and returns each case's median (ms). */
-        Map<String, Double> run(WarmCores cores) throws IOException, InterruptedException {
-            System.out.printf("%nWarm, %d requests after %d warm-up requests, same JVM flags, %s:%n", requests, requests,
-                    cores.describe());
-            String n = Integer.toString(requests);
-            Map<String, Double> warm = new java.util.LinkedHashMap<>();
-            warm.putAll(runAndEcho(probe(cores, invitesClasspath, WarmProbe.class.getName(), n,
-                    "invites:list-invitations", "GET", "/v1/invitations", "-",
-                    "invites:accept-invalid", "POST", "/v1/invitations/accept", "{}",
-                    "--subject", subject, "--registration"), invites));
-            warm.putAll(runAndEcho(probe(cores, usersClasspath, WarmProbe.class.getName(), n,
-                    "users:me", "GET", "/v1/me", "-",
-                    "users:list-users", "GET", "/v1/users", "-",
-                    "--subject", subject), users));
-            warm.putAll(runAndEcho(probe(cores, baselineClasspath, BaselineWarmProbe.class.getName(), n), invites));
-            warm.putAll(runAndEcho(probe(cores, awsBaselineClasspath, PlainMeWarmProbe.class.getName(), n, subject), users));
-            return warm;
-        }
-
-        private static List<String> probe(WarmCores cores, String classpath, String... mainAndArgs) {
-            List<String> command = new ArrayList<>(cores.probeLauncher());
-            command.addAll(java(classpath, mainAndArgs));
-            return command;
-        }
     }
 
     /** Whether {@link #ONE_CORE} can run a program here (taskset present, core 0 allowed). */
@@ -364,20 +329,37 @@ public final class Bench {
         throw new IllegalStateException("probe of " + handler + " exited " + process.waitFor() + " without handling");
     }
 
-    /** Runs a warm probe, echoes its WARM lines and returns each case's median overhead (ms) by name. */
+    /**
+     * The status each warm case must answer in every timed request: a figure from requests that
+     * answered something else (a refusal, a failure) would be another request's time.
+     */
+    private static final Map<String, Integer> WARM_STATUS = Map.of(
+            "invites:list-invitations", 200, "invites:accept-invalid", 422, "users:me", 200, "users:list-users", 200,
+            "baseline-accept-invalid", 422, "baseline-me-same-aws-calls", 200);
+
+    /**
+     * Runs a warm probe, echoes its WARM lines and returns each case's median overhead (ms) by name,
+     * for the cases whose every timed request answered the status {@link #WARM_STATUS} names.
+     */
     private static Map<String, Double> runAndEcho(List<String> command, Map<String, String> environment)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         Map<String, Double> medians = new java.util.LinkedHashMap<>();
-        java.util.regex.Pattern overhead = java.util.regex.Pattern.compile("^WARM (\\S+) .*overhead_median_ms=([0-9.]+)");
+        java.util.regex.Pattern overhead = java.util.regex.Pattern
+                .compile("^WARM (\\S+) status=(\\S+) .*overhead_median_ms=([0-9.]+)");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             out.lines().filter(l -> l.startsWith("WARM") || l.contains("Exception") || l.contains("Error")).forEach(l -> {
                 System.out.println(l);
                 java.util.regex.Matcher m = overhead.matcher(l);
                 if (m.find()) {
-                    medians.put(m.group(1), Double.parseDouble(m.group(2)));
+                    String expected = String.valueOf(WARM_STATUS.get(m.group(1)));
+                    if (expected.equals(m.group(2))) {
+                        medians.put(m.group(1), Double.parseDouble(m.group(3)));
+                    } else {
+                        System.out.println("WARM " + m.group(1) + " answered " + m.group(2) + ", not " + expected + ": no figure");
+                    }
                 }
             });
         }

@@ -178,11 +178,6 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /** The emulator's process id (a benchmark pins it to a core); empty for an endpoint someone else runs. */
-    public java.util.OptionalLong pid() {
-        return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
-    }
-
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
