@@ -9,7 +9,7 @@ public final class BaselineWarmProbe {
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]);
         PlainAcceptHandler plain = new PlainAcceptHandler();
-        Timing.report("baseline-accept-invalid", n, () -> 0L, () -> ProbeEvents.event("POST", "/v1/invitations/accept", "{}", null),
+        Timing.report("baseline-accept-invalid", n, 422, () -> 0L, () -> ProbeEvents.event("POST", "/v1/invitations/accept", "{}", null),
                 event -> plain.handleRequest(event, new ProbeContext()));
         Runtime.getRuntime().halt(0);
     }

@@ -24,8 +24,7 @@ public final class PlainMeWarmProbe {
         PlainMeHandler plain = new PlainMeHandler(PlainAws.dynamoDb(sdk));
         Supplier<APIGatewayV2HTTPEvent> events = () -> ProbeEvents.event("GET", "/v1/me", null, args[1]);
         Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> me = event -> plain.handleRequest(event, new ProbeContext());
-        // The bench takes no figure unless every timed request answered 200 (Bench.WARM_STATUS).
-        Timing.report("baseline-me-same-aws-calls", n, sdk::totalNanos, events, me);
+        Timing.report("baseline-me-same-aws-calls", n, 200, sdk::totalNanos, events, me);
         Runtime.getRuntime().halt(0);
     }
 }

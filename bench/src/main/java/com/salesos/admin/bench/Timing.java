@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,20 +18,20 @@ final class Timing {
 
     /**
      * Warms {@code handler} with {@code n} requests, then times {@code n} more and prints their
-     * medians and the status every timed request answered ({@code status=mixed:...} when they did
-     * not all answer the same; the bench gives no figure then). Each timed request's event is made
-     * before its timing starts: Lambda's runtime hands the handler an event it has already read, so
-     * making one (its request id is a random UUID, read from the system's random source) is not the
-     * handler's time.
+     * medians, if every timed request answered {@code expectedStatus}; otherwise it prints what they
+     * answered and no figure, since a refusal's or a failure's time is another request's. Each timed
+     * request's event is made before its timing starts: Lambda's runtime hands the handler an event
+     * it has already read, so making one (its request id is a random UUID, read from the system's
+     * random source) is not the handler's time.
      */
-    static void report(String name, int n, java.util.function.LongSupplier sdkNanos, Supplier<APIGatewayV2HTTPEvent> events,
-                       Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    static void report(String name, int n, int expectedStatus, java.util.function.LongSupplier sdkNanos,
+                       Supplier<APIGatewayV2HTTPEvent> events, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
         for (int i = 0; i < n; i++) {
             handler.apply(events.get());
         }
         long[] total = new long[n];
         long[] overhead = new long[n];
-        java.util.SortedSet<Integer> statuses = new java.util.TreeSet<>();
+        SortedSet<Integer> statuses = new TreeSet<>();
         for (int i = 0; i < n; i++) {
             APIGatewayV2HTTPEvent event = events.get();
             long sdkBefore = sdkNanos.getAsLong();
@@ -38,10 +41,12 @@ final class Timing {
             overhead[i] = total[i] - (sdkNanos.getAsLong() - sdkBefore);
             statuses.add(response.getStatusCode());
         }
-        String status = statuses.size() == 1 ? statuses.first().toString()
-                : "mixed:" + statuses.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-        System.out.printf(Locale.ROOT, "WARM %s status=%s n=%d total_median_ms=%.3f overhead_median_ms=%.3f overhead_p90_ms=%.3f%n",
-                name, status, n, median(total) / 1e6, median(overhead) / 1e6, percentile(overhead, 0.9) / 1e6);
+        if (!statuses.equals(Set.of(expectedStatus))) {
+            System.out.printf(Locale.ROOT, "WARM %s answered %s, not %d: no figure%n", name, statuses, expectedStatus);
+            return;
+        }
+        System.out.printf(Locale.ROOT, "WARM %s status=%d n=%d total_median_ms=%.3f overhead_median_ms=%.3f overhead_p90_ms=%.3f%n",
+                name, expectedStatus, n, median(total) / 1e6, median(overhead) / 1e6, percentile(overhead, 0.9) / 1e6);
     }
 
     static void reportRegistration(String name, int n, Runnable call) {

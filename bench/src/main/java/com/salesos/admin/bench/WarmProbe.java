@@ -16,7 +16,8 @@ public final class WarmProbe {
     }
 
     /**
-     * Arguments: requests per case, then groups of four (name, method, path, body or "-"), then
+     * Arguments: requests per case, then groups of five (name, method, path, body or "-", the status
+     * every timed request must answer), then
      * optionally "--subject" and the caller's sub claim, and "--registration" to time the Lambda
      * context factories as well.
      */
@@ -30,11 +31,11 @@ public final class WarmProbe {
         ApplicationContext context = function.getApplicationContext();
         System.out.println("WARM lambdaContextFactory=" + context.getBean(LambdaContextFactory.class).getClass().getSimpleName());
 
-        for (int i = 0; i + 3 < rest.size() && !rest.get(i).startsWith("--"); i += 4) {
+        for (int i = 0; i + 4 < rest.size() && !rest.get(i).startsWith("--"); i += 5) {
             String method = rest.get(i + 1);
             String path = rest.get(i + 2);
             String body = rest.get(i + 3).equals("-") ? null : rest.get(i + 3);
-            Timing.report(rest.get(i), n, sdk::totalNanos, () -> ProbeEvents.event(method, path, body, subject),
+            Timing.report(rest.get(i), n, Integer.parseInt(rest.get(i + 4)), sdk::totalNanos, () -> ProbeEvents.event(method, path, body, subject),
                     event -> function.handleRequest(event, new ProbeContext()));
         }
 
