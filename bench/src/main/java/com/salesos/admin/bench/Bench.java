@@ -163,6 +163,11 @@ public final class Bench {
                     "users:me", "GET", "/v1/me", "-", "200",
                     "users:list-users", "GET", "/v1/users", "-", "200",
                     "--subject", admin.subject()), users));
+            // The no-SDK path again, each request after an untimed store request: what the framework
+            // costs on the footing of the store paths, whose framework code runs after the SDK's.
+            warm.putAll(runAndEcho(java(invitesClasspath, WarmProbe.class.getName(), Integer.toString(warmRequests),
+                    "invites:accept-invalid-after-store", "POST", "/v1/invitations/accept", "{}", "422",
+                    "--subject", admin.subject(), "--after", "GET", "/v1/invitations"), invites));
             warm.putAll(runAndEcho(java(baselineClasspath, BaselineWarmProbe.class.getName(),
                     Integer.toString(warmRequests)), invites));
             warm.putAll(runAndEcho(java(awsBaselineClasspath, PlainMeWarmProbe.class.getName(),
@@ -181,6 +186,8 @@ public final class Bench {
                         "warm, outside SDK time, users GET /v1/me vs plain handler, same AWS calls", warmMe / warmPlainMe, warmMe,
                         warmPlainMe);
             }
+            info("warm, no-SDK path (invites invalid accept), each after a store request", warm.get("invites:accept-invalid-after-store"),
+                    warm.get("baseline-accept-invalid-after-store"), "plain accept, each after a plain GET /v1/me");
         }
         System.out.println();
         for (JarBudgets.Jar jar : JarBudgets.of(root)) {
@@ -205,6 +212,13 @@ public final class Bench {
         // Three decimals: with two, 0.204 ms printed as 0.20 and "missed" looked like a contradiction.
         System.out.printf(Locale.ROOT, "TARGET %-75s %8.3f%s (target <= %.2f%s) %s%n", what, value, unit, limit, unit,
                 value <= limit ? "met" : "missed");
+    }
+
+    /** An information line: a figure against a plain handler's, measured alike; left out if either is missing. */
+    private static void info(String what, Double value, Double plain, String plainWhat) {
+        if (value != null && plain != null) {
+            System.out.printf(Locale.ROOT, "INFO   %-75s %8.3f ms (%s: %.3f ms)%n", what, value, plainWhat, plain);
+        }
     }
 
     /** Whether {@link #ONE_CORE} can run a program here (taskset present, core 0 allowed). */

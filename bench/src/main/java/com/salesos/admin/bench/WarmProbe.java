@@ -18,8 +18,9 @@ public final class WarmProbe {
     /**
      * Arguments: requests per case, then groups of five (name, method, path, body or "-", the status
      * every timed request must answer), then
-     * optionally "--subject" and the caller's sub claim, and "--registration" to time the Lambda
-     * context factories as well.
+     * optionally "--subject" and the caller's sub claim, "--after" and a method and path to send
+     * (untimed, as the same caller; it must answer 200) before every request of every case, and
+     * "--registration" to time the Lambda context factories as well.
      */
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]);
@@ -31,12 +32,19 @@ public final class WarmProbe {
         ApplicationContext context = function.getApplicationContext();
         System.out.println("WARM lambdaContextFactory=" + context.getBean(LambdaContextFactory.class).getClass().getSimpleName());
 
+        Runnable before = () -> { };
+        if (rest.contains("--after")) {
+            String afterMethod = rest.get(rest.indexOf("--after") + 1);
+            String afterPath = rest.get(rest.indexOf("--after") + 2);
+            before = () -> Timing.expect(200, function.handleRequest(ProbeEvents.event(afterMethod, afterPath, null, subject),
+                    new ProbeContext()), afterMethod + " " + afterPath);
+        }
         for (int i = 0; i + 4 < rest.size() && !rest.get(i).startsWith("--"); i += 5) {
             String method = rest.get(i + 1);
             String path = rest.get(i + 2);
             String body = rest.get(i + 3).equals("-") ? null : rest.get(i + 3);
-            Timing.report(rest.get(i), n, Integer.parseInt(rest.get(i + 4)), sdk::totalNanos, () -> ProbeEvents.event(method, path, body, subject),
-                    event -> function.handleRequest(event, new ProbeContext()));
+            Timing.report(rest.get(i), n, Integer.parseInt(rest.get(i + 4)), sdk::totalNanos, before,
+                    () -> ProbeEvents.event(method, path, body, subject), event -> function.handleRequest(event, new ProbeContext()));
         }
 
         if (rest.contains("--registration")) {
