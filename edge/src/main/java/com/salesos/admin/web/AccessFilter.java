@@ -4,7 +4,6 @@ import com.salesos.admin.access.AccessPolicy;
 import com.salesos.admin.access.AccessProblems;
 import com.salesos.admin.access.Caller;
 import com.salesos.admin.access.CrmAccess;
-import com.salesos.admin.access.Permission;
 import com.salesos.admin.access.SupportAccess;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.support.ReadOnlyWhileDeleting;
@@ -19,8 +18,11 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.RouteMatch;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import com.salesos.admin.runtime.LogContext;
 
@@ -50,6 +52,9 @@ public final class AccessFilter implements Ordered {
     private final Supplier<CrmAccess> crm;
     private final SupportAccess support;
     private final Supplier<ReadOnlyWhileDeleting> deletions;
+    // Each route's declaration, read on its first request. Keyed by the route itself, which the
+    // router keeps for the context's life (RouteInfo keeps identity equality).
+    private final Map<RouteInfo<?>, RouteAccess> routes = new ConcurrentHashMap<>();
 
     public AccessFilter(GatewayClaims claims, BeanProvider<AccessPolicy> policy, BeanProvider<CrmAccess> crm,
                         SupportAccess support, BeanProvider<ReadOnlyWhileDeleting> deletions) {
@@ -64,15 +69,18 @@ public final class AccessFilter implements Ordered {
     @Nullable
     public HttpResponse<?> authorize(HttpRequest<?> request) {
         Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
-        if (route.isEmpty() || route.get().getAnnotationMetadata().hasAnnotation(PublicRoute.class)) {
+        if (route.isEmpty()) {
             return null; // unknown routes fall through to the router's 404/405
         }
-        Optional<Permission> required = route.get().getAnnotationMetadata()
-                .enumValue(RequiresPermission.class, Permission.class);
-        boolean signedIn = route.get().getAnnotationMetadata().hasAnnotation(SignedIn.class);
-        boolean crmRoute = route.get().getAnnotationMetadata().hasAnnotation(CrmRoute.class);
-        boolean supportRoute = route.get().getAnnotationMetadata().hasAnnotation(SupportRoute.class);
-        if (required.isEmpty() && !signedIn && !crmRoute && !supportRoute) {
+        RouteAccess access = routes.get(route.get().getRouteInfo());
+        if (access == null) {
+            access = RouteAccess.of(route.get().getAnnotationMetadata());
+            routes.put(route.get().getRouteInfo(), access);
+        }
+        if (access.open()) {
+            return null;
+        }
+        if (!access.declared()) {
             return ProblemResponses.of(HttpStatus.FORBIDDEN, "route-not-declared", "Forbidden",
                     "This route declares no permission and is closed");
         }
@@ -82,8 +90,8 @@ public final class AccessFilter implements Ordered {
         }
         try {
             boolean writes = !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())
-                    && !route.get().getAnnotationMetadata().hasAnnotation(AllowedWhileDeleting.class);
-            if (crmRoute) {
+                    && !access.allowedWhileDeleting();
+            if (access.crm()) {
                 var client = crm.get().authorize(subject.get(), claims.groups(request));
                 if (writes) {
                     deletions.get().requireWritable(client.workspaceId());
@@ -92,7 +100,7 @@ public final class AccessFilter implements Ordered {
                 LogContext.identify(client.workspaceId(), client.subject());
                 return null;
             }
-            if (supportRoute) {
+            if (access.support()) {
                 request.setAttribute(SUPPORT_ATTRIBUTE, support.authorize(subject.get(), claims.groups(request)));
                 return null;
             }
@@ -100,8 +108,8 @@ public final class AccessFilter implements Ordered {
             // Before the store is asked: a support token is refused here even if its subject also
             // belonged to a workspace user.
             support.refuseOnWorkspaceRoute(claims.groups(request));
-            Caller caller = required.isPresent()
-                    ? policy.get().authorize(subject.get(), required.get())
+            Caller caller = access.permission().isPresent()
+                    ? policy.get().authorize(subject.get(), access.permission().get())
                     : policy.get().authenticate(subject.get());
             // Read-only while its deletion is confirmed or running: refused here before any side effect;
             // the store refuses the write itself too (WorkspaceGate), whatever raced this read.

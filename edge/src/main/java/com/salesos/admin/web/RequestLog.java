@@ -11,6 +11,10 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.servlet.http.ServletHttpRequest;
 import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
+import io.micronaut.web.router.UriRouteInfo;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import com.salesos.admin.runtime.CurrentInvocation;
 import com.salesos.admin.runtime.LogLine;
 import com.salesos.admin.runtime.LogContext;
@@ -25,45 +29,64 @@ import com.salesos.admin.runtime.Correlation;
 public final class RequestLog implements Ordered {
 
     private static final String STARTED = "salesos.log.started";
-    private static final String CORRELATION = "salesos.log.correlation";
-    private static final String ROUTE = "salesos.log.route";
+    private static final String UNMATCHED = "unmatched";
 
     private final CurrentInvocation invocation;
+    // Each route's template, made on its first request (the template's text is built anew on each
+    // call). Keyed by the route itself, which the router keeps for the context's life.
+    private final Map<RouteInfo<?>, String> templates = new ConcurrentHashMap<>();
 
     public RequestLog(CurrentInvocation invocation) {
         this.invocation = invocation;
     }
 
+    /** What the response's line needs from the request's start, kept as one request attribute. */
+    private record Started(long nanos, String route, Correlation correlation) {
+    }
+
     @RequestFilter
     public void start(HttpRequest<?> request) {
-        request.setAttribute(STARTED, System.nanoTime());
+        long now = System.nanoTime();
         // Read now: routing has run, and an error route (DomainErrors) replaces the request's route
         // match by the time the response is logged.
-        request.setAttribute(ROUTE, RouteAttributes.getRouteMatch(request)
-                .map(m -> m.getRouteInfo() instanceof io.micronaut.web.router.UriRouteInfo<?, ?> uri
-                        ? uri.getUriMatchTemplate().toPathString() : "unmatched")
-                .orElse("unmatched"));
-        request.setAttribute(CORRELATION, LogContext.begin(invocation.context(), apiRequestId(request),
-                request.getHeaders().get("x-amzn-trace-id")));
+        String route = RouteAttributes.getRouteMatch(request).map(match -> template(match.getRouteInfo())).orElse(UNMATCHED);
+        request.setAttribute(STARTED, new Started(now, route, LogContext.begin(invocation.context(), apiRequestId(request),
+                request.getHeaders().get("x-amzn-trace-id"))));
     }
 
     @ResponseFilter
     public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        long startedAt = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
-        double latencyMs = (System.nanoTime() - startedAt) / 1_000_000.0;
-        String route = request.getAttribute(ROUTE, String.class).orElse("unmatched");
         // Read from the request, not the thread: the response may be written on another thread.
-        Correlation started = request.getAttribute(CORRELATION, Correlation.class).orElse(LogContext.current());
-        Correlation ids = request.getAttribute(AccessFilter.CALLER_ATTRIBUTE, Caller.class)
-                .map(c -> started.identified(c.workspaceId(), c.userId()))
-                .or(() -> request.getAttribute(AccessFilter.CRM_ATTRIBUTE, CrmClient.class)
-                        .map(c -> started.identified(c.workspaceId(), c.subject())))
-                .orElse(started);
+        // (Untyped reads: the typed ones go through the conversion service on every request.)
+        Started started = request.getAttribute(STARTED).orElse(null) instanceof Started s ? s
+                : new Started(System.nanoTime(), UNMATCHED, LogContext.current());
+        double latencyMs = (System.nanoTime() - started.nanos()) / 1_000_000.0;
+        String route = started.route();
         LogLine.of("request").message(request.getMethodName() + " " + route + " " + response.code())
-                .correlatedBy(ids).with("method", request.getMethodName()).with("route", route)
+                .correlatedBy(identified(request, started.correlation())).with("method", request.getMethodName()).with("route", route)
                 .with("status", response.code()).withMillis("latencyMs", latencyMs).write();
         // The correlation stays until the next request begins: the response is encoded after this
         // filter, and an encoding failure logged then still belongs to this request.
+    }
+
+    private String template(RouteInfo<?> info) {
+        String template = templates.get(info);
+        if (template == null) {
+            template = info instanceof UriRouteInfo<?, ?> uri ? uri.getUriMatchTemplate().toPathString() : UNMATCHED;
+            templates.put(info, template);
+        }
+        return template;
+    }
+
+    /** The correlation with the workspace and caller the access filter resolved, if it resolved one. */
+    private static Correlation identified(HttpRequest<?> request, Correlation started) {
+        if (request.getAttribute(AccessFilter.CALLER_ATTRIBUTE).orElse(null) instanceof Caller caller) {
+            return started.identified(caller.workspaceId(), caller.userId());
+        }
+        if (request.getAttribute(AccessFilter.CRM_ATTRIBUTE).orElse(null) instanceof CrmClient client) {
+            return started.identified(client.workspaceId(), client.subject());
+        }
+        return started;
     }
 
     /** API Gateway's id for this request (HTTP API event {@code requestContext.requestId}); none locally. */
