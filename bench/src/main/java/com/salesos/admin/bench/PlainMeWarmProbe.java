@@ -20,6 +20,10 @@ public final class PlainMeWarmProbe {
 
     /** Arguments: requests, then the caller's sub claim. */
     public static void main(String[] args) {
+        Timing.halting(() -> probe(args));
+    }
+
+    private static void probe(String[] args) {
         int n = Integer.parseInt(args[0]);
         SdkCallTime sdk = new SdkCallTime();
         PlainMeHandler plain = new PlainMeHandler(PlainAws.dynamoDb(sdk));
@@ -29,9 +33,8 @@ public final class PlainMeWarmProbe {
         // The plain accept on the footing of WarmProbe's "--after": each request after a plain
         // GET /v1/me (untimed), as the functions' no-SDK path is timed after a store request.
         PlainAcceptHandler accept = new PlainAcceptHandler();
-        Timing.report("baseline-accept-invalid-after-store", n, 422, sdk::totalNanos,
+        Timing.report("baseline-accept-invalid-after-me", n, 422, sdk::totalNanos,
                 () -> Timing.expect(200, me.apply(events.get()), "plain GET /v1/me"),
                 () -> ProbeEvents.event("POST", "/v1/invitations/accept", "{}", null), event -> accept.handleRequest(event, new ProbeContext()));
-        Runtime.getRuntime().halt(0);
     }
 }

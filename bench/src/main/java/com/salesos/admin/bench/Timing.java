@@ -61,6 +61,23 @@ final class Timing {
                 name, expectedStatus, n, median(total) / 1e6, median(overhead) / 1e6, percentile(overhead, 0.9) / 1e6);
     }
 
+    /**
+     * Runs a probe's main and ends its JVM: with status 0, or 1 after printing what failed (the
+     * SDK's and the context's threads would otherwise keep a failed probe alive, and the bench
+     * waiting on it).
+     */
+    static void halting(Runnable probe) {
+        int status = 0;
+        try {
+            probe.run();
+        } catch (RuntimeException | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        Runtime.getRuntime().halt(status);
+    }
+
     /** Fails the probe if an untimed request answered otherwise: one that failed fast did not do the work it stands for. */
     static void expect(int status, APIGatewayV2HTTPResponse response, String what) {
         if (response.getStatusCode() != status) {

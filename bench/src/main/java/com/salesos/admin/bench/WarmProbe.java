@@ -23,6 +23,10 @@ public final class WarmProbe {
      * "--registration" to time the Lambda context factories as well.
      */
     public static void main(String[] args) {
+        Timing.halting(() -> probe(args));
+    }
+
+    private static void probe(String[] args) {
         int n = Integer.parseInt(args[0]);
         java.util.List<String> rest = java.util.Arrays.asList(args).subList(1, args.length);
         String subject = rest.contains("--subject") ? rest.get(rest.indexOf("--subject") + 1) : null;
@@ -54,7 +58,6 @@ public final class WarmProbe {
             Timing.reportRegistration("stock-registerSingletons", n, () -> stock.registerSingletons(new ProbeContext()));
             Timing.reportRegistration("our-registerSingletons", n, () -> ours.registerSingletons(new ProbeContext()));
         }
-        Runtime.getRuntime().halt(0);
     }
 
 }
