@@ -25,7 +25,7 @@ public final class OnFirstCall<T> implements InvocationHandler {
     private volatile T adapter;
     // The proxy hands over the same Method object for every call of one method. Made accessible once:
     // Method.invoke otherwise looks up its caller's class on every call (Reflection.getCallerClass),
-    // which was about 2% of a warm GET /v1/me's processor time outside the SDK (a profile, 2026-12-01).
+    // which was about 2% of a warm GET /v1/me's processor time outside the SDK (docs/benchmarks.md).
     private final Map<Method, Method> callable = new ConcurrentHashMap<>();
 
     OnFirstCall(Class<T> port, Supplier<? extends T> build) {
