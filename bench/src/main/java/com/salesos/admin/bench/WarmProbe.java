@@ -37,9 +37,10 @@ public final class WarmProbe {
         System.out.println("WARM lambdaContextFactory=" + context.getBean(LambdaContextFactory.class).getClass().getSimpleName());
 
         Runnable before = () -> { };
-        if (rest.contains("--after")) {
-            String afterMethod = rest.get(rest.indexOf("--after") + 1);
-            String afterPath = rest.get(rest.indexOf("--after") + 2);
+        int after = rest.indexOf("--after");
+        if (after >= 0) {
+            String afterMethod = rest.get(after + 1);
+            String afterPath = rest.get(after + 2);
             before = () -> Timing.expect(200, function.handleRequest(ProbeEvents.event(afterMethod, afterPath, null, subject),
                     new ProbeContext()), afterMethod + " " + afterPath);
         }

@@ -49,7 +49,8 @@ public final class RequestLog implements Ordered {
         long now = System.nanoTime();
         // Read now: routing has run, and an error route (DomainErrors) replaces the request's route
         // match by the time the response is logged.
-        String route = RouteAttributes.getRouteMatch(request).map(match -> template(match.getRouteInfo())).orElse(UNMATCHED);
+        String route = RouteAttributes.getRouteMatch(request)
+                .map(match -> templates.computeIfAbsent(match.getRouteInfo(), RequestLog::templateOf)).orElse(UNMATCHED);
         request.setAttribute(STARTED, new Started(now, route, LogContext.begin(invocation.context(), apiRequestId(request),
                 request.getHeaders().get("x-amzn-trace-id"))));
     }
@@ -69,13 +70,8 @@ public final class RequestLog implements Ordered {
         // filter, and an encoding failure logged then still belongs to this request.
     }
 
-    private String template(RouteInfo<?> info) {
-        String template = templates.get(info);
-        if (template == null) {
-            template = info instanceof UriRouteInfo<?, ?> uri ? uri.getUriMatchTemplate().toPathString() : UNMATCHED;
-            templates.put(info, template);
-        }
-        return template;
+    private static String templateOf(RouteInfo<?> info) {
+        return info instanceof UriRouteInfo<?, ?> uri ? uri.getUriMatchTemplate().toPathString() : UNMATCHED;
     }
 
     /** The correlation with the workspace and caller the access filter resolved, if it resolved one. */
