@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /**
  * moto's server as a child process (through emulator/moto_launcher.py, which serialises DynamoDB
@@ -87,6 +88,11 @@ public final class MotoServer implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The server's process id; empty for a server someone else runs ({@code AWS_ENDPOINT_URL}). */
+    public OptionalLong pid() {
+        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
     }
 
     /** Forgets every resource and item; only moto has this. */
