@@ -72,10 +72,11 @@ public final class AccessFilter implements Ordered {
         if (route.isEmpty()) {
             return null; // unknown routes fall through to the router's 404/405
         }
-        RouteAccess access = routes.get(route.get().getRouteInfo());
+        RouteInfo<?> info = route.get().getRouteInfo();
+        RouteAccess access = routes.get(info);
         if (access == null) {
             access = RouteAccess.of(route.get().getAnnotationMetadata());
-            routes.put(route.get().getRouteInfo(), access);
+            routes.put(info, access);
         }
         if (access.open()) {
             return null;
