@@ -63,9 +63,9 @@ public final class PointsService {
                 validation.reject("pointsByActivityType." + type.name(), "is required");
             }
         }
-        checkMultiplier(multiplier, validation);
+        BigDecimal bonus = checkMultiplier(multiplier, validation);
         validation.throwIfInvalid();
-        return saveNext(caller, from, current -> new PointSettings(current.version() + 1, clock.instant(), points, multiplier));
+        return saveNext(caller, from, current -> new PointSettings(current.version() + 1, clock.instant(), points, bonus));
     }
 
     /**
@@ -80,15 +80,13 @@ public final class PointsService {
         if ((pointsByType == null || pointsByType.isEmpty()) && multiplier == null) {
             validation.reject("pointsByActivityType", "give at least one activity type, or valueBonusMultiplier");
         }
-        if (multiplier != null) {
-            checkMultiplier(multiplier, validation);
-        }
+        BigDecimal bonus = multiplier == null ? null : checkMultiplier(multiplier, validation);
         validation.throwIfInvalid();
         return saveNext(caller, from, current -> {
             Map<ActivityType, Integer> merged = new EnumMap<>(current.pointsByActivityType());
             merged.putAll(points);
             return new PointSettings(current.version() + 1, clock.instant(), merged,
-                    multiplier == null ? current.valueBonusMultiplier() : multiplier);
+                    bonus == null ? current.valueBonusMultiplier() : bonus);
         });
     }
 
@@ -110,11 +108,18 @@ public final class PointsService {
         return points;
     }
 
-    private static void checkMultiplier(BigDecimal multiplier, Validation validation) {
+    /**
+     * The multiplier to store, or null after rejecting it. A zero comes back as plain 0 whatever
+     * its scale: {@code 0e-999999999} passes the two-decimals check (stripping a zero's trailing
+     * zeros gives scale 0) and written out in plain form would be a billion zeros.
+     */
+    private static BigDecimal checkMultiplier(BigDecimal multiplier, Validation validation) {
         if (multiplier == null || multiplier.signum() < 0 || multiplier.compareTo(PointLimits.MAX_MULTIPLIER) > 0
                 || multiplier.stripTrailingZeros().scale() > 2) {
             validation.reject("valueBonusMultiplier", "must be a number from 0 to 100 with at most two decimals");
+            return null;
         }
+        return multiplier.signum() == 0 ? BigDecimal.ZERO : multiplier;
     }
 
     /** Saves the version built from the current one, if {@code expected} still names the current one. */

@@ -128,6 +128,21 @@ class PointsServiceTest {
     }
 
     @Test
+    void a_zero_multiplier_is_stored_as_plain_zero_whatever_exponent_it_came_with() {
+        // 0e-999999999 strips to a zero of scale 0, so the two-decimals rule passes it; its plain
+        // form would be a billion zeros, which the store writes out.
+        BigDecimal zero = new BigDecimal("0e-999999999");
+
+        PointSettings saved = update(0L, null, zero);
+
+        assertThat(saved.valueBonusMultiplier()).isSameAs(BigDecimal.ZERO);
+        assertThat(service.current(admin).valueBonusMultiplier().toPlainString()).isEqualTo("0");
+        assertThatThrownBy(() -> update(1L, null, new BigDecimal("1e-999999999")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("valueBonusMultiplier"));
+    }
+
+    @Test
     void an_activity_is_scored_with_the_version_in_force_when_it_happened_and_old_points_never_change() {
         Instant before = clock.instant().minus(Duration.ofHours(1));
         update(0L, Map.of("DEAL_CREATED", 100), null);

@@ -41,11 +41,17 @@ public final class StrictJson {
     public static final int MAX_STRING_LENGTH = 2_000;
     public static final int MAX_LIST_SIZE = 1_000;
     public static final int MAX_MAP_SIZE = 100;
+    /**
+     * The most digits a number may have before or after its decimal point. Jackson bounds how many
+     * characters a number has, not its exponent: {@code 0e-999999999} is twelve characters, and code
+     * that writes it out in plain form (as the store does) builds a billion zeros.
+     */
+    public static final int MAX_NUMBER_DIGITS = 40;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16)
-                    .maxStringLength(MAX_BODY_BYTES).maxNumberLength(40).build())
+                    .maxStringLength(MAX_BODY_BYTES).maxNumberLength(MAX_NUMBER_DIGITS).build())
             .build();
 
     /** A parsed JSON value that remembers its exact kind. */
@@ -174,6 +180,9 @@ public final class StrictJson {
         } else if (t == BigDecimal.class || t == Double.class || t == double.class) {
             if (!(value instanceof Whole) && !(value instanceof Fraction)) {
                 errors.add(new FieldError(path, "must be a number"));
+            } else if (value instanceof Fraction fraction && !withinDigits(fraction.value())) {
+                errors.add(new FieldError(path, "must have at most " + MAX_NUMBER_DIGITS
+                        + " digits before and after the decimal point"));
             }
         } else if (t == Boolean.class || t == boolean.class) {
             if (!(value instanceof Flag)) {
@@ -195,6 +204,10 @@ public final class StrictJson {
         } else {
             checkObject(value, t, path, errors);
         }
+    }
+
+    private static boolean withinDigits(BigDecimal number) {
+        return number.scale() <= MAX_NUMBER_DIGITS && number.precision() - number.scale() <= MAX_NUMBER_DIGITS;
     }
 
     private static void checkWhole(Value value, String path, long min, long max, List<FieldError> errors) {

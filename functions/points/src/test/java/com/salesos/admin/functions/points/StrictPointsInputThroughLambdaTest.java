@@ -102,6 +102,20 @@ class StrictPointsInputThroughLambdaTest {
     }
 
     @Test
+    void a_number_with_a_huge_exponent_is_refused_before_anything_writes_it_out() {
+        var current = api.call("GET", "/v1/gamification/point-settings", null, admin.subject());
+        for (String multiplier : java.util.List.of("0e-999999999", "1e-999999999", "0e999999999", "1.5e-41")) {
+            var refused = api.call("PATCH", "/v1/gamification/point-settings", "{\"valueBonusMultiplier\":" + multiplier + "}",
+                    admin.subject(), Map.of("If-Match", current.header("ETag")));
+
+            assertThat(refused.status()).as(multiplier + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("valueBonusMultiplier");
+        }
+        assertThat(api.call("GET", "/v1/gamification/point-settings", null, admin.subject()).body()).isEqualTo(current.body());
+    }
+
+    @Test
     void a_retried_badge_creation_creates_one_badge() {
         String body = json("name", "Caller", "description", "Makes calls", "pointReward", 5, "criteria",
                 Map.of("kind", "activityCount", "activityType", "CALL_LOGGED", "atLeast", 3, "narrative", "Log calls."));
