@@ -1,5 +1,6 @@
 package com.salesos.admin.aws.exports;
 
+import com.salesos.admin.aws.mail.MailText;
 import com.salesos.admin.aws.mail.SesTextEmails;
 import com.salesos.admin.common.MailNotSent;
 import com.salesos.admin.exports.ExportEntity;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * Export emails through SES (v2 API). The link goes to the admin frontend's export page
  * ({@code <APP_URL>/exports/<id>}), which downloads through the API with the admin's own
  * sign-in; the email never carries a file link or anything that grants access by itself.
+ * The requester's name was typed by whoever invited them, so it is quoted through
+ * {@link MailText#inert}: the export page is the only link in the email.
  */
 public final class SesExportMailer implements ExportMailer {
 
@@ -35,8 +38,7 @@ public final class SesExportMailer implements ExportMailer {
                 .map(e -> e.wireName() + ": " + result.counts().getOrDefault(e, 0L))
                 .collect(Collectors.joining("\n  ", "  ", ""));
         send(job, "Your SalesOS export is ready",
-                "Hello " + job.requesterName() + ",\n\n"
-                        + "The export you started is ready:\n" + counts + "\n\n"
+                greeting(job) + "The export you started is ready:\n" + counts + "\n\n"
                         + "Download it here (you will be asked to sign in):\n" + page(job) + "\n\n"
                         + "The file is kept until " + DAY.format(result.expiresAt()) + " (UTC).\n");
     }
@@ -44,11 +46,14 @@ public final class SesExportMailer implements ExportMailer {
     @Override
     public void failed(ExportJob job, String reason) {
         send(job, "Your SalesOS export failed",
-                "Hello " + job.requesterName() + ",\n\n"
-                        + "The export you started (" + job.entities().stream().map(ExportEntity::wireName)
+                greeting(job) + "The export you started (" + job.entities().stream().map(ExportEntity::wireName)
                         .collect(Collectors.joining(", ")) + ") could not be completed.\n"
                         + "Reason: " + reason + "\n\n"
                         + "Details: " + page(job) + "\nYou can start a new export there.\n");
+    }
+
+    private static String greeting(ExportJob job) {
+        return "Hello " + MailText.inert(job.requesterName()) + ",\n\n";
     }
 
     private String page(ExportJob job) {

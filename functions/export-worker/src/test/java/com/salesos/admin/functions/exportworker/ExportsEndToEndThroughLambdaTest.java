@@ -108,6 +108,24 @@ class ExportsEndToEndThroughLambdaTest {
     }
 
     @Test
+    void the_requesters_typed_name_is_quoted_with_nothing_a_mail_client_would_link() {
+        // Whoever invited the requester typed this name; the export page must stay the email's only link.
+        String name = "Nina Session expired, sign in at https://evil.test/salesos or www.evil.test";
+        String requester = com.salesos.admin.emulator.TestWorkspace.on(fx.aws, "ws-named").tier("team").seatLimit(10)
+                .user("usr_ws-named_admin", "admin@ws-named.test", name, "admin")
+                .build().admin().subject();
+        fx.aws.workspaces().addRecord("ws-named", "deal", "deal-1", "usr_ws-named_admin", Map.of("name", "A deal"));
+
+        String id = fx.requestExport(requester, List.of("deals"));
+        assertThat(fx.driver.drain()).isEqualTo(1);
+
+        String body = fx.emails.to("admin@ws-named.test").get(0).body();
+        String page = System.getProperty("APP_URL") + "/exports/" + id;
+        assertThat(body).contains(page).containsOnlyOnce("://").contains("evil[.]test");
+        assertThat(body.replace(page, "")).doesNotContainPattern("(?i)www\\.|[a-z0-9-]\\.[a-z]{2,}");
+    }
+
+    @Test
     void a_duplicate_delivery_of_the_same_message_even_concurrently_builds_one_export_and_sends_one_email() throws Exception {
         String admin = fx.admin("ws-dup");
         fx.aws.workspaces().addRecord("ws-dup", "deal", "deal-1", "usr_ws-dup_admin", Map.of("name", "Only deal"));
