@@ -84,7 +84,7 @@ public final class PlanScheduler {
         BillingPeriod newAnchor = BillingPeriod.monthFrom(pending.effectiveAt()).current(now);
         AuditEvent audit = new AuditEvent(due.workspaceId(), "scheduler", "plan.downgraded", "subscription",
                 due.workspaceId(), now, Map.of("tier", due.tier()), Map.of("tier", pending.tier(),
-                "periodStart", newAnchor.start().toString()));
+                "periodStart", newAnchor.start().toString(), "amountMinor", 0L));
         return store.applyDowngrade(due, newAnchor, audit);
     }
 

@@ -60,7 +60,7 @@ public final class PlanService {
 
     /** What changing to a tier would do, computed exactly as {@link #change} would, committing nothing. */
     public record Preview(Plan to, boolean upgrade, java.util.Optional<Money> charge, Instant effectiveAt,
-                          long seatsToFree) {
+                          long seatLimit, long seatsToFree) {
     }
 
     public Preview preview(Caller caller, String tier) {
@@ -71,10 +71,11 @@ public final class PlanService {
         BillingPeriod period = current.currentPeriod(now);
         if (to.rank() > from.rank()) {
             return new Preview(to, true, java.util.Optional.of(Proration.charge(from.monthlyPrice(), to.monthlyPrice(), period, now)),
-                    now, 0);
+                    now, current.seatLimitAfterUpgradeTo(to), 0);
         }
+        long limit = current.seatLimitAfterDowngradeTo(to);
         long used = seats.read(caller.workspaceId()).used();
-        return new Preview(to, false, java.util.Optional.empty(), period.end(), Math.max(0, used - to.seatLimit()));
+        return new Preview(to, false, java.util.Optional.empty(), period.end(), limit, Math.max(0, used - limit));
     }
 
     public Change change(Caller caller, String tier) {
@@ -107,20 +108,25 @@ public final class PlanService {
         Charge charge = new Charge(ids.newId("chg"), caller.workspaceId(),
                 Proration.charge(from.monthlyPrice(), to.monthlyPrice(), period, now),
                 from.tier(), to.tier(), now, caller.userId(), period);
-        refuseUnlessDone(store.upgrade(current, to, charge, audit(caller, "plan.upgraded", from, to,
-                Map.of("amountMinor", charge.amount().amount(), "currency", charge.amount().currency()))), to);
+        long limit = current.seatLimitAfterUpgradeTo(to);
+        refuseUnlessDone(store.upgrade(current, to, limit, charge, audit(caller, "plan.upgraded", from, to,
+                Map.of("amountMinor", charge.amount().amount(), "currency", charge.amount().currency(), "seatLimit", limit))),
+                to, limit);
         record(charge);
         return new Change.Upgraded(store.subscription(caller.workspaceId()), charge);
     }
 
     private Change scheduleDowngrade(Caller caller, Subscription current, Plan from, Plan to, BillingPeriod period) {
+        long limit = current.seatLimitAfterDowngradeTo(to);
         Seats now = seats.read(caller.workspaceId());
-        if (now.used() > to.seatLimit()) {
-            throw overLimit(to, now);
+        if (now.used() > limit) {
+            throw overLimit(to, limit, now);
         }
-        Outcome outcome = store.scheduleDowngrade(current, to, period.end(), audit(caller, "plan.downgrade-scheduled",
-                from, to, Map.of("effectiveAt", period.end())));
-        refuseUnlessDone(outcome, to);
+        // Downgrades are not charged or refunded: the record says so with an amount of zero.
+        Outcome outcome = store.scheduleDowngrade(current, to, limit, period.end(), audit(caller, "plan.downgrade-scheduled",
+                from, to, Map.of("effectiveAt", period.end(), "amountMinor", 0L, "currency", to.monthlyPrice().currency(),
+                        "seatLimit", limit)));
+        refuseUnlessDone(outcome, to, limit);
         return new Change.DowngradeScheduled(store.subscription(caller.workspaceId()), period.end());
     }
 
@@ -136,7 +142,7 @@ public final class PlanService {
                 "subscription", caller.workspaceId(), clock.instant(),
                 Map.of("tier", plan.tier(), "pendingChange", Map.of("tier", pending.tier(), "effectiveAt", pending.effectiveAt())),
                 Map.of("tier", plan.tier(), "pendingChange", "none"));
-        refuseUnlessDone(store.cancelPending(current, plan.seatLimit(), cancelled), plan);
+        refuseUnlessDone(store.cancelPending(current, cancelled), plan, current.planSeatLimit());
     }
 
     public Page<Charge> charges(Caller caller, PageRequest page) {
@@ -153,9 +159,9 @@ public final class PlanService {
         }
     }
 
-    private void refuseUnlessDone(Outcome outcome, Plan to) {
+    private void refuseUnlessDone(Outcome outcome, Plan to, long seatLimit) {
         if (outcome instanceof Outcome.OverLimit over) {
-            throw overLimit(to, over.seats());
+            throw overLimit(to, seatLimit, over.seats());
         }
         if (outcome instanceof Outcome.Stale) {
             throw DomainException.conflict("plan-changed", "Plan changed meanwhile",
@@ -163,12 +169,12 @@ public final class PlanService {
         }
     }
 
-    private static DomainException overLimit(Plan to, Seats seats) {
-        long toFree = seats.used() - to.seatLimit();
+    private static DomainException overLimit(Plan to, long seatLimit, Seats seats) {
+        long toFree = seats.used() - seatLimit;
         return new DomainException(ProblemKind.CONFLICT, "seats-over-new-limit", "Too many seats in use",
-                to.name() + " allows " + to.seatLimit() + " seats but " + seats.used() + " are in use; free " + toFree
+                "On " + to.name() + " this workspace would have " + seatLimit + " seats but " + seats.used() + " are in use; free " + toFree
                         + " (deactivate users or revoke invitations) before downgrading",
-                List.of(), Map.of("seatsToFree", toFree, "seatLimit", to.seatLimit(), "seatsUsed", seats.used()));
+                List.of(), Map.of("seatsToFree", toFree, "seatLimit", seatLimit, "seatsUsed", seats.used()));
     }
 
     private AuditEvent audit(Caller caller, String action, Plan from, Plan to, Map<String, ?> extra) {

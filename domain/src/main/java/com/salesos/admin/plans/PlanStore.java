@@ -17,13 +17,17 @@ public interface PlanStore {
 
     Subscription subscription(String workspaceId);
 
-    /** Applies an upgrade now, replacing any pending downgrade, and keeps its charge to be recorded. */
-    Outcome upgrade(Subscription current, Plan to, Charge charge, AuditEvent audit);
+    /**
+     * Applies an upgrade now, replacing any pending downgrade, with {@code seatLimit} as the plan's
+     * and the effective limit, and keeps its charge to be recorded.
+     */
+    Outcome upgrade(Subscription current, Plan to, long seatLimit, Charge charge, AuditEvent audit);
 
-    Outcome scheduleDowngrade(Subscription current, Plan to, Instant effectiveAt, AuditEvent audit);
+    /** Schedules a downgrade, lowering the effective limit to {@code seatLimit} at once. */
+    Outcome scheduleDowngrade(Subscription current, Plan to, long seatLimit, Instant effectiveAt, AuditEvent audit);
 
-    /** Cancels the pending downgrade and restores the current plan's seat limit. */
-    Outcome cancelPending(Subscription current, long planSeatLimit, AuditEvent audit);
+    /** Cancels the pending downgrade and restores the workspace's plan seat limit ({@link Subscription#planSeatLimit}). */
+    Outcome cancelPending(Subscription current, AuditEvent audit);
 
     /**
      * One page of the workspaces whose pending downgrade is due at {@code now}, from an index of

@@ -32,15 +32,15 @@ class PlanSchedulerTest {
             throw new UnsupportedOperationException();
         }
 
-        public Outcome upgrade(Subscription current, Plan to, Charge charge, AuditEvent audit) {
+        public Outcome upgrade(Subscription current, Plan to, long seatLimit, Charge charge, AuditEvent audit) {
             throw new UnsupportedOperationException();
         }
 
-        public Outcome scheduleDowngrade(Subscription current, Plan to, Instant effectiveAt, AuditEvent audit) {
+        public Outcome scheduleDowngrade(Subscription current, Plan to, long seatLimit, Instant effectiveAt, AuditEvent audit) {
             throw new UnsupportedOperationException();
         }
 
-        public Outcome cancelPending(Subscription current, long planSeatLimit, AuditEvent audit) {
+        public Outcome cancelPending(Subscription current, AuditEvent audit) {
             throw new UnsupportedOperationException();
         }
 
@@ -90,7 +90,7 @@ class PlanSchedulerTest {
     }
 
     static Subscription due(String ws) {
-        return new Subscription(ws, "team", MAY, Optional.of(new Subscription.PendingChange("starter", MAY.end())));
+        return new Subscription(ws, "team", 10, MAY, Optional.of(new Subscription.PendingChange("starter", MAY.end())));
     }
 
     @Test

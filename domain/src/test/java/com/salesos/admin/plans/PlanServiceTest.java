@@ -113,6 +113,51 @@ class PlanServiceTest {
     }
 
     @Test
+    void a_downgrade_records_that_nothing_is_charged() {
+        service.change(admin, "starter");
+
+        assertThat(audit.lastAfter()).containsEntry("amountMinor", 0L).containsEntry("currency", "EUR")
+                .containsEntry("tier", "starter").containsEntry("seatLimit", 3L);
+        clock.set(APRIL);
+        scheduler.run();
+        assertThat(audit.last().action()).isEqualTo("plan.downgraded");
+        assertThat(audit.lastAfter()).containsEntry("amountMinor", 0L);
+    }
+
+    @Test
+    void a_seat_limit_support_granted_is_restored_by_cancelling_a_downgrade_and_never_cut_by_an_upgrade() {
+        // Team's catalogue limit is 5; support provisioned this workspace with 20.
+        plans.open("ws-granted", TestPlans.TEAM, 20, MARCH);
+        Caller granted = Callers.of("ws-granted", "usr_granted", BuiltInRoles.ADMIN);
+
+        assertThat(service.preview(granted, "starter").seatLimit()).isEqualTo(3);
+        service.change(granted, "starter");
+        assertThat(seats.read("ws-granted").limit()).isEqualTo(3);
+        service.cancelPending(granted);
+        assertThat(seats.read("ws-granted").limit()).isEqualTo(20);
+
+        assertThat(service.preview(granted, "enterprise").seatLimit()).isEqualTo(20);
+        service.change(granted, "enterprise");
+        assertThat(seats.read("ws-granted").limit()).isEqualTo(20);
+        assertThat(plans.subscription("ws-granted").planSeatLimit()).isEqualTo(20);
+    }
+
+    @Test
+    void a_seat_limit_support_granted_below_the_plan_is_never_raised_by_a_downgrade_and_an_upgrade_gives_the_new_plans() {
+        // Team's catalogue limit is 5; support provisioned this workspace with 2, under Starter's 3.
+        plans.open("ws-small", TestPlans.TEAM, 2, MARCH);
+        Caller small = Callers.of("ws-small", "usr_small", BuiltInRoles.ADMIN);
+
+        service.change(small, "starter");
+        assertThat(seats.read("ws-small").limit()).as("scheduling a downgrade never adds seats").isEqualTo(2);
+        service.cancelPending(small);
+        assertThat(seats.read("ws-small").limit()).isEqualTo(2);
+
+        service.change(small, "enterprise");
+        assertThat(seats.read("ws-small").limit()).isEqualTo(10);
+    }
+
+    @Test
     void a_downgrade_is_refused_while_more_seats_are_in_use_than_the_new_plan_allows_and_says_how_many_to_free() {
         users.add(WS, "usr_3", "sales-rep", UserStatus.ACTIVE);
         seats.takeSeatForInvitation(WS);

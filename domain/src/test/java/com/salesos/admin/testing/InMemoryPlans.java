@@ -39,8 +39,13 @@ public final class InMemoryPlans implements PlanStore {
 
     /** A workspace on {@code plan} since {@code anchor}'s start, with its seats opened at the plan's limit. */
     public void open(String workspaceId, Plan plan, BillingPeriod anchor) {
-        seats.open(workspaceId, plan.seatLimit());
-        subscriptions.put(workspaceId, new Subscription(workspaceId, plan.tier(), anchor, Optional.empty()));
+        open(workspaceId, plan, plan.seatLimit(), anchor);
+    }
+
+    /** The same with a seat limit of its own, as support may grant when it provisions a workspace. */
+    public void open(String workspaceId, Plan plan, long seatLimit, BillingPeriod anchor) {
+        seats.open(workspaceId, seatLimit);
+        subscriptions.put(workspaceId, new Subscription(workspaceId, plan.tier(), seatLimit, anchor, Optional.empty()));
     }
 
     @Override
@@ -53,42 +58,43 @@ public final class InMemoryPlans implements PlanStore {
     }
 
     @Override
-    public Outcome upgrade(Subscription current, Plan to, Charge charge, AuditEvent event) {
+    public Outcome upgrade(Subscription current, Plan to, long seatLimit, Charge charge, AuditEvent event) {
         if (!current.equals(subscriptions.get(current.workspaceId()))) {
             return new Outcome.Stale();
         }
-        subscriptions.put(current.workspaceId(), new Subscription(current.workspaceId(), to.tier(), current.anchor(), Optional.empty()));
-        seats.limits(current.workspaceId(), to.seatLimit(), to.seatLimit(), Optional.empty());
+        subscriptions.put(current.workspaceId(), new Subscription(current.workspaceId(), to.tier(), seatLimit, current.anchor(),
+                Optional.empty()));
+        seats.limits(current.workspaceId(), seatLimit, seatLimit, Optional.empty());
         charges.add(charge);
         audit.append(event);
         return new Outcome.Done();
     }
 
     @Override
-    public Outcome scheduleDowngrade(Subscription current, Plan to, Instant effectiveAt, AuditEvent event) {
+    public Outcome scheduleDowngrade(Subscription current, Plan to, long seatLimit, Instant effectiveAt, AuditEvent event) {
         String ws = current.workspaceId();
         if (!current.equals(subscriptions.get(ws))) {
             return new Outcome.Stale();
         }
         Seats now = seats.read(ws);
-        if (now.used() > to.seatLimit()) {
+        if (now.used() > seatLimit) {
             return new Outcome.OverLimit(now);
         }
-        subscriptions.put(ws, new Subscription(ws, current.tier(), current.anchor(),
+        subscriptions.put(ws, new Subscription(ws, current.tier(), current.planSeatLimit(), current.anchor(),
                 Optional.of(new Subscription.PendingChange(to.tier(), effectiveAt))));
-        seats.limits(ws, to.seatLimit(), seats.planSeatLimit(ws), Optional.of(new Seats.LoweredLimit(to.tier(), effectiveAt)));
+        seats.limits(ws, seatLimit, seats.planSeatLimit(ws), Optional.of(new Seats.LoweredLimit(to.tier(), effectiveAt)));
         audit.append(event);
         return new Outcome.Done();
     }
 
     @Override
-    public Outcome cancelPending(Subscription current, long planSeatLimit, AuditEvent event) {
+    public Outcome cancelPending(Subscription current, AuditEvent event) {
         String ws = current.workspaceId();
         if (!current.equals(subscriptions.get(ws)) || current.pending().isEmpty()) {
             return new Outcome.Stale();
         }
-        subscriptions.put(ws, new Subscription(ws, current.tier(), current.anchor(), Optional.empty()));
-        seats.limits(ws, planSeatLimit, planSeatLimit, Optional.empty());
+        subscriptions.put(ws, new Subscription(ws, current.tier(), current.planSeatLimit(), current.anchor(), Optional.empty()));
+        seats.limits(ws, current.planSeatLimit(), current.planSeatLimit(), Optional.empty());
         audit.append(event);
         return new Outcome.Done();
     }
@@ -108,8 +114,8 @@ public final class InMemoryPlans implements PlanStore {
         if (stored == null || stored.pending().isEmpty() || !stored.pending().equals(due.pending())) {
             return new Outcome.Stale();
         }
-        subscriptions.put(ws, new Subscription(ws, stored.pending().get().tier(), newAnchor, Optional.empty()));
         long limit = seats.read(ws).limit();
+        subscriptions.put(ws, new Subscription(ws, stored.pending().get().tier(), limit, newAnchor, Optional.empty()));
         seats.limits(ws, limit, limit, Optional.empty());
         audit.append(event);
         return new Outcome.Done();

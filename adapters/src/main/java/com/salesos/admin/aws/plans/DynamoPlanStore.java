@@ -63,13 +63,14 @@ public final class DynamoPlanStore implements PlanStore {
     }
 
     @Override
-    public Outcome upgrade(Subscription current, Plan to, Charge charge, AuditEvent audit) {
+    public Outcome upgrade(Subscription current, Plan to, long seatLimit, Charge charge, AuditEvent audit) {
         String ws = current.workspaceId();
         Steps steps = new Steps()
                 .add("workspace", workspaceUpdate(ws,
                         "SET tier = :to, planSeatLimit = :limit, seatLimit = :limit "
                                 + "REMOVE pendingTier, pendingEffectiveAt, gsi1pk, gsi1sk",
-                        "tier = :from", Map.of(":to", s(to.tier()), ":limit", Item.n(to.seatLimit()), ":from", s(current.tier()))))
+                        "tier = :from AND planSeatLimit = :was", Map.of(":to", s(to.tier()), ":limit", Item.n(seatLimit),
+                                ":from", s(current.tier()), ":was", Item.n(current.planSeatLimit()))))
                 .add("charge", Transactions.putNew(table, chargeItem(charge, Item.of(TableKeys.workspace(ws), "PLANCHANGE#" + charge.id()))
                         .with(TableKeys.GSI1_PK, UNRECORDED)
                         .with(TableKeys.GSI1_SK, SortableTime.of(charge.createdAt()) + "#" + charge.id())))
@@ -78,30 +79,32 @@ public final class DynamoPlanStore implements PlanStore {
     }
 
     @Override
-    public Outcome scheduleDowngrade(Subscription current, Plan to, Instant effectiveAt, AuditEvent audit) {
+    public Outcome scheduleDowngrade(Subscription current, Plan to, long seatLimit, Instant effectiveAt, AuditEvent audit) {
         String ws = current.workspaceId();
         Steps steps = new Steps()
                 .add("workspace", workspaceUpdate(ws,
                         "SET pendingTier = :to, pendingEffectiveAt = :at, seatLimit = :limit, gsi1pk = :due, gsi1sk = :dueAt",
-                        "tier = :from AND seatsUsed <= :limit",
-                        Map.of(":to", s(to.tier()), ":at", s(effectiveAt.toString()), ":limit", Item.n(to.seatLimit()),
-                                ":due", s(DUE), ":dueAt", s(SortableTime.of(effectiveAt) + "#" + ws), ":from", s(current.tier()))))
+                        "tier = :from AND planSeatLimit = :was AND seatsUsed <= :limit",
+                        Map.of(":to", s(to.tier()), ":at", s(effectiveAt.toString()), ":limit", Item.n(seatLimit),
+                                ":due", s(DUE), ":dueAt", s(SortableTime.of(effectiveAt) + "#" + ws), ":from", s(current.tier()),
+                                ":was", Item.n(current.planSeatLimit()))))
                 .add("audit", auditLog.append(audit));
         if (WorkspaceGate.commitUnlessConditionFails(dynamo, table, ws, steps.items())) {
             return new Outcome.Done();
         }
         Seats now = seats.read(ws);
-        return now.used() > to.seatLimit() ? new Outcome.OverLimit(now) : new Outcome.Stale();
+        return now.used() > seatLimit ? new Outcome.OverLimit(now) : new Outcome.Stale();
     }
 
     @Override
-    public Outcome cancelPending(Subscription current, long planSeatLimit, AuditEvent audit) {
+    public Outcome cancelPending(Subscription current, AuditEvent audit) {
         Subscription.PendingChange pending = current.pending().orElseThrow();
         Steps steps = new Steps()
                 .add("workspace", workspaceUpdate(current.workspaceId(),
                         "SET seatLimit = :limit REMOVE pendingTier, pendingEffectiveAt, gsi1pk, gsi1sk",
-                        "pendingTier = :p AND pendingEffectiveAt = :at",
-                        Map.of(":limit", Item.n(planSeatLimit), ":p", s(pending.tier()), ":at", s(pending.effectiveAt().toString()))))
+                        "pendingTier = :p AND pendingEffectiveAt = :at AND planSeatLimit = :limit",
+                        Map.of(":limit", Item.n(current.planSeatLimit()), ":p", s(pending.tier()),
+                                ":at", s(pending.effectiveAt().toString()))))
                 .add("audit", auditLog.append(audit));
         return WorkspaceGate.commitUnlessConditionFails(dynamo, table, current.workspaceId(), steps.items()) ? new Outcome.Done() : new Outcome.Stale();
     }
@@ -205,7 +208,7 @@ public final class DynamoPlanStore implements PlanStore {
     private static Subscription fromItem(Item item) {
         Optional<Subscription.PendingChange> pending = item.optionalString("pendingTier")
                 .map(tier -> new Subscription.PendingChange(tier, item.instant("pendingEffectiveAt")));
-        return new Subscription(item.string("id"), item.string("tier"),
+        return new Subscription(item.string("id"), item.string("tier"), item.number("planSeatLimit"),
                 new BillingPeriod(item.instant("periodStart"), item.instant("periodEnd")), pending);
     }
 }

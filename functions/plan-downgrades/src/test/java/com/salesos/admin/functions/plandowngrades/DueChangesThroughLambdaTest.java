@@ -71,7 +71,7 @@ class DueChangesThroughLambdaTest {
         aws.workspaces().createWorkspace(ws, ws, "team", 10);
         var audit = new AuditEvent(ws, "usr_admin", "plan.downgrade_scheduled", "subscription", ws, effectiveAt.minusSeconds(86_400),
                 Map.of(), Map.of());
-        assertThat(plans.scheduleDowngrade(plans.subscription(ws), starter, effectiveAt, audit)).isInstanceOf(PlanStore.Outcome.Done.class);
+        assertThat(plans.scheduleDowngrade(plans.subscription(ws), starter, starter.seatLimit(), effectiveAt, audit)).isInstanceOf(PlanStore.Outcome.Done.class);
         return ws;
     }
 

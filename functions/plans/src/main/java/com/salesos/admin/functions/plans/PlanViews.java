@@ -80,7 +80,7 @@ final class PlanViews {
                        long seatsToFree) {
         static PreviewView of(com.salesos.admin.plans.PlanService.Preview preview) {
             return new PreviewView(preview.to().tier(), preview.upgrade() ? "upgrade" : "downgrade",
-                    preview.charge().map(MoneyView::of).orElse(null), preview.effectiveAt(), preview.to().seatLimit(),
+                    preview.charge().map(MoneyView::of).orElse(null), preview.effectiveAt(), preview.seatLimit(),
                     preview.seatsToFree());
         }
     }

@@ -95,6 +95,29 @@ class PlansThroughLambdaTest {
     }
 
     @Test
+    void a_seat_limit_support_granted_survives_a_cancelled_downgrade_and_an_upgrade_and_a_downgrade_never_raises_one() {
+        // Team's catalogue limit is 10; support provisioned these with 30 and with 3.
+        User generous = TestWorkspace.on(aws, "ws-granted").tier("team").seatLimit(30).admin().build().admin();
+        User tight = TestWorkspace.on(aws, "ws-tight").tier("team").seatLimit(3).admin().build().admin();
+
+        var preview = api.call("GET", "/v1/billing/plan-changes/preview?tier=starter", null, generous.subject());
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().path("seatLimit").asLong()).isEqualTo(5);
+        assertThat(api.call("POST", "/v1/billing/plan-changes", json("tier", "starter"), generous.subject()).status()).isEqualTo(202);
+        assertThat(seatLimit("ws-granted")).isEqualTo(5);
+        assertThat(api.call("DELETE", "/v1/billing/plan-changes/pending", null, generous.subject()).status()).isEqualTo(204);
+        assertThat(seatLimit("ws-granted")).as("cancelling restores the granted limit, not the catalogue's").isEqualTo(30);
+        assertThat(api.call("POST", "/v1/billing/plan-changes", json("tier", "business"), generous.subject()).status()).isEqualTo(200);
+        assertThat(seatLimit("ws-granted")).as("an upgrade gives the new plan's 50").isEqualTo(50);
+
+        assertThat(api.call("POST", "/v1/billing/plan-changes", json("tier", "starter"), tight.subject()).status()).isEqualTo(202);
+        assertThat(seatLimit("ws-tight")).as("scheduling a downgrade never adds seats").isEqualTo(3);
+        assertThat(api.call("DELETE", "/v1/billing/plan-changes/pending", null, tight.subject()).status()).isEqualTo(204);
+        assertThat(seatLimit("ws-tight")).isEqualTo(3);
+        assertThat(workspaceItem("ws-tight").get("planSeatLimit").n()).isEqualTo("3");
+    }
+
+    @Test
     void a_downgrade_below_the_seats_in_use_is_refused_with_the_number_to_free() {
         User admin = workspace("ws-full", 5);
 
