@@ -109,14 +109,15 @@ public final class RoleService {
     }
 
     private static String validName(String name, Validation validation) {
-        // One visible line, so no custom role can pass for a built-in one ("Admin" + an invisible
-        // or no-break space, or in full-width letters) in the user list or the audit log.
+        // One visible line, and not one that reads as a built-in role ("Admin" with an invisible
+        // joiner or no-break space, in full-width letters or with a Cyrillic "А"), so no custom role
+        // can pass for one in the user list or the audit log.
         String clean = DisplayText.singleLine(name);
         if (clean.isEmpty()) {
             validation.reject("name", "is required");
         } else if (clean.length() > MAX_NAME_LENGTH) {
             validation.reject("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-        } else if (BuiltInRoles.find(java.text.Normalizer.normalize(clean, java.text.Normalizer.Form.NFKC)).isPresent()) {
+        } else if (RoleNameSkeleton.passesForBuiltIn(clean)) {
             validation.reject("name", "is the name of a built-in role");
         }
         return clean;

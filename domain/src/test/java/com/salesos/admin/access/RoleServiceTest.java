@@ -180,12 +180,19 @@ class RoleServiceTest {
 
     @Test
     void a_custom_role_cannot_pass_for_a_built_in_one() {
-        for (String lookalike : List.of("Admin\u00A0", "Admin\u200B", "\u202EAdmin", "\uFF21dmin", "Sales\nRep")) {
+        for (String lookalike : List.of("Admin\u00A0", "Admin\u200B", "\u202EAdmin", "\uFF21dmin", "Sales\nRep",
+                "Sales Re\u200Dp", "Ad\u200Cmin", "\u0410dmin", "S\u0430les Rep", "\u041C\u0430nager", "SalesRep", "sales-rep",
+                "\u0391dmin", "ADMIN")) {
             assertThatThrownBy(() -> roles.create(ADMIN, lookalike, List.of("data.export"), Optional.empty()))
                     .as(lookalike).isInstanceOfSatisfying(DomainException.class,
                             e -> assertThat(e.errors()).extracting(FieldError::message).contains("is the name of a built-in role"));
         }
         assertThat(store.listCustom(WS)).isEmpty();
+        // Names in other scripts, or that only contain a built-in one, are names like any other.
+        for (String name : List.of("\u0410\u0434\u043C\u0438\u043D\u0438\u0441\u0442\u0440\u0430\u0442\u043E\u0440", "Billing Admin", "Sales Reps")) {
+            roles.create(ADMIN, name, List.of("data.export"), Optional.empty());
+        }
+        assertThat(store.listCustom(WS)).hasSize(3);
     }
 
     @Test
