@@ -30,6 +30,11 @@ public final class RoleProblems {
                 + "; give them another role first");
     }
 
+    public static DomainException limitReached(int max) {
+        return DomainException.conflict("role-limit", "Too many custom roles",
+                "A workspace can have at most " + max + " custom roles; delete one first");
+    }
+
     public static DomainException changedMeanwhile() {
         return DomainException.conflict("role-changed", "Role changed meanwhile",
                 "Someone changed or deleted this role at the same time; reload and try again");

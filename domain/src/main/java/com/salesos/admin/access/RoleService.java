@@ -19,6 +19,12 @@ import java.util.stream.Collectors;
 public final class RoleService {
 
     private static final int MAX_NAME_LENGTH = 50;
+    /**
+     * Custom roles per workspace. Every role lookup by name and {@code GET /v1/roles} read them all,
+     * so their number is bounded like any input that drives work per request; no sales team needs
+     * more than a handful beside the three built-in ones.
+     */
+    public static final int MAX_CUSTOM_ROLES = 100;
 
     private final RoleStore store;
     private final RoleCatalog catalog;
@@ -53,7 +59,7 @@ public final class RoleService {
         Optional<IdempotencyKey> key = IdempotencyKey.of("roles", caller.userId(), clientKey.orElse(null),
                 role.name() + "\n" + after.get("permissions"));
         RoleStore.Outcome outcome = store.create(caller.workspaceId(), role,
-                audit(caller, "role.created", role, Map.of(), after), key);
+                audit(caller, "role.created", role, Map.of(), after), key, MAX_CUSTOM_ROLES);
         if (outcome instanceof RoleStore.Outcome.Replayed replayed) {
             String roleId = replayed.replay().resourceIdOrRefuse();
             return new Created(catalog.find(caller.workspaceId(), roleId).filter(r -> r.id().equals(roleId))
@@ -105,6 +111,9 @@ public final class RoleService {
         }
         if (outcome instanceof RoleStore.Outcome.Stale) {
             throw RoleProblems.changedMeanwhile();
+        }
+        if (outcome instanceof RoleStore.Outcome.LimitReached) {
+            throw RoleProblems.limitReached(MAX_CUSTOM_ROLES);
         }
     }
 

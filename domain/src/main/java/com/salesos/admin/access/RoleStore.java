@@ -10,8 +10,12 @@ public interface RoleStore {
 
     List<Role> listCustom(String workspaceId);
 
-    /** With a key, a retry of the same creation answers {@link Outcome.Replayed} instead of creating twice. */
-    Outcome create(String workspaceId, Role role, AuditEvent audit, Optional<IdempotencyKey> key);
+    /**
+     * Stores a new custom role unless the workspace already has {@code max} ({@link Outcome.LimitReached}),
+     * counted in the same write. With a key, a retry of the same creation answers
+     * {@link Outcome.Replayed} instead of creating twice.
+     */
+    Outcome create(String workspaceId, Role role, AuditEvent audit, Optional<IdempotencyKey> key, int max);
 
     Outcome update(String workspaceId, Role current, Role updated, AuditEvent audit);
 
@@ -26,6 +30,10 @@ public interface RoleStore {
         }
 
         record InUse(long holders) implements Outcome {
+        }
+
+        /** The workspace already has as many custom roles as it may. */
+        record LimitReached() implements Outcome {
         }
 
         /** The key was used before: for this role, and whether for the same request. */

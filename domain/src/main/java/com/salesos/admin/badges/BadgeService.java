@@ -104,19 +104,20 @@ public final class BadgeService {
 
     public Created create(Caller caller, BadgeDraft draft, Optional<String> clientKey) {
         requireCustomBadges(caller);
-        // Every activity evaluates every badge the user lacks (and signs each one it awards), so their
-        // number is bounded like any other input that drives work per request.
-        if (store.listCustom(caller.workspaceId()).size() >= MAX_CUSTOM_BADGES) {
-            throw DomainException.conflict("badge-limit", "Too many custom badges",
-                    "A workspace can have at most " + MAX_CUSTOM_BADGES + " custom badges; delete one first");
-        }
         Badge badge = validated(ids.newId("badge"), draft, Optional.empty());
         Optional<IdempotencyKey> key = IdempotencyKey.of("badges", caller.userId(), clientKey.orElse(null),
                 draft.toString());
-        Optional<IdempotencyKey.Replay> replay = store.create(caller.workspaceId(), badge,
-                audit(caller, "badge.created", badge), key);
-        if (replay.isPresent()) {
-            return new Created(customBadge(caller, replay.get().resourceIdOrRefuse()), true);
+        // Every activity evaluates every badge the user lacks (and signs each one it awards), so their
+        // number is bounded like any other input that drives work per request; the store counts
+        // them in the creating write, so concurrent creations cannot pass the cap together.
+        BadgeStore.Creation creation = store.create(caller.workspaceId(), badge,
+                audit(caller, "badge.created", badge), key, MAX_CUSTOM_BADGES);
+        if (creation instanceof BadgeStore.Creation.Replayed replayed) {
+            return new Created(customBadge(caller, replayed.replay().resourceIdOrRefuse()), true);
+        }
+        if (creation instanceof BadgeStore.Creation.LimitReached) {
+            throw DomainException.conflict("badge-limit", "Too many custom badges",
+                    "A workspace can have at most " + MAX_CUSTOM_BADGES + " custom badges; delete one first");
         }
         return new Created(badge, false);
     }

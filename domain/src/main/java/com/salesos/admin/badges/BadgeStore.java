@@ -16,10 +16,23 @@ public interface BadgeStore {
     Optional<Badge> findCustom(String workspaceId, String badgeId);
 
     /**
-     * Stores a new custom badge; with a key, a retry of the same creation stores nothing and answers
-     * what the first one made.
+     * Stores a new custom badge unless the workspace already has {@code max}, counted in the same
+     * write; with a key, a retry of the same creation stores nothing and answers what the first one made.
      */
-    Optional<IdempotencyKey.Replay> create(String workspaceId, Badge badge, AuditEvent audit, Optional<IdempotencyKey> key);
+    Creation create(String workspaceId, Badge badge, AuditEvent audit, Optional<IdempotencyKey> key, int max);
+
+    sealed interface Creation {
+        record Created() implements Creation {
+        }
+
+        /** The key was used before: for this badge, and whether for the same request. */
+        record Replayed(IdempotencyKey.Replay replay) implements Creation {
+        }
+
+        /** The workspace already has as many custom badges as it may. */
+        record LimitReached() implements Creation {
+        }
+    }
 
     /** Replaces an existing custom badge. */
     void update(String workspaceId, Badge badge, AuditEvent audit);

@@ -196,6 +196,16 @@ class RoleServiceTest {
     }
 
     @Test
+    void a_workspace_has_at_most_a_hundred_custom_roles() {
+        for (int i = 0; i < RoleService.MAX_CUSTOM_ROLES; i++) {
+            roles.create(ADMIN, "Role " + i, List.of("data.export"), Optional.empty());
+        }
+        assertThatThrownBy(() -> roles.create(ADMIN, "One more", List.of("data.export"), Optional.empty()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("role-limit"));
+        assertThat(store.listCustom(WS)).hasSize(RoleService.MAX_CUSTOM_ROLES);
+    }
+
+    @Test
     void the_audit_never_sees_a_refused_change() {
         roles.create(ADMIN, "Lead", List.of("data.export"), Optional.empty());
         assertThatThrownBy(() -> roles.create(ADMIN, "LEAD", List.of("data.export"), Optional.empty()))

@@ -46,15 +46,18 @@ public final class InMemoryBadges implements BadgeStore {
     }
 
     @Override
-    public Optional<IdempotencyKey.Replay> create(String workspaceId, Badge badge, AuditEvent event, Optional<IdempotencyKey> key) {
+    public Creation create(String workspaceId, Badge badge, AuditEvent event, Optional<IdempotencyKey> key, int max) {
         Optional<IdempotencyKey.Replay> replay = keys.replay(workspaceId, key);
         if (replay.isPresent()) {
-            return replay;
+            return new Creation.Replayed(replay.get());
+        }
+        if (badges(workspaceId).size() >= max) {
+            return new Creation.LimitReached();
         }
         badges(workspaceId).put(badge.id(), badge);
         keys.remember(workspaceId, key, badge.id());
         audit.append(event);
-        return Optional.empty();
+        return new Creation.Created();
     }
 
     @Override

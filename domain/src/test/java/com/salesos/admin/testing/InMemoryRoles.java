@@ -75,13 +75,16 @@ public final class InMemoryRoles implements RoleStore, RoleCatalog {
     }
 
     @Override
-    public Outcome create(String workspaceId, Role role, AuditEvent event, Optional<IdempotencyKey> key) {
+    public Outcome create(String workspaceId, Role role, AuditEvent event, Optional<IdempotencyKey> key, int max) {
         Optional<IdempotencyKey.Replay> replay = keys.replay(workspaceId, key);
         if (replay.isPresent()) {
             return new Outcome.Replayed(replay.get());
         }
         if (nameTaken(workspaceId, role.name(), role.id())) {
             return new Outcome.NameTaken();
+        }
+        if (roles(workspaceId).size() >= max) {
+            return new Outcome.LimitReached();
         }
         roles(workspaceId).put(role.id(), role);
         keys.remember(workspaceId, key, role.id());

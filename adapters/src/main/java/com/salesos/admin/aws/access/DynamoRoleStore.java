@@ -6,6 +6,7 @@ import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.CustomCounts;
 import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.s;
 
@@ -46,13 +47,14 @@ public final class DynamoRoleStore implements RoleStore {
     }
 
     @Override
-    public Outcome create(String workspaceId, Role role, AuditEvent audit, Optional<IdempotencyKey> key) {
+    public Outcome create(String workspaceId, Role role, AuditEvent audit, Optional<IdempotencyKey> key, int max) {
         Steps steps = new Steps();
         key.ifPresent(k -> steps.add("idempotency", IdempotencyRecords.claim(table, workspaceId, k, role.id(), audit.at())));
         steps.add("role", Transactions.putNew(table, Item.of(TableKeys.workspace(workspaceId), TableKeys.role(role.id()))
                         .with("type", "role").with("id", role.id()).with("name", role.name()).with("holders", 0)
                         .withSet("permissions", role.permissions().stream().map(Permission::code).sorted().toList())))
                 .add("name", nameGuard(workspaceId, role))
+                .add("count", CustomCounts.addOne(table, workspaceId, CustomCounts.ROLES, max))
                 .add("audit", auditLog.append(audit));
         return commit(steps, workspaceId, key);
     }
@@ -84,6 +86,7 @@ public final class DynamoRoleStore implements RoleStore {
                         .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(holders) OR holders = :zero)")
                         .expressionAttributeValues(Map.of(":zero", Item.n(0)))).build())
                 .add("oldName", releaseName(workspaceId, role))
+                .add("count", CustomCounts.removeOne(table, workspaceId, CustomCounts.ROLES))
                 .add("audit", auditLog.append(audit));
         Outcome outcome = commit(steps, workspaceId, Optional.empty());
         if (outcome instanceof Outcome.Stale) {
@@ -107,6 +110,9 @@ public final class DynamoRoleStore implements RoleStore {
             }
             if (steps.failed(e.cancellationReasons(), "name")) {
                 return new Outcome.NameTaken();
+            }
+            if (steps.failed(e.cancellationReasons(), "count")) {
+                return new Outcome.LimitReached();
             }
             if (Transactions.anyConditionFailed(e.cancellationReasons())) {
                 return new Outcome.Stale();

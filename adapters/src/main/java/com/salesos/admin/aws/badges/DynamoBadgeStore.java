@@ -9,6 +9,7 @@ import com.salesos.admin.aws.table.SortableTime;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
+import com.salesos.admin.aws.workspaces.CustomCounts;
 import com.salesos.admin.aws.workspaces.WorkspaceGate;
 import static com.salesos.admin.aws.table.Item.s;
 
@@ -63,18 +64,21 @@ public final class DynamoBadgeStore implements BadgeStore {
     }
 
     @Override
-    public Optional<IdempotencyKey.Replay> create(String workspaceId, Badge badge, AuditEvent audit,
-                                                  Optional<IdempotencyKey> key) {
+    public Creation create(String workspaceId, Badge badge, AuditEvent audit, Optional<IdempotencyKey> key, int max) {
         Steps steps = new Steps();
         key.ifPresent(k -> steps.add("idempotency", IdempotencyRecords.claim(table, workspaceId, k, badge.id(), audit.at())));
         steps.add("badge", Transactions.putNew(table, toItem(workspaceId, badge)))
+                .add("count", CustomCounts.addOne(table, workspaceId, CustomCounts.BADGES, max))
                 .add("audit", auditLog.append(audit));
         try {
             WorkspaceGate.commit(dynamo, table, workspaceId, steps.items());
-            return Optional.empty();
+            return new Creation.Created();
         } catch (TransactionCanceledException e) {
             if (key.isPresent() && steps.failed(e.cancellationReasons(), "idempotency")) {
-                return Optional.of(IdempotencyRecords.replay(dynamo, table, workspaceId, key.get()));
+                return new Creation.Replayed(IdempotencyRecords.replay(dynamo, table, workspaceId, key.get()));
+            }
+            if (steps.failed(e.cancellationReasons(), "count")) {
+                return new Creation.LimitReached();
             }
             throw e;
         }
@@ -92,6 +96,7 @@ public final class DynamoBadgeStore implements BadgeStore {
     public void delete(String workspaceId, Badge badge, AuditEvent audit) {
         WorkspaceGate.commit(dynamo, table, workspaceId, List.of(
                 Transactions.delete(table, Item.key(TableKeys.workspace(workspaceId), "BADGE#" + badge.id())),
+                CustomCounts.removeOne(table, workspaceId, CustomCounts.BADGES),
                 auditLog.append(audit)));
     }
 

@@ -46,7 +46,7 @@ public class BadgeController {
     @Post("/badges")
     @RequiresPermission(GAMIFICATION_MANAGE)
     @ApiResponse(responseCode = "201", description = "Created (or the first answer replayed for the same Idempotency-Key)", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "The plan allows no more custom badges (badge-limit)")
+    @ApiResponse(responseCode = "409", description = "The workspace has its 100 custom badges (badge-limit)")
     public HttpResponse<BadgeViews.BadgeView> create(Caller caller, @Body BadgeViews.BadgeForm form,
                                                      @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         BadgeService.Created created = badges.create(caller, draft(form), Optional.ofNullable(idempotencyKey));

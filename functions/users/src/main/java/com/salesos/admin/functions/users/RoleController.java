@@ -39,7 +39,7 @@ public class RoleController {
     @Post
     @RequiresPermission(USERS_MANAGE)
     @ApiResponse(responseCode = "201", description = "Created (or the first answer replayed for the same Idempotency-Key)", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "Another role has this name (role-name-taken)")
+    @ApiResponse(responseCode = "409", description = "Another role has this name, or the workspace has its 100 custom roles (role-name-taken, role-limit)")
     public HttpResponse<Views.RoleDetail> create(Caller caller, @Body Forms.RoleForm form,
                                                  @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         RoleService.Created created = roles.create(caller, form.name(), form.permissions(),

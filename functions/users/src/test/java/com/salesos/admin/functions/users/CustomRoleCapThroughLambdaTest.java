@@ -1,0 +1,82 @@
+package com.salesos.admin.functions.users;
+
+import static com.salesos.admin.emulator.LambdaApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salesos.admin.access.RoleService;
+import com.salesos.admin.emulator.LambdaApi;
+import com.salesos.admin.emulator.LocalAws;
+import com.salesos.admin.emulator.LocalAwsExtension;
+import com.salesos.admin.emulator.TestWorkspace;
+import com.salesos.admin.users.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A workspace has at most {@link RoleService#MAX_CUSTOM_ROLES} custom roles, also when the last
+ * ones are created at the same time: the count moves in the creating transaction, so requests that
+ * all saw room cannot all take it. Deleting a role gives its place back.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class CustomRoleCapThroughLambdaTest {
+
+    @Test
+    void concurrent_creations_at_the_cap_create_only_what_fits(LocalAws aws, LambdaApi api) throws Exception {
+        User admin = TestWorkspace.on(aws, "ws-role-cap").tier("team").seatLimit(5).admin().build().admin();
+        int room = 3;
+        for (int i = 0; i < RoleService.MAX_CUSTOM_ROLES - room; i++) {
+            assertThat(api.call("POST", "/v1/roles", role("Filler " + i), admin.subject()).status()).isEqualTo(201);
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<LambdaApi.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String name = "Racer " + i;
+            calls.add(pool.submit(() -> {
+                go.await();
+                return api.call("POST", "/v1/roles", role(name), admin.subject());
+            }));
+        }
+        go.countDown();
+        int created = 0;
+        for (Future<LambdaApi.Response> call : calls) {
+            LambdaApi.Response response = call.get();
+            if (response.status() == 201) {
+                created++;
+            } else {
+                assertThat(response.status()).as(response.body()).isEqualTo(409);
+                assertThat(response.json().path("type").asText()).endsWith("/role-limit");
+            }
+        }
+        pool.shutdown();
+
+        assertThat(created).isEqualTo(room);
+        assertThat(customRoles(api, admin)).hasSize(RoleService.MAX_CUSTOM_ROLES);
+
+        String someRole = customRoles(api, admin).get(0);
+        assertThat(api.call("DELETE", "/v1/roles/" + someRole, null, admin.subject()).status()).isEqualTo(204);
+        assertThat(api.call("POST", "/v1/roles", role("After a delete"), admin.subject()).status()).isEqualTo(201);
+        assertThat(api.call("POST", "/v1/roles", role("One too many"), admin.subject()).status()).isEqualTo(409);
+    }
+
+    private static String role(String name) {
+        return json("name", name, "permissions", List.of("data.export"));
+    }
+
+    private static List<String> customRoles(LambdaApi api, User admin) {
+        List<String> ids = new ArrayList<>();
+        api.call("GET", "/v1/roles", null, admin.subject()).json().path("items").forEach(r -> {
+            if (!r.path("builtIn").asBoolean()) {
+                ids.add(r.path("id").asText());
+            }
+        });
+        return ids;
+    }
+}
