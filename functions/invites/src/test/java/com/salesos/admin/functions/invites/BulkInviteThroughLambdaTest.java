@@ -66,7 +66,7 @@ class BulkInviteThroughLambdaTest {
         Role role = new Role(fieldOps, "Field Ops", EnumSet.of(Permission.DATA_EXPORT), false);
         new DynamoRoleStore(aws.dynamo(), aws.tableName(), auditLog()).create(WS, role,
                 new AuditEvent(WS, "usr_admin", "role.created", "role", fieldOps, Instant.now(), Map.of(), Map.of()),
-                Optional.empty());
+                Optional.empty(), com.salesos.admin.access.RoleService.MAX_CUSTOM_ROLES);
         api = new LambdaApi();
         var pending = api.call("POST", "/v1/invitations",
                 LambdaApi.json("email", "pending@bulk.test", "name", "Pending", "role", "manager"), admin.subject());

@@ -44,7 +44,7 @@ class InvitingWithoutTheRoleThroughLambdaTest {
         new DynamoRoleStore(aws.dynamo(), aws.tableName(), new DynamoAuditLog(aws.tableName(),
                 new TimeOrderedIds(Clock.systemUTC(), new SecureRandom()))).create(WS, people,
                 new AuditEvent(WS, "usr_admin", "role.created", "role", people.id(), Instant.now(), Map.of(), Map.of()),
-                Optional.empty());
+                Optional.empty(), com.salesos.admin.access.RoleService.MAX_CUSTOM_ROLES);
         peopleOps = workspace.addUser("usr_po", "po@ig.test", "Pat People", "role_people", null);
         api = lambda;
     }
