@@ -218,7 +218,11 @@ public final class DynamoInvitationStore implements InvitationStore {
                 .add("counters", CounterSteps.step(table, ws, CounterChange.none().releaseInvitationSeat()))
                 .add("email", EmailGuard.step(table, ws,
                         new EmailClaim.Release(current.email(), new Holder.PendingInvitation(current.id()))))
-                .add("token", Transactions.delete(table, Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK)))
+                // The token item may be gone: a bulk row has none until its email is sent, and TTL
+                // removes a link's item a week after it expired. The invitation step's condition
+                // (pending, this token) is what guards the race with an accept.
+                .add("token", TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(Item.key(TableKeys.token(current.tokenHash().hex()), TableKeys.TOKEN_SK))).build())
                 .add("role", RoleHolders.step(table, ws, RoleHolding.giveUp(current.roleId())))
                 .add("audit", auditLog.append(audit));
         return WorkspaceGate.commitUnlessConditionFails(dynamo, table, ws, steps.items());

@@ -116,6 +116,30 @@ class InvitationsThroughLambdaTest {
     }
 
     @Test
+    void an_invitation_whose_link_item_is_gone_can_still_be_revoked_and_frees_its_seat() {
+        // A bulk row has no link item until its email is sent, and TTL deletes a link's item a week
+        // after the link expired (moto never expires items, so the test deletes it as TTL would).
+        var invite = api.call("POST", "/v1/invitations", json("email", "gone-link@acme.test", "name", "Gone", "role", "sales-rep"),
+                admin.subject());
+        assertThat(invite.status()).as(invite.body()).isEqualTo(201);
+        String id = invite.json().path("id").asText();
+        String tokenHash = aws.dynamo().getItem(r -> r.tableName(aws.tableName()).consistentRead(true).key(java.util.Map.of(
+                "pk", AttributeValue.fromS("WS#ws-acme"), "sk", AttributeValue.fromS("INVITATION#" + id)))).item().get("tokenHash").s();
+        aws.dynamo().deleteItem(r -> r.tableName(aws.tableName()).key(java.util.Map.of(
+                "pk", AttributeValue.fromS(com.salesos.admin.aws.table.TableKeys.token(tokenHash)),
+                "sk", AttributeValue.fromS(com.salesos.admin.aws.table.TableKeys.TOKEN_SK))));
+        long pendingBefore = seatsPending();
+
+        var revoked = api.call("DELETE", "/v1/invitations/" + id, null, admin.subject());
+
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
+        assertThat(seatsPending()).isEqualTo(pendingBefore - 1);
+        assertThat(listAll()).filteredOn(i -> i.path("id").asText().equals(id)).singleElement()
+                .satisfies(i -> assertThat(i.path("status").asText()).isEqualTo("revoked"));
+        assertThat(api.call("DELETE", "/v1/invitations/" + id, null, admin.subject()).status()).isEqualTo(409);
+    }
+
+    @Test
     void plus_addresses_of_one_mailbox_share_its_limit_and_each_invitation_keeps_its_own_address() {
         int limit = SendLimits.STANDARD.perAddress().sends();
         LambdaApi.Response refused = null;
