@@ -49,7 +49,19 @@ class OperationsContractTest {
     @SuppressWarnings("unchecked")
     void queue_api_and_business_alarms_exist_and_every_alarm_notifies_the_topic() {
         Map<String, Map<String, Object>> alarms = alarms();
-        assertThat(refOf(dimension(alarms.get("ExportDeadLettersAlarm"), "QueueName"))).isEqualTo("ExportDeadLetterQueue.QueueName");
+        // Every dead-letter queue is watched: the workers report failures per message, so a message
+        // given up on never shows as a function error.
+        java.util.Set<String> watchedQueues = alarms.values().stream()
+                .filter(alarm -> "AWS/SQS".equals(alarm.get("Namespace")))
+                .map(alarm -> refOf(dimension(alarm, "QueueName")))
+                .collect(Collectors.toSet());
+        java.util.Set<String> deadLetterQueues = TEMPLATE.resourcesOfType("AWS::SQS::Queue").keySet().stream()
+                .map(queue -> (Map<String, Object>) properties(queue).get("RedrivePolicy"))
+                .filter(java.util.Objects::nonNull)
+                .map(redrive -> refOf(redrive.get("deadLetterTargetArn")).replace(".Arn", ".QueueName"))
+                .collect(Collectors.toSet());
+        assertThat(deadLetterQueues).hasSize(4);
+        assertThat(watchedQueues).containsAll(deadLetterQueues);
         assertThat(alarms.get("Api5xxRateAlarm").toString()).contains("5xx", "AdminApi");
         assertThat(alarms.get("ExportFailuresAlarm")).containsEntry("Namespace", EmfMetrics.NAMESPACE)
                 .containsEntry("MetricName", "ExportFailures");
