@@ -8,9 +8,11 @@ import com.salesos.admin.common.EmailAddress;
 import com.salesos.admin.invites.RowOutcome.RowFault;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -21,7 +23,12 @@ import java.util.function.Function;
  */
 public final class BulkScreening {
 
-    static final int MAX_NAME_LENGTH = 200;
+    /**
+     * Distinct custom roles one file may use. The file's seats, its lanes and a hold on each custom
+     * role it uses commit in one transaction, and DynamoDB takes at most 100 items in one: the
+     * workspace's counters, the file, 8 lanes and an idempotency record leave room for 89 holds.
+     */
+    public static final int MAX_CUSTOM_ROLES = 50;
 
     private BulkScreening() {
     }
@@ -64,6 +71,7 @@ public final class BulkScreening {
         List<RowOutcome> rejected = new ArrayList<>();
         // Case-insensitive by construction: EmailAddress is the trimmed, lower-cased address.
         Map<EmailAddress, Integer> firstRowOf = new HashMap<>();
+        Set<String> customRoles = new HashSet<>();
         for (BulkRow row : rows) {
             List<RowFault> faults = new ArrayList<>();
             if (row.fieldCountFault() != null) {
@@ -78,8 +86,8 @@ public final class BulkScreening {
             String name = DisplayText.singleLine(row.name());
             if (name.isEmpty()) {
                 faults.add(new RowFault("name-required", "name is required"));
-            } else if (name.length() > MAX_NAME_LENGTH) {
-                faults.add(new RowFault("name-too-long", "name must be at most " + MAX_NAME_LENGTH + " characters"));
+            } else if (name.length() > InviteeName.MAX_LENGTH) {
+                faults.add(new RowFault("name-too-long", "name must be at most " + InviteeName.MAX_LENGTH + " characters"));
             }
             Optional<Role> role = Optional.empty();
             if (isBlank(row.role())) {
@@ -116,6 +124,14 @@ public final class BulkScreening {
                     } else if (holder != null) {
                         faults.add(emailTaken());
                     }
+                }
+            }
+            if (faults.isEmpty() && !role.get().builtIn() && !customRoles.contains(role.get().id())) {
+                if (customRoles.size() >= MAX_CUSTOM_ROLES) {
+                    faults.add(new RowFault("too-many-custom-roles", "a file may use at most " + MAX_CUSTOM_ROLES
+                            + " custom roles; invite the rows with role '" + role.get().name() + "' in another file"));
+                } else {
+                    customRoles.add(role.get().id());
                 }
             }
             String shown = row.email() == null ? "" : row.email().strip();

@@ -9,7 +9,6 @@ import com.salesos.admin.access.Role;
 import com.salesos.admin.access.RoleCatalog;
 import com.salesos.admin.access.RoleProblems;
 import com.salesos.admin.audit.AuditEvent;
-import com.salesos.admin.common.DisplayText;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
@@ -44,7 +43,6 @@ public final class InvitationService {
     /** The problem type of an invite refused for a taken address, and a bulk row's reason code for the same refusal. */
     static final String EMAIL_TAKEN = "email-taken";
 
-    private static final int MAX_NAME_LENGTH = 200;
     /**
      * Cognito's own API limit on a password, checked before the pool's policy: a longer one, or one
      * that starts or ends with whitespace, is refused only after the account was created. Checked
@@ -100,12 +98,7 @@ public final class InvitationService {
         }
         // Cleaned before anything else sees it: the stored name, the audit record and every email
         // or export that shows it get one line of visible text.
-        String name = DisplayText.singleLine(request.name());
-        if (name.isEmpty()) {
-            validation.reject("name", "is required");
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            validation.reject("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-        }
+        String name = InviteeName.check(request.name(), "name", validation);
         Optional<Role> role = Optional.empty();
         if (request.role() == null || request.role().isBlank()) {
             validation.reject("role", "is required");

@@ -12,6 +12,7 @@ import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.invites.Invitation;
 import com.salesos.admin.invites.InvitationRequest;
 import com.salesos.admin.invites.InvitationService;
+import com.salesos.admin.invites.InviteeName;
 import com.salesos.admin.plans.Plan;
 import com.salesos.admin.plans.PlanCatalog;
 import com.salesos.admin.problems.DomainException;
@@ -77,9 +78,9 @@ public final class WorkspaceProvisioning {
             validation.reject("admin.email", request.adminEmail() == null || request.adminEmail().isBlank()
                     ? "is required" : "is not a valid email address");
         }
-        if (DisplayText.singleLine(request.adminName()).isEmpty()) {
-            validation.reject("admin.name", "is required");
-        }
+        // The first Admin's invitation is made after the workspace is registered: checked here by the
+        // invitation's own rule, so a name it would refuse registers nothing.
+        InviteeName.check(request.adminName(), "admin.name", validation);
         String ticket = DisplayText.singleLine(request.ticket());
         if (ticket.isEmpty()) {
             validation.reject("ticket", "is required: every support operation names the ticket it is done for");

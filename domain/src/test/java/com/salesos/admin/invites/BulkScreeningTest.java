@@ -43,6 +43,27 @@ class BulkScreeningTest {
     }
 
     @Test
+    void a_file_uses_at_most_fifty_custom_roles_and_rows_with_a_further_one_are_rejected() {
+        // Each custom role a file uses is one hold in the reservation's transaction (at most 100 items).
+        List<BulkRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i <= BulkScreening.MAX_CUSTOM_ROLES; i++) {
+            rows.add(new BulkRow(2 + i, "r" + i + "@x.test", "R" + i, "custom-" + i, null));
+        }
+        rows.add(new BulkRow(100, "again@x.test", "Again", "custom-0", null));
+        rows.add(new BulkRow(101, "rep@x.test", "Rep", "sales-rep", null));
+
+        Screened screened = BulkScreening.screen(ADMIN, FILE, rows,
+                ref -> BuiltInRoles.find(ref).or(() -> Optional.of(new Role(ref, ref, EnumSet.of(Permission.DATA_EXPORT), false))),
+                ref -> Optional.empty(), Map.of());
+
+        assertThat(screened.valid()).hasSize(BulkScreening.MAX_CUSTOM_ROLES + 2);
+        assertThat(screened.rejected()).singleElement().satisfies(row -> {
+            assertThat(row.row()).isEqualTo(2 + BulkScreening.MAX_CUSTOM_ROLES);
+            assertThat(row.code()).isEqualTo("too-many-custom-roles");
+        });
+    }
+
+    @Test
     void the_second_row_with_an_address_differing_only_in_case_is_a_duplicate_of_the_first() {
         Screened screened = screen(ADMIN, List.of(new BulkRow(2, "Ann@X.test", "Ann", "sales-rep", null),
                 new BulkRow(3, " ann@x.TEST ", "Ann again", "manager", "east")), Map.of());

@@ -145,6 +145,18 @@ class WorkspaceProvisioningTest {
     }
 
     @Test
+    void an_admin_name_the_invitation_would_refuse_registers_no_workspace() {
+        // The invitation is made after the workspace is registered; a name it refuses must be
+        // refused first, or a workspace without an Admin or an invitation would stay behind.
+        assertThatThrownBy(() -> provisioning.provision(STAFF,
+                new ProvisionRequest("Acme", "team", null, "ann@acme.test", "A".repeat(201), "SUP-1"), Optional.empty()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("admin.name"));
+        assertThat(registry.workspaces).isEmpty();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
     void a_retry_with_the_same_key_finds_the_workspace_and_finishes_an_invitation_an_earlier_try_did_not_make() {
         invitationStore.failNextCreate = true;
         assertThatThrownBy(() -> provisioning.provision(STAFF, request("Acme", null), Optional.of("k-1")))
