@@ -4,6 +4,7 @@ import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.table.Cursor;
 import com.salesos.admin.aws.table.IdempotencyRecords;
 import com.salesos.admin.aws.table.Item;
+import com.salesos.admin.aws.table.Leases;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
@@ -44,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoExportJobs implements ExportJobStore {
 
     private static final Map<String, String> NAMES = Map.of("#status", "status");
-    private static final String HELD = "leaseId = :lease AND #status = :running";
+    private static final String HELD = Leases.HELD;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -118,8 +119,7 @@ public final class DynamoExportJobs implements ExportJobStore {
             Map<String, AttributeValue> claimed = dynamo.updateItem(r -> r.tableName(table).key(jobKey(ref))
                     .updateExpression("SET #status = :running, leaseId = :lease, leaseUntil = :until, "
                             + "startedAt = if_not_exists(startedAt, :now)")
-                    .conditionExpression("attribute_exists(pk) AND #status IN (:queued, :running) "
-                            + "AND (attribute_not_exists(leaseUntil) OR leaseUntil < :nowMillis)")
+                    .conditionExpression("attribute_exists(pk) AND #status IN (:queued, :running) AND " + Leases.CLAIMABLE)
                     .expressionAttributeNames(NAMES)
                     .expressionAttributeValues(Map.of(":running", s(ExportStatus.RUNNING.name()),
                             ":queued", s(ExportStatus.QUEUED.name()), ":lease", s(leaseId),
@@ -143,9 +143,13 @@ public final class DynamoExportJobs implements ExportJobStore {
 
     @Override
     public void saveCheckpoint(ExportRef ref, String leaseId, ExportCheckpoint checkpoint, boolean releaseLease) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":checkpoint", ExportItems.checkpoint(checkpoint),
+                ":progress", ExportItems.counts(checkpoint.counts())));
+        if (releaseLease) {
+            values.putAll(Leases.releaseValues());
+        }
         updateHeld(ref, leaseId, "SET checkpoint = :checkpoint, progress = :progress"
-                        + (releaseLease ? " REMOVE leaseId, leaseUntil" : ""),
-                Map.of(":checkpoint", ExportItems.checkpoint(checkpoint), ":progress", ExportItems.counts(checkpoint.counts())));
+                + (releaseLease ? ", " + Leases.RELEASE : ""), values);
     }
 
     @Override
@@ -169,7 +173,9 @@ public final class DynamoExportJobs implements ExportJobStore {
     @Override
     public void recordAttemptFailure(ExportRef ref, String leaseId, String reason) {
         try {
-            updateHeld(ref, leaseId, "SET #error = :reason REMOVE leaseId, leaseUntil", Map.of(":reason", s(reason)));
+            Map<String, AttributeValue> values = new HashMap<>(Leases.releaseValues());
+            values.put(":reason", s(reason));
+            updateHeld(ref, leaseId, "SET #error = :reason, " + Leases.RELEASE, values);
         } catch (LeaseLost alreadyGone) {
             // Someone else holds or finished the job: its state is theirs to describe.
         }

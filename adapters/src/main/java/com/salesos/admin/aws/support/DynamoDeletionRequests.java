@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -132,17 +131,17 @@ public final class DynamoDeletionRequests implements DeletionRequestStore {
                 ":accounts", Item.n(next.counts().accounts()), ":objects", Item.n(next.counts().objects()),
                 ":uploads", Item.n(next.counts().uploads()), ":items", Item.n(next.counts().items())));
         String condition = "requestId = :id AND " + versionIs(current, values);
-        try {
-            dynamo.updateItem(r -> r.tableName(table).key(liveKey(running.workspaceId()))
-                    .updateExpression("SET progressStep = :step, progressWatermark = :mark, " + PROGRESS_VERSION + " = :next, "
-                            + "progressAccounts = :accounts, progressObjects = :objects, progressUploads = :uploads, "
-                            + "progressItems = :items")
-                    .conditionExpression(condition)
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException movedOn) {
-            return false;
-        }
+        // A transaction of one write, not a plain update: the SDK retries a request whose answer was
+        // lost, and a plain update applied the first time would fail its version condition on the
+        // retry and read as "another run moved on", stopping the purge with nobody continuing it.
+        // A retried transaction carries the same ClientRequestToken, which DynamoDB answers as done.
+        return Transactions.commitUnlessConditionFails(dynamo, List.of(TransactWriteItem.builder().update(u -> u
+                .tableName(table).key(liveKey(running.workspaceId()))
+                .updateExpression("SET progressStep = :step, progressWatermark = :mark, " + PROGRESS_VERSION + " = :next, "
+                        + "progressAccounts = :accounts, progressObjects = :objects, progressUploads = :uploads, "
+                        + "progressItems = :items")
+                .conditionExpression(condition)
+                .expressionAttributeValues(values)).build()));
     }
 
     @Override

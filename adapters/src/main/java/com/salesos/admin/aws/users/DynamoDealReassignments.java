@@ -6,6 +6,7 @@ import static com.salesos.admin.aws.table.Item.s;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.aws.audit.DynamoAuditLog;
 import com.salesos.admin.aws.table.Item;
+import com.salesos.admin.aws.table.Leases;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
 import com.salesos.admin.aws.table.Transactions;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoDealReassignments implements DealReassignmentStore {
 
-    private static final String HELD = "leaseId = :lease AND #status = :running";
+    private static final String HELD = Leases.HELD;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -85,8 +86,7 @@ public final class DynamoDealReassignments implements DealReassignmentStore {
             Map<String, AttributeValue> claimed = dynamo.updateItem(r -> r.tableName(table).key(jobKey(ref))
                     .updateExpression("SET #status = :running, leaseId = :lease, leaseUntil = :until, "
                             + "startedAt = if_not_exists(startedAt, :now)")
-                    .conditionExpression("attribute_exists(pk) AND #status IN (:queued, :running) "
-                            + "AND (attribute_not_exists(leaseUntil) OR leaseUntil < :nowMillis)")
+                    .conditionExpression("attribute_exists(pk) AND #status IN (:queued, :running) AND " + Leases.CLAIMABLE)
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":running", s(ReassignmentStatus.RUNNING.name()),
                             ":queued", s(ReassignmentStatus.QUEUED.name()), ":lease", s(leaseId),
@@ -118,7 +118,7 @@ public final class DynamoDealReassignments implements DealReassignmentStore {
 
     @Override
     public void release(ReassignmentRef ref, String leaseId) {
-        updateHeld(ref, leaseId, "REMOVE leaseId, leaseUntil", Map.of());
+        updateHeld(ref, leaseId, "SET " + Leases.RELEASE, Leases.releaseValues());
     }
 
     @Override
@@ -141,7 +141,9 @@ public final class DynamoDealReassignments implements DealReassignmentStore {
     @Override
     public void recordAttemptFailure(ReassignmentRef ref, String leaseId, String reason) {
         try {
-            updateHeld(ref, leaseId, "SET #error = :reason REMOVE leaseId, leaseUntil", Map.of(":reason", s(reason)));
+            Map<String, AttributeValue> values = new HashMap<>(Leases.releaseValues());
+            values.put(":reason", s(reason));
+            updateHeld(ref, leaseId, "SET #error = :reason, " + Leases.RELEASE, values);
         } catch (LeaseLost alreadyGone) {
             // Someone else holds or finished the job: its state is theirs to describe.
         }

@@ -11,6 +11,7 @@ import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.emulator.QueueDriver;
 import com.salesos.admin.emulator.TestWorkspace;
+import com.salesos.admin.emulator.calls.LostAnswers;
 import com.salesos.admin.support.DeletionRequest;
 import com.salesos.admin.support.DeletionState;
 import com.salesos.admin.support.PurgeCounts;
@@ -31,6 +32,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -265,6 +268,33 @@ class DeletionWorkerThroughLambdaTest {
 
         assertThat(itemsNaming("ws-crash")).isEqualTo(table);
         assertThat(partition("DELETION#del_crash").get(0)).isEqualTo(tombstone);
+    }
+
+    @Test
+    void a_lost_answer_to_saving_the_purges_progress_is_retried_and_the_purge_finishes_in_the_same_run() {
+        // The SDK retries a request whose answer was lost, after DynamoDB applied it. A plain
+        // conditional update would fail its version condition on the retry and read as "another run
+        // moved on": the run would stop and the message be deleted, the workspace left read-only.
+        TestWorkspace gone = seed("ws-lost-answer");
+        executed("ws-lost-answer", "del_lost", gone.admin().id());
+        long items = countableItems("ws-lost-answer");
+        int lostBefore = LostAnswers.lost();
+        // Whatever form the write takes: a plain update, or a transaction of one update.
+        LostAnswers.loseNext(request -> (request instanceof UpdateItemRequest update
+                && update.updateExpression().contains("progressStep"))
+                || (request instanceof TransactWriteItemsRequest transaction && transaction.transactItems().size() == 1
+                && transaction.transactItems().get(0).update() != null
+                && transaction.transactItems().get(0).update().updateExpression().contains("progressStep")));
+        try {
+            assertThat(driver.drain()).isEqualTo(1);
+        } finally {
+            LostAnswers.disarm();
+        }
+
+        assertThat(LostAnswers.lost()).as("an answer was lost").isEqualTo(lostBefore + 1);
+        assertGone(gone, "del_lost");
+        assertThat(((DeletionState.Done) requests.find("del_lost").orElseThrow().state()).deleted())
+                .isEqualTo(new PurgeCounts(3, 2, 1, items));
     }
 
     @Test

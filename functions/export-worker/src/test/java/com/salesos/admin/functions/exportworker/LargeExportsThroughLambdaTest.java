@@ -17,6 +17,7 @@ import com.salesos.admin.emulator.LocalAwsExtension;
 import com.salesos.admin.testing.MovableClock;
 import com.salesos.admin.emulator.OnMovableClock;
 import com.salesos.admin.emulator.SentEmails;
+import com.salesos.admin.emulator.calls.LostAnswers;
 import com.salesos.admin.exports.ExportEntity;
 import com.salesos.admin.exports.ExportFiles;
 import com.salesos.admin.exports.ExportJobStore;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -82,6 +84,33 @@ class LargeExportsThroughLambdaTest {
         assertThat(done.path("status").asText()).isEqualTo("succeeded");
         assertThat(done.path("counts").path("deals").asLong()).isEqualTo(DEALS);
         assertCompleteAndTold(admin, "ws-budget", id);
+    }
+
+    @Test
+    void a_lost_answer_to_the_claim_or_to_a_checkpoints_release_is_retried_and_the_export_still_finishes() {
+        // The SDK retries a request whose answer was lost; DynamoDB had applied it. A retried claim
+        // or release read as "busy" or "lease lost" would drop the message with the job running.
+        String admin = fx.admin("ws-lost");
+        fx.seedLargeDeals("ws-lost", DEALS, 16_384, 1);
+        String id = fx.requestExport(admin, List.of("deals"));
+        int lostBefore = LostAnswers.lost();
+        fx.driver.budget(Duration.ofSeconds(1)); // one part per invocation, each ending with a release
+        try {
+            LostAnswers.loseNext(request -> request instanceof UpdateItemRequest update
+                    && update.updateExpression().startsWith("SET #status = :running, leaseId = :lease"));
+            assertThat(fx.driver.pollOnce(Duration.ZERO)).isEqualTo(1);
+            assertThat(LostAnswers.lost()).as("the claim's answer was lost").isEqualTo(lostBefore + 1);
+            assertThat(fx.job(admin, id).path("progress").path("deals").asLong()).as("and the claim still ran").isPositive();
+
+            LostAnswers.loseNext(request -> request instanceof UpdateItemRequest update
+                    && update.updateExpression().contains("checkpoint = :checkpoint") && update.updateExpression().contains("leaseUntil"));
+            fx.driver.drain();
+            assertThat(LostAnswers.lost()).as("a release's answer was lost").isEqualTo(lostBefore + 2);
+        } finally {
+            LostAnswers.disarm();
+            fx.driver.budget(Duration.ofMinutes(15));
+        }
+        assertCompleteAndTold(admin, "ws-lost", id);
     }
 
     @Test
