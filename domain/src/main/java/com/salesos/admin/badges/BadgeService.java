@@ -57,7 +57,7 @@ public final class BadgeService {
         }
         validation.throwIfInvalid();
         BadgeImages.UploadGrant grant = images.grantUpload(caller.workspaceId(), badgeId, contentType, contentLength);
-        store.update(caller.workspaceId(), badge.withImage(contentType), audit(caller, "badge.image-set", badge));
+        replace(caller, badge, badge.withImage(contentType), "badge.image-set");
         return grant;
     }
 
@@ -111,7 +111,7 @@ public final class BadgeService {
         // number is bounded like any other input that drives work per request; the store counts
         // them in the creating write, so concurrent creations cannot pass the cap together.
         BadgeStore.Creation creation = store.create(caller.workspaceId(), badge,
-                audit(caller, "badge.created", badge), key, MAX_CUSTOM_BADGES);
+                audit(caller, "badge.created", Map.of(), describe(badge), badge), key, MAX_CUSTOM_BADGES);
         if (creation instanceof BadgeStore.Creation.Replayed replayed) {
             return new Created(customBadge(caller, replayed.replay().resourceIdOrRefuse()), true);
         }
@@ -126,14 +126,24 @@ public final class BadgeService {
         Badge current = customBadge(caller, badgeId);
         requireCustomBadges(caller);
         Badge badge = validated(badgeId, draft, Optional.of(current));
-        store.update(caller.workspaceId(), badge, audit(caller, "badge.changed", badge));
+        replace(caller, current, badge, "badge.changed");
         return badge;
     }
 
     public void delete(Caller caller, String badgeId) {
         Badge current = customBadge(caller, badgeId);
         requireCustomBadges(caller);
-        store.delete(caller.workspaceId(), current, audit(caller, "badge.deleted", current));
+        if (!store.delete(caller.workspaceId(), current, audit(caller, "badge.deleted", describe(current), Map.of(), current))) {
+            throw DomainException.notFound("Badge " + badgeId);
+        }
+    }
+
+    private void replace(Caller caller, Badge current, Badge updated, String action) {
+        if (!store.update(caller.workspaceId(), current, updated, audit(caller, action, describe(current), describe(updated), updated))) {
+            throw store.findCustom(caller.workspaceId(), current.id()).isEmpty() ? DomainException.notFound("Badge " + current.id())
+                    : DomainException.conflict("badge-changed", "Badge changed meanwhile",
+                            "Someone changed this badge at the same time; reload it and try again");
+        }
     }
 
     public Page<BadgeStore.Award> awards(Caller caller, Optional<String> userId, PageRequest page) {
@@ -204,8 +214,24 @@ public final class BadgeService {
         return text;
     }
 
-    private AuditEvent audit(Caller caller, String action, Badge badge) {
-        return new AuditEvent(caller.workspaceId(), caller.userId(), action, "badge", badge.id(), clock.instant(),
-                Map.of(), Map.of("name", badge.name(), "pointReward", Long.toString(badge.pointReward())));
+    private AuditEvent audit(Caller caller, String action, Map<String, ?> before, Map<String, ?> after, Badge badge) {
+        return new AuditEvent(caller.workspaceId(), caller.userId(), action, "badge", badge.id(), clock.instant(), before, after);
+    }
+
+    /** What the audit log keeps of a badge, before and after a change (JSON values, not Java's toString). */
+    private static Map<String, Object> describe(Badge badge) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", badge.name());
+        fields.put("description", badge.description());
+        fields.put("pointReward", badge.pointReward());
+        if (badge.criterion() instanceof Criterion.ActivityCount count) {
+            fields.put("criterion", Map.of("kind", "activityCount", "activityType", count.type().name(), "atLeast", count.atLeast()));
+        } else if (badge.criterion() instanceof Criterion.PointsTotal total) {
+            fields.put("criterion", Map.of("kind", "pointsTotal", "atLeast", total.atLeast()));
+        }
+        if (badge.imageType() != null) {
+            fields.put("imageType", badge.imageType());
+        }
+        return fields;
     }
 }

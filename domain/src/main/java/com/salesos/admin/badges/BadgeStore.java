@@ -34,10 +34,15 @@ public interface BadgeStore {
         }
     }
 
-    /** Replaces an existing custom badge. */
-    void update(String workspaceId, Badge badge, AuditEvent audit);
+    /**
+     * Replaces a custom badge with {@code updated} if it is still {@code current} as read; false when
+     * it was changed or deleted meanwhile (two admins' edits, or an edit and an image, never undo
+     * each other silently).
+     */
+    boolean update(String workspaceId, Badge current, Badge updated, AuditEvent audit);
 
-    void delete(String workspaceId, Badge badge, AuditEvent audit);
+    /** Deletes the custom badge; false when it is already gone. */
+    boolean delete(String workspaceId, Badge badge, AuditEvent audit);
 
     /**
      * Awards the badge once: the award with its signed credential, and its point reward (a ledger

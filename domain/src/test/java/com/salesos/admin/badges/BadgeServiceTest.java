@@ -92,6 +92,31 @@ class BadgeServiceTest {
     }
 
     @Test
+    void the_audit_keeps_a_badge_before_and_after_each_change_and_a_stale_edit_changes_nothing() {
+        Badge created = service.create(admin, draft("Caller", "activityCount", "CALL_LOGGED", 3L, 10L), Optional.empty()).badge();
+        assertThat(audit.lastBefore()).isEmpty();
+        assertThat(audit.lastAfter()).containsEntry("name", "Caller").containsEntry("pointReward", 10L)
+                .containsEntry("criterion", Map.of("kind", "activityCount", "activityType", "CALL_LOGGED", "atLeast", 3L));
+
+        Badge changed = service.update(admin, created.id(), draft("Dialler", null, null, null, 20L));
+        assertThat(audit.last().action()).isEqualTo("badge.changed");
+        assertThat(audit.lastBefore()).containsEntry("name", "Caller").containsEntry("pointReward", 10L);
+        assertThat(audit.lastAfter()).containsEntry("name", "Dialler").containsEntry("pointReward", 20L);
+
+        // An edit made from what was read before that change: refused, nothing written.
+        int records = audit.actions().size();
+        assertThat(store.update(WS, created, created.withImage("image/png"), audit.last())).isFalse();
+        assertThat(store.findCustom(WS, created.id())).contains(changed);
+        assertThat(audit.actions()).hasSize(records);
+
+        service.delete(admin, created.id());
+        assertThat(audit.last().action()).isEqualTo("badge.deleted");
+        assertThat(audit.lastBefore()).containsEntry("name", "Dialler");
+        assertThat(audit.lastAfter()).isEmpty();
+        assertThat(store.delete(WS, changed, audit.last())).as("already gone").isFalse();
+    }
+
+    @Test
     void a_draft_with_a_bad_criterion_or_reward_is_refused_field_by_field() {
         assertThatThrownBy(() -> service.create(admin, draft("", "vibes", null, 0L, PointLimits.MAX_BADGE_REWARD + 1), Optional.empty()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.errors()).extracting(FieldError::field)

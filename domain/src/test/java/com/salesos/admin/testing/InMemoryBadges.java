@@ -61,17 +61,21 @@ public final class InMemoryBadges implements BadgeStore {
     }
 
     @Override
-    public void update(String workspaceId, Badge badge, AuditEvent event) {
-        if (badges(workspaceId).replace(badge.id(), badge) != null) {
-            audit.append(event);
+    public boolean update(String workspaceId, Badge current, Badge updated, AuditEvent event) {
+        if (!badges(workspaceId).replace(current.id(), current, updated)) {
+            return false;
         }
+        audit.append(event);
+        return true;
     }
 
     @Override
-    public void delete(String workspaceId, Badge badge, AuditEvent event) {
-        if (badges(workspaceId).remove(badge.id()) != null) {
-            audit.append(event);
+    public boolean delete(String workspaceId, Badge badge, AuditEvent event) {
+        if (badges(workspaceId).remove(badge.id()) == null) {
+            return false;
         }
+        audit.append(event);
+        return true;
     }
 
     @Override

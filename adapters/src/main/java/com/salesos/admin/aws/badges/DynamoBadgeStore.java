@@ -24,10 +24,12 @@ import com.salesos.admin.points.ActivityType;
 import com.salesos.admin.points.PointsLedger.Entry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -38,6 +40,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * "must not exist" on the award makes a badge go to a user once.
  */
 public final class DynamoBadgeStore implements BadgeStore {
+
+    /** Every attribute of a badge item that an edit or an image can change ({@link #toItem}). */
+    private static final List<String> MUTABLE_FIELDS = List.of("name", "description", "narrative", "pointReward",
+            "imageType", "criterionKind", "activityType", "atLeast");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -85,19 +91,39 @@ public final class DynamoBadgeStore implements BadgeStore {
     }
 
     @Override
-    public void update(String workspaceId, Badge badge, AuditEvent audit) {
-        Item item = toItem(workspaceId, badge);
+    public boolean update(String workspaceId, Badge current, Badge updated, AuditEvent audit) {
+        Item item = toItem(workspaceId, updated);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        String asRead = stillAsRead(toItem(workspaceId, current), names, values);
         TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item.values())
-                .conditionExpression("attribute_exists(pk)")).build();
-        WorkspaceGate.commit(dynamo, table, workspaceId, List.of(put, auditLog.append(audit)));
+                .conditionExpression(asRead).expressionAttributeNames(names).expressionAttributeValues(values)).build();
+        return WorkspaceGate.commitUnlessConditionFails(dynamo, table, workspaceId, List.of(put, auditLog.append(audit)));
     }
 
     @Override
-    public void delete(String workspaceId, Badge badge, AuditEvent audit) {
-        WorkspaceGate.commit(dynamo, table, workspaceId, List.of(
+    public boolean delete(String workspaceId, Badge badge, AuditEvent audit) {
+        return WorkspaceGate.commitUnlessConditionFails(dynamo, table, workspaceId, List.of(
                 Transactions.delete(table, Item.key(TableKeys.workspace(workspaceId), "BADGE#" + badge.id())),
                 CustomCounts.removeOne(table, workspaceId, CustomCounts.BADGES),
                 auditLog.append(audit)));
+    }
+
+    /** "The badge exists with every field as {@code read} has it": each field equal, or absent as it was. */
+    private static String stillAsRead(Item read, Map<String, String> names, Map<String, AttributeValue> values) {
+        List<String> conditions = new ArrayList<>(List.of("attribute_exists(pk)"));
+        for (String field : MUTABLE_FIELDS) {
+            String name = "#" + field;
+            names.put(name, field);
+            AttributeValue value = read.values().get(field);
+            if (value == null) {
+                conditions.add("attribute_not_exists(" + name + ")");
+            } else {
+                values.put(":" + field, value);
+                conditions.add(name + " = :" + field);
+            }
+        }
+        return String.join(" AND ", conditions);
     }
 
     @Override

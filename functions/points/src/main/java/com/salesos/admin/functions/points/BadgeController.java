@@ -64,7 +64,7 @@ public class BadgeController {
 
     @Patch("/badges/{id}")
     @RequiresPermission(GAMIFICATION_MANAGE)
-    @ApiResponse(responseCode = "409", description = "Default badges cannot be changed (default-badge)")
+    @ApiResponse(responseCode = "409", description = "Default badges cannot be changed (default-badge); the badge changed since it was read (badge-changed)")
     public BadgeViews.BadgeView update(Caller caller, @PathVariable String id, @Body BadgeViews.BadgeForm form) {
         return BadgeViews.BadgeView.of(badges.update(caller, id, draft(form)));
     }
