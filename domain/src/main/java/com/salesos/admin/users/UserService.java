@@ -25,6 +25,9 @@ import java.util.Optional;
 /** The user use cases: read, list, change role or team, deactivate, reactivate, list a user's deals. */
 public final class UserService {
 
+    /** Identity calls one request makes to follow a status that keeps moving under it; two meet any real race. */
+    private static final int MAX_SIGN_IN_ROUNDS = 5;
+
     private final UserStore users;
     private final RoleCatalog roles;
     private final WorkspaceDirectory workspaces;
@@ -129,6 +132,13 @@ public final class UserService {
     /**
      * The store moves first (only if the user is still in {@code from}, so a repeat changes nothing
      * there), then the identity provider is brought in line, on every call.
+     *
+     * <p>The two are separate systems, so a deactivation and a reactivation of the same user at the
+     * same moment could reach the identity provider in the other order than the store: the user
+     * active and unable to sign in, or deactivated and able to. So after its identity call each
+     * request reads the status again and, if it moved meanwhile, applies what the store now says,
+     * until the two agree. Whichever request makes the last identity call has read the status after
+     * it, so the last call matches the store's last move.
      */
     private User moveStatus(Caller caller, String userId, UserStatus from, UserStatus to, String action,
                             java.util.function.BiFunction<User, AuditEvent, Change> storeMove,
@@ -141,13 +151,26 @@ public final class UserService {
             refuseUnlessDone(storeMove.apply(current, audit(caller, action, current,
                     Map.of("status", before), Map.of("status", after))), current);
         }
-        User moved = withStatus(current, to);
-        try {
-            identityMove.accept(moved);
-        } catch (SignInControlFailed e) {
-            throw identityProviderDown(to.name().toLowerCase(Locale.ROOT), identityAction);
+        User applied = withStatus(current, to);
+        signIn(applied, identityMove, to, identityAction);
+        for (int round = 0; round < MAX_SIGN_IN_ROUNDS; round++) {
+            User stored = get(caller, userId);
+            if (stored.status() == applied.status()) {
+                return stored;
+            }
+            applied = stored;
+            boolean active = stored.status() == UserStatus.ACTIVE;
+            signIn(stored, active ? signIn::allow : signIn::block, stored.status(), active ? "allowing sign-in" : "blocking sign-in");
         }
-        return moved;
+        return applied;
+    }
+
+    private void signIn(User user, java.util.function.Consumer<User> identityMove, UserStatus status, String identityAction) {
+        try {
+            identityMove.accept(user);
+        } catch (SignInControlFailed e) {
+            throw identityProviderDown(status.name().toLowerCase(Locale.ROOT), identityAction);
+        }
     }
 
     /** The deals a user owns, a page at a time, so an admin can choose which to reassign. */

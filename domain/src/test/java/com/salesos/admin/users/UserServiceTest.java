@@ -52,6 +52,39 @@ class UserServiceTest {
     }
 
     @Test
+    void a_deactivation_and_a_reactivation_racing_leave_sign_in_as_the_store_says() {
+        // Admin A deactivates the rep. Between A's store move and A's call to the identity provider,
+        // admin B reactivates the rep entirely (store, then "allow"). A's "block" arrives last.
+        UserService[] other = new UserService[1];
+        boolean[] raced = {false};
+        SignInControl racing = new SignInControl() {
+            @Override
+            public void block(User user) {
+                if (!raced[0]) {
+                    raced[0] = true;
+                    other[0].reactivate(asAdmin, user.id());
+                }
+                signIn.block(user);
+            }
+
+            @Override
+            public void allow(User user) {
+                signIn.allow(user);
+            }
+        };
+        UserService a = new UserService(users, roles, new InMemoryTeams(), racing, deals, clock);
+        other[0] = service;
+
+        User answered = a.deactivate(asAdmin, rep.id());
+
+        assertThat(raced[0]).isTrue();
+        assertThat(users.find(WS, rep.id()).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(signIn.isBlocked(rep)).as("sign-in follows the store's last move").isFalse();
+        assertThat(answered.status()).as("the answer says what is stored").isEqualTo(UserStatus.ACTIVE);
+        assertThat(audit.actions()).containsSubsequence("user.deactivated", "user.reactivated");
+    }
+
+    @Test
     void deactivating_frees_a_seat_blocks_sign_in_and_keeps_every_deal() {
         deals.add(WS, "deal-1", rep.id());
 
