@@ -4,6 +4,9 @@ import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.DisplayText;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.common.IdempotencyKey;
+import com.salesos.admin.common.ListPages;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.Validation;
 import java.time.Clock;
@@ -42,6 +45,16 @@ public final class RoleService {
         List<Role> roles = new ArrayList<>(BuiltInRoles.ALL);
         roles.addAll(store.listCustom(caller.workspaceId()));
         return roles;
+    }
+
+    /** The built-in roles, then the custom ones by id (in the order they were made), a page at a time. */
+    public Page<Role> list(Caller caller, PageRequest page) {
+        return ListPages.page(list(caller), RoleService::orderKey, page);
+    }
+
+    private static String orderKey(Role role) {
+        int builtIn = BuiltInRoles.ALL.indexOf(role);
+        return builtIn >= 0 ? "0" + builtIn : "1" + role.id();
     }
 
     /** A new custom role, and whether an earlier request with the same {@code Idempotency-Key} made it. */

@@ -5,6 +5,7 @@ import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.DisplayText;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.common.IdempotencyKey;
+import com.salesos.admin.common.ListPages;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.plans.Plan;
@@ -75,6 +76,16 @@ public final class BadgeService {
         List<Badge> all = new ArrayList<>(Badge.DEFAULTS);
         all.addAll(store.listCustom(caller.workspaceId()));
         return all;
+    }
+
+    /** The default badges, then the custom ones by id (in the order they were made), a page at a time. */
+    public Page<Badge> list(Caller caller, PageRequest page) {
+        return ListPages.page(list(caller), BadgeService::orderKey, page);
+    }
+
+    private static String orderKey(Badge badge) {
+        int byDefault = Badge.DEFAULTS.indexOf(badge);
+        return byDefault >= 0 ? "0" + byDefault : "1" + badge.id();
     }
 
     public Badge get(Caller caller, String badgeId) {

@@ -1,5 +1,6 @@
 package com.salesos.admin.common;
 
+import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.Validation;
 import java.util.Optional;
 
@@ -17,5 +18,10 @@ public record PageRequest(int limit, Optional<String> cursor) {
         }
         validation.throwIfInvalid();
         return new PageRequest(effective, Optional.ofNullable(cursor).filter(c -> !c.isBlank()));
+    }
+
+    /** A cursor this listing did not hand out (422 on the {@code cursor} field). */
+    public static DomainException invalidCursor() {
+        return DomainException.invalidField("cursor", "is not a cursor of this listing");
     }
 }

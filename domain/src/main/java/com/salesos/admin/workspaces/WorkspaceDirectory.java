@@ -12,7 +12,13 @@ public interface WorkspaceDirectory {
 
     boolean teamExists(String workspaceId, String teamId);
 
+    /** Every team (the bulk invitation resolves team names against all of them). */
     java.util.List<Team> teams(String workspaceId);
+
+    /** The teams a page at a time, by id, as {@code GET /v1/teams} lists them (a store pages its own query). */
+    default com.salesos.admin.common.Page<Team> teams(String workspaceId, com.salesos.admin.common.PageRequest page) {
+        return com.salesos.admin.common.ListPages.page(teams(workspaceId), Team::id, page);
+    }
 
     record Team(String id, String name) {
     }

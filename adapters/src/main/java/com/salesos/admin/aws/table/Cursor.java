@@ -59,6 +59,6 @@ public final class Cursor {
     }
 
     private static DomainException invalid() {
-        return DomainException.invalidField("cursor", "is not a cursor of this listing");
+        return com.salesos.admin.common.PageRequest.invalidCursor();
     }
 }

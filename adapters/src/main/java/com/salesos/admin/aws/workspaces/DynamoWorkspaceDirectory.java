@@ -1,12 +1,16 @@
 package com.salesos.admin.aws.workspaces;
 
+import com.salesos.admin.aws.table.Cursor;
 import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.TableKeys;
+import com.salesos.admin.common.Page;
+import com.salesos.admin.common.PageRequest;
 import com.salesos.admin.workspaces.WorkspaceDirectory;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 public final class DynamoWorkspaceDirectory implements WorkspaceDirectory {
 
@@ -42,6 +46,19 @@ public final class DynamoWorkspaceDirectory implements WorkspaceDirectory {
                         .expressionAttributeValues(Map.of(":p", Item.s(TableKeys.workspace(workspaceId)),
                                 ":s", Item.s(TableKeys.team("")))))
                 .items().stream().map(i -> new Team(i.get("id").s(), i.get("name").s())).toList();
+    }
+
+    @Override
+    public Page<Team> teams(String workspaceId, PageRequest page) {
+        String partition = TableKeys.workspace(workspaceId);
+        QueryResponse response = dynamo.query(r -> {
+            r.tableName(table).limit(page.limit())
+                    .keyConditionExpression("pk = :p and begins_with(sk, :s)")
+                    .expressionAttributeValues(Map.of(":p", Item.s(partition), ":s", Item.s(TableKeys.team(""))));
+            page.cursor().map(c -> Cursor.decodeTableKey(c, partition, TableKeys.team(""))).ifPresent(r::exclusiveStartKey);
+        });
+        return new Page<>(response.items().stream().map(i -> new Team(i.get("id").s(), i.get("name").s())).toList(),
+                Cursor.encode(response.lastEvaluatedKey()));
     }
 
     @Override

@@ -39,8 +39,9 @@ public class BadgeController {
 
     @Get("/badges")
     @SignedIn
-    public BadgeViews.BadgeList list(Caller caller) {
-        return new BadgeViews.BadgeList(badges.list(caller).stream().map(BadgeViews.BadgeView::of).toList());
+    public PageView<BadgeViews.BadgeView> list(Caller caller, @Nullable @QueryValue Integer limit,
+                                                @Nullable @QueryValue String cursor) {
+        return PageView.of(badges.list(caller, PageRequest.of(limit, cursor)), BadgeViews.BadgeView::of);
     }
 
     @Post("/badges")

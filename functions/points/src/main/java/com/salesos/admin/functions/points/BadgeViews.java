@@ -32,11 +32,6 @@ final class BadgeViews {
     }
 
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record BadgeList(List<BadgeView> items) {
-    }
-
-    @Serdeable
     record CriteriaForm(@Nullable String kind, @Nullable String activityType, @Nullable Long atLeast, @Nullable String narrative) {
     }
 

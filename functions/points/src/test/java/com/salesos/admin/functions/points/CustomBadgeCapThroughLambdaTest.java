@@ -69,8 +69,19 @@ class CustomBadgeCapThroughLambdaTest {
         return BadgesThroughLambdaTest.callsBadge(name, 500, 0);
     }
 
+    /** Every custom badge, page by page (limit 40: three pages here). */
     private static List<String> customBadges(LambdaApi api, User admin) {
-        return api.call("GET", "/v1/gamification/badges", null, admin.subject()).json().path("items").findValuesAsText("id")
-                .stream().filter(id -> id.startsWith("badge_")).toList();
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = api.call("GET", "/v1/gamification/badges?limit=40" + (cursor == null ? "" : "&cursor=" + cursor), null,
+                    admin.subject());
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.json().path("items").size()).isLessThanOrEqualTo(40);
+            page.json().path("items").findValuesAsText("id").stream().filter(id -> id.startsWith("badge_")).forEach(ids::add);
+            cursor = page.json().path("nextCursor").isNull() ? null : page.json().path("nextCursor").asText();
+        } while (cursor != null);
+        assertThat(ids).doesNotHaveDuplicates();
+        return ids;
     }
 }

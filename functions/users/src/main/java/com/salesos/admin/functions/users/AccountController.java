@@ -53,9 +53,10 @@ public class AccountController {
 
     @Get("/teams")
     @RequiresPermission(USERS_MANAGE)
-    public Views.Listing<Views.TeamView> teams(Caller caller) {
-        return new Views.Listing<>(workspaces.teams(caller.workspaceId()).stream()
-                .map(t -> new Views.TeamView(t.id(), t.name())).toList());
+    public PageView<Views.TeamView> teams(Caller caller, @Nullable @QueryValue Integer limit,
+                                          @Nullable @QueryValue String cursor) {
+        return PageView.of(workspaces.teams(caller.workspaceId(), PageRequest.of(limit, cursor)),
+                t -> new Views.TeamView(t.id(), t.name()));
     }
 
     @Get("/audit-log")

@@ -4,6 +4,8 @@ import static com.salesos.admin.access.Permission.USERS_MANAGE;
 
 import com.salesos.admin.access.Caller;
 import com.salesos.admin.access.RoleService;
+import com.salesos.admin.common.PageRequest;
+import com.salesos.admin.web.PageView;
 import com.salesos.admin.web.RequiresPermission;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -16,6 +18,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import java.util.Optional;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -32,8 +35,9 @@ public class RoleController {
 
     @Get
     @RequiresPermission(USERS_MANAGE)
-    public Views.Listing<Views.RoleDetail> list(Caller caller) {
-        return new Views.Listing<>(roles.list(caller).stream().map(Views.RoleDetail::of).toList());
+    public PageView<Views.RoleDetail> list(Caller caller, @Nullable @QueryValue Integer limit,
+                                           @Nullable @QueryValue String cursor) {
+        return PageView.of(roles.list(caller, PageRequest.of(limit, cursor)), Views.RoleDetail::of);
     }
 
     @Post

@@ -84,11 +84,6 @@ final class Views {
         }
     }
 
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Listing<T>(List<T> items) {
-    }
-
     /** Every permission, in the order of its code: what the views list. */
     private static final List<Permission> BY_CODE = java.util.Arrays.stream(Permission.values())
             .sorted(java.util.Comparator.comparing(Permission::code)).toList();

@@ -70,13 +70,25 @@ class CustomRoleCapThroughLambdaTest {
         return json("name", name, "permissions", List.of("data.export"));
     }
 
+    /** Every custom role, page by page as API.md pages lists (default 50, so three pages here). */
     private static List<String> customRoles(LambdaApi api, User admin) {
         List<String> ids = new ArrayList<>();
-        api.call("GET", "/v1/roles", null, admin.subject()).json().path("items").forEach(r -> {
-            if (!r.path("builtIn").asBoolean()) {
-                ids.add(r.path("id").asText());
-            }
-        });
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = api.call("GET", "/v1/roles" + (cursor == null ? "" : "?cursor=" + cursor), null, admin.subject());
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.json().path("items").size()).isLessThanOrEqualTo(50);
+            page.json().path("items").forEach(r -> {
+                if (!r.path("builtIn").asBoolean()) {
+                    ids.add(r.path("id").asText());
+                }
+            });
+            cursor = page.json().path("nextCursor").isNull() ? null : page.json().path("nextCursor").asText();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isGreaterThan(1);
+        assertThat(ids).doesNotHaveDuplicates();
         return ids;
     }
 }
