@@ -18,8 +18,11 @@ public interface ExportJobStore {
     /** Creates a QUEUED job unless the workspace has an active one. */
     Creation create(ExportJob job, AuditEvent audit, Optional<IdempotencyKey> key);
 
-    /** Undoes {@link #create} for a job whose queue message could not be sent. */
-    void withdraw(ExportJob job, Optional<IdempotencyKey> key, AuditEvent audit);
+    /**
+     * Undoes {@link #create} for a job whose queue message could not be sent, if it is still queued;
+     * false when a worker took it meanwhile (the message arrived after all, only its answer was lost).
+     */
+    boolean withdraw(ExportJob job, Optional<IdempotencyKey> key, AuditEvent audit);
 
     Optional<ExportJob> find(ExportRef ref);
 

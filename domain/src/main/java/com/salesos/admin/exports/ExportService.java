@@ -53,8 +53,7 @@ public final class ExportService {
                 Optional.empty(), Optional.empty(), Notice.NONE);
         ExportJobStore.Creation creation = jobs.create(job, audit(caller, "export.requested", job, now), key);
         if (creation instanceof ExportJobStore.Creation.Created) {
-            wakeOrWithdraw(caller, job, key);
-            return new Requested(job, false);
+            return new Requested(wakeOrWithdraw(caller, job, key), false);
         }
         if (creation instanceof ExportJobStore.Creation.Replayed replayed) {
             if (!replayed.sameRequest()) {
@@ -110,13 +109,17 @@ public final class ExportService {
         return EnumSet.allOf(ExportEntity.class).stream().map(ExportEntity::wireName).collect(Collectors.joining(", "));
     }
 
-    private void wakeOrWithdraw(Caller caller, ExportJob job, Optional<IdempotencyKey> key) {
+    /** The job as queued, or as a worker already took it when the send's answer was lost but the message arrived. */
+    private ExportJob wakeOrWithdraw(Caller caller, ExportJob job, Optional<IdempotencyKey> key) {
         try {
             queue.wakeUp(job.ref());
+            return job;
         } catch (ExportQueue.QueueUnavailable e) {
-            jobs.withdraw(job, key, audit(caller, "export.withdrawn", job, clock.instant()));
-            throw new DomainException(ProblemKind.UNAVAILABLE, "queue-unavailable", "Export queue unavailable",
-                    "The export could not be queued and was not created; try again in a moment");
+            if (jobs.withdraw(job, key, audit(caller, "export.withdrawn", job, clock.instant()))) {
+                throw new DomainException(ProblemKind.UNAVAILABLE, "queue-unavailable", "Export queue unavailable",
+                        "The export could not be queued and was not created; try again in a moment");
+            }
+            return jobs.find(job.ref()).orElse(job);
         }
     }
 

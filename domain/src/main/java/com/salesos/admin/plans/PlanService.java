@@ -5,7 +5,6 @@ import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.IdGenerator;
 import com.salesos.admin.common.Page;
 import com.salesos.admin.common.PageRequest;
-import com.salesos.admin.plans.BillingGateway.BillingUnavailable;
 import com.salesos.admin.plans.PlanStore.Outcome;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.ProblemKind;
@@ -149,12 +148,17 @@ public final class PlanService {
         return store.charges(caller.workspaceId(), page);
     }
 
-    /** Records a charge; if the gateway is down, the scheduled sweep records it later (idempotently). */
+    /**
+     * Records a charge after the upgrade and the charge have committed. Whatever fails here (the
+     * gateway down, the store throttling the mark) leaves the charge unrecorded with the plan
+     * change, and the scheduled sweep records it later, idempotently by id; so the answer is the
+     * upgrade that happened, never an error saying nothing was written.
+     */
     private void record(Charge charge) {
         try {
             billing.record(charge);
             store.markRecorded(charge);
-        } catch (BillingUnavailable e) {
+        } catch (RuntimeException e) {
             // Kept as unrecorded with the plan change; PlanScheduler retries it.
         }
     }

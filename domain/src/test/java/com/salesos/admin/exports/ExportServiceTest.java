@@ -111,6 +111,24 @@ class ExportServiceTest {
     }
 
     @Test
+    void a_wake_up_whose_answer_was_lost_but_that_a_worker_already_took_is_not_withdrawn() {
+        // SQS stores the message and a worker claims the job before the send's answer comes back as an error.
+        ExportQueue lostAnswer = ref -> {
+            queue.wakeUp(ref);
+            jobs.claim(ref, "lease-fast", clock.instant(), clock.instant().plusSeconds(60));
+            throw new ExportQueue.QueueUnavailable("timed out", null);
+        };
+        ExportService racing = new ExportService(jobs, lostAnswer,
+                (key, fileName) -> URI.create("https://bucket.test/" + key), new SequentialIds(), clock);
+
+        ExportService.Requested requested = racing.request(admin, List.of("deals"), Optional.empty());
+
+        assertThat(requested.job().status()).isEqualTo(ExportStatus.RUNNING);
+        assertThat(jobs.activeJob(WS)).contains(requested.job().id());
+        assertThat(audit.actions()).doesNotContain("export.withdrawn");
+    }
+
+    @Test
     void a_download_is_refused_until_the_job_succeeded_and_gone_once_the_file_expired() {
         ExportJob job = service.request(admin, List.of("deals"), Optional.empty()).job();
         assertThatThrownBy(() -> service.downloadLink(admin, job.id()))

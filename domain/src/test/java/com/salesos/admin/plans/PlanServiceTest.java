@@ -113,6 +113,30 @@ class PlanServiceTest {
     }
 
     @Test
+    void an_upgrade_whose_charge_cannot_be_marked_recorded_still_answers_the_upgrade_and_the_sweep_records_it() {
+        // After the commit, anything failing around the charge (here the gateway with an error other
+        // than BillingUnavailable; a throttled mark is the same) must not turn the answer into an
+        // error: the upgrade happened.
+        boolean[] failed = {false};
+        PlanService flaky = new PlanService(TestPlans.CATALOG, plans, seats, charge -> {
+            if (!failed[0]) {
+                failed[0] = true;
+                throw new IllegalStateException("throttled");
+            }
+            billing.record(charge);
+        }, new SequentialIds(), clock);
+
+        PlanService.Change.Upgraded upgraded = (PlanService.Change.Upgraded) flaky.change(admin, "enterprise");
+
+        assertThat(failed[0]).isTrue();
+        assertThat(plans.subscription(WS).tier()).isEqualTo("enterprise");
+        assertThat(billing.charges()).isEmpty();
+        clock.advance(java.time.Duration.ofMinutes(2));
+        scheduler.run();
+        assertThat(billing.charges()).containsExactly(upgraded.charge());
+    }
+
+    @Test
     void a_downgrade_records_that_nothing_is_charged() {
         service.change(admin, "starter");
 

@@ -59,12 +59,16 @@ public final class InMemoryExportJobs implements ExportJobStore {
     }
 
     @Override
-    public void withdraw(ExportJob job, Optional<IdempotencyKey> key, AuditEvent event) {
-        if (jobs.remove(job.ref()) != null) {
-            activeJob.remove(job.workspaceId(), job.id());
-            keys.forget(job.workspaceId(), key);
-            audit.append(event);
+    public boolean withdraw(ExportJob job, Optional<IdempotencyKey> key, AuditEvent event) {
+        ExportJob stored = jobs.get(job.ref());
+        if (stored == null || stored.status() != ExportStatus.QUEUED) {
+            return false;
         }
+        jobs.remove(job.ref());
+        activeJob.remove(job.workspaceId(), job.id());
+        keys.forget(job.workspaceId(), key);
+        audit.append(event);
+        return true;
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class DynamoExportJobs implements ExportJobStore {
     }
 
     @Override
-    public void withdraw(ExportJob job, Optional<IdempotencyKey> key, AuditEvent audit) {
+    public boolean withdraw(ExportJob job, Optional<IdempotencyKey> key, AuditEvent audit) {
         String ws = job.workspaceId();
         List<TransactWriteItem> writes = new java.util.ArrayList<>();
         writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(jobKey(job.ref()))
@@ -92,7 +92,7 @@ public final class DynamoExportJobs implements ExportJobStore {
         writes.add(releaseActive(job.ref()));
         key.ifPresent(k -> writes.add(IdempotencyRecords.forget(table, ws, k)));
         writes.add(auditLog.append(audit));
-        dynamo.transactWriteItems(r -> r.transactItems(writes));
+        return Transactions.commitUnlessConditionFails(dynamo, writes);
     }
 
     @Override
