@@ -1,5 +1,6 @@
 package com.salesos.admin.support;
 
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.audit.AuditEvent;
 import java.util.Optional;
 
@@ -7,7 +8,15 @@ import java.util.Optional;
 public interface DeletionRequestStore {
 
     /** Stores a new request unless the workspace already has a live one, or no longer exists. */
-    Opening open(DeletionRequest request, AuditEvent audit);
+    /**
+     * Opens the request unless the workspace has a live one; with a key, a retry of the same opening
+     * stores nothing and answers {@link Opening.Replayed} with what the first one opened.
+     */
+    Opening open(DeletionRequest request, AuditEvent audit, Optional<IdempotencyKey> key);
+
+    default Opening open(DeletionRequest request, AuditEvent audit) {
+        return open(request, audit, Optional.empty());
+    }
 
     Optional<DeletionRequest> find(String requestId);
 
@@ -46,6 +55,10 @@ public interface DeletionRequestStore {
         }
 
         record AlreadyRequested(String liveRequestId) implements Opening {
+        }
+
+        /** The key was used before: for this request, and whether for the same body. */
+        record Replayed(IdempotencyKey.Replay replay) implements Opening {
         }
 
         /** The workspace is gone (deleted meanwhile): nothing of it may be written again. */

@@ -6,6 +6,7 @@ import com.salesos.admin.access.SupportStaff;
 import com.salesos.admin.audit.AuditEvent;
 import com.salesos.admin.common.DisplayText;
 import com.salesos.admin.common.IdGenerator;
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.common.MailNotSent;
 import com.salesos.admin.problems.DomainException;
 import com.salesos.admin.problems.Validation;
@@ -50,7 +51,12 @@ public final class WorkspaceDeletion {
         this.clock = clock;
     }
 
-    public DeletionRequest open(SupportStaff staff, String workspaceId, String ticketText, String reasonText) {
+    /** An opened request, and whether an earlier request with the same {@code Idempotency-Key} opened it. */
+    public record Opened(DeletionRequest request, boolean replayed) {
+    }
+
+    public Opened open(SupportStaff staff, String workspaceId, String ticketText, String reasonText,
+                       Optional<String> clientKey) {
         // A deleted workspace answers 404 like one that never existed: only its tombstone is left.
         WorkspaceSummary workspace = workspaces.find(workspaceId).filter(w -> w.state() == WorkspaceState.ACTIVE)
                 .orElseThrow(() -> DomainException.notFound("Workspace " + workspaceId));
@@ -71,7 +77,13 @@ public final class WorkspaceDeletion {
 
         Instant now = clock.instant();
         DeletionRequest request = DeletionRequest.open(ids.newId("del"), workspaceId, ticket, reason, staff.actorId(), now);
-        Opening opening = requests.open(request, audit(staff.actorId(), "workspace.deletion.opened", null, request, now));
+        Optional<IdempotencyKey> key = IdempotencyKey.of("deletion-requests", staff.actorId(), clientKey.orElse(null),
+                workspaceId + "\n" + ticket + "\n" + reason);
+        Opening opening = requests.open(request, audit(staff.actorId(), "workspace.deletion.opened", null, request, now), key);
+        if (opening instanceof Opening.Replayed replayed) {
+            String first = replayed.replay().resourceIdOrRefuse();
+            return new Opened(requests.find(first).orElseThrow(() -> DomainException.notFound("Deletion request " + first)), true);
+        }
         if (opening instanceof Opening.AlreadyRequested live) {
             throw DeletionProblems.alreadyRequested(workspaceId, live.liveRequestId());
         }
@@ -79,7 +91,7 @@ public final class WorkspaceDeletion {
             throw DomainException.notFound("Workspace " + workspaceId);
         }
         tell(request, workspace.name());
-        return request;
+        return new Opened(request, false);
     }
 
     /** An Admin of the workspace confirms by typing its name exactly; a wrong name is counted and refused. */

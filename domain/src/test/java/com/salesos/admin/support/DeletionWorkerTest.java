@@ -152,7 +152,8 @@ class DeletionWorkerTest {
         PurgeProgress stale = requests.progress(running);
         requests.saveProgress(running, stale, stale.nextStep());
         DeletionWorker late = new DeletionWorker(new DeletionRequestStore() {
-            public Opening open(DeletionRequest request, AuditEvent audit) {
+            public Opening open(DeletionRequest request, AuditEvent audit,
+                                java.util.Optional<com.salesos.admin.common.IdempotencyKey> key) {
                 throw new AssertionError();
             }
 

@@ -8,8 +8,10 @@ import com.salesos.admin.access.Caller;
 import com.salesos.admin.access.SupportStaff;
 import com.salesos.admin.access.UserStatus;
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.common.TimeOrderedIds;
 import com.salesos.admin.problems.DomainException;
+import com.salesos.admin.testing.InMemoryIdempotency;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,8 +62,23 @@ class WorkspaceDeletionTest {
     }
 
     @Test
+    void a_retried_opening_with_the_same_key_answers_the_first_request_and_tells_the_admins_once() {
+        WorkspaceDeletion.Opened first = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked", Optional.of("k-1"));
+        int toldBefore = told.size();
+
+        WorkspaceDeletion.Opened retried = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked", Optional.of("k-1"));
+
+        assertThat(retried.replayed()).isTrue();
+        assertThat(retried.request().id()).isEqualTo(first.request().id());
+        assertThat(told).hasSize(toldBefore);
+        assertThat(requests.audits).hasSize(1);
+        assertThatThrownBy(() -> deletion.open(STAFF, "ws-1", "SUP-10", "another reason", Optional.of("k-1")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("idempotency-key-reused"));
+    }
+
+    @Test
     void open_confirm_wait_and_execute_each_audited_and_told_to_the_admins() {
-        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked", Optional.empty()).request();
         deletion.confirm(ADMIN, opened.id(), "Acme Corp");
         now = now.plus(Duration.ofHours(72));
         DeletionRequest running = deletion.execute(STAFF, opened.id(), "ws-1");
@@ -77,7 +94,7 @@ class WorkspaceDeletionTest {
 
     @Test
     void executing_a_running_request_again_only_starts_it_again_and_a_skipped_step_is_refused() {
-        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked", Optional.empty()).request();
         assertThatThrownBy(() -> deletion.execute(STAFF, opened.id(), "ws-1"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("deletion-step-not-allowed"));
         deletion.confirm(ADMIN, opened.id(), "Acme Corp");
@@ -94,7 +111,7 @@ class WorkspaceDeletionTest {
 
     @Test
     void an_admin_of_the_workspace_follows_the_request_and_nobody_else_does() {
-        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked", Optional.empty()).request();
 
         assertThat(deletion.get(ADMIN, opened.id())).isEqualTo(opened);
         assertThatThrownBy(() -> deletion.get(MANAGER, opened.id()))
@@ -107,7 +124,7 @@ class WorkspaceDeletionTest {
     void the_waiting_period_is_counted_from_the_confirmation_and_is_configurable() {
         WorkspaceDeletion quick = new WorkspaceDeletion(requests, registry, (r, n) -> { }, r -> { }, Duration.ofHours(1),
                 new TimeOrderedIds(clock, new SecureRandom()), clock);
-        DeletionRequest opened = quick.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        DeletionRequest opened = quick.open(STAFF, "ws-1", "SUP-9", "customer asked", Optional.empty()).request();
         now = now.plus(Duration.ofDays(10));
         quick.confirm(ADMIN, opened.id(), "Acme Corp");
         now = now.plus(Duration.ofMinutes(59));
@@ -120,7 +137,7 @@ class WorkspaceDeletionTest {
 
     @Test
     void a_wrong_name_is_refused_and_counted_and_the_exact_name_still_confirms() {
-        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked", Optional.empty()).request();
 
         for (String wrong : List.of("acme corp", "Acme Corp ", "Acme")) {
             assertThatThrownBy(() -> deletion.confirm(ADMIN, opened.id(), wrong))
@@ -135,7 +152,7 @@ class WorkspaceDeletionTest {
 
     @Test
     void only_an_admin_of_the_workspace_confirms_and_another_workspace_sees_nothing() {
-        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked", Optional.empty()).request();
 
         assertThatThrownBy(() -> deletion.confirm(MANAGER, opened.id(), "Acme Corp"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("deletion-admin-only"));
@@ -146,7 +163,7 @@ class WorkspaceDeletionTest {
 
     @Test
     void the_workspace_is_read_only_from_the_confirmation_until_a_cancel() {
-        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        DeletionRequest opened = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked", Optional.empty()).request();
         guard.requireWritable("ws-1");
         deletion.confirm(ADMIN, opened.id(), "Acme Corp");
 
@@ -161,9 +178,9 @@ class WorkspaceDeletionTest {
 
     @Test
     void a_workspace_has_one_live_request_at_a_time_and_a_cancelled_one_makes_room() {
-        DeletionRequest first = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked");
+        DeletionRequest first = deletion.open(STAFF, "ws-1", "SUP-9", "customer asked", Optional.empty()).request();
 
-        assertThatThrownBy(() -> deletion.open(STAFF, "ws-1", "SUP-10", "again"))
+        assertThatThrownBy(() -> deletion.open(STAFF, "ws-1", "SUP-10", "again", Optional.empty()).request())
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.type()).isEqualTo("deletion-already-requested");
                     assertThat(e.extensions()).containsEntry("deletionRequestId", first.id());
@@ -171,7 +188,7 @@ class WorkspaceDeletionTest {
         deletion.cancelBySupport(STAFF, first.id());
         assertThat(requests.byId.get(first.id()).reason()).as("support's free text goes; ticket and who stay").isEmpty();
         assertThat(requests.byId.get(first.id()).ticket()).isEqualTo("SUP-9");
-        assertThat(deletion.open(STAFF, "ws-1", "SUP-10", "again").state().code()).isEqualTo("open");
+        assertThat(deletion.open(STAFF, "ws-1", "SUP-10", "again", Optional.empty()).request().state().code()).isEqualTo("open");
     }
 
     @Test
@@ -180,16 +197,16 @@ class WorkspaceDeletionTest {
                 new AuditEvent("ws-gone", "support:s0", "workspace.provisioned", "workspace", "ws-gone", now, Map.of(), Map.of()),
                 Optional.empty());
 
-        assertThatThrownBy(() -> deletion.open(STAFF, "ws-gone", "SUP-9", "again"))
+        assertThatThrownBy(() -> deletion.open(STAFF, "ws-gone", "SUP-9", "again", Optional.empty()).request())
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("not-found"));
         assertThat(requests.byId).isEmpty();
     }
 
     @Test
     void opening_needs_an_existing_workspace_a_ticket_and_a_reason() {
-        assertThatThrownBy(() -> deletion.open(STAFF, "ws-nope", "SUP-1", "x"))
+        assertThatThrownBy(() -> deletion.open(STAFF, "ws-nope", "SUP-1", "x", Optional.empty()).request())
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("not-found"));
-        assertThatThrownBy(() -> deletion.open(STAFF, "ws-1", " ", null))
+        assertThatThrownBy(() -> deletion.open(STAFF, "ws-1", " ", null, Optional.empty()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.errors()).hasSize(2));
         assertThat(requests.byId).isEmpty();
     }
@@ -199,9 +216,14 @@ class WorkspaceDeletionTest {
         final Map<String, DeletionRequest> byId = new LinkedHashMap<>();
         final Map<String, String> live = new LinkedHashMap<>();
         final List<AuditEvent> audits = new ArrayList<>();
+        final InMemoryIdempotency keys = new InMemoryIdempotency();
 
         @Override
-        public Opening open(DeletionRequest request, AuditEvent audit) {
+        public Opening open(DeletionRequest request, AuditEvent audit, Optional<IdempotencyKey> key) {
+            Optional<IdempotencyKey.Replay> replay = keys.replay(request.workspaceId(), key);
+            if (replay.isPresent()) {
+                return new Opening.Replayed(replay.get());
+            }
             if (deletedWorkspaces.contains(request.workspaceId())) {
                 return new Opening.NoWorkspace();
             }
@@ -210,6 +232,7 @@ class WorkspaceDeletionTest {
             }
             live.put(request.workspaceId(), request.id());
             byId.put(request.id(), request);
+            keys.remember(request.workspaceId(), key, request.id());
             audits.add(audit);
             return new Opening.Opened();
         }

@@ -1,7 +1,9 @@
 package com.salesos.admin.aws.support;
 
 import com.salesos.admin.audit.AuditEvent;
+import com.salesos.admin.common.IdempotencyKey;
 import com.salesos.admin.aws.audit.DynamoAuditLog;
+import com.salesos.admin.aws.table.IdempotencyRecords;
 import com.salesos.admin.aws.table.Item;
 import com.salesos.admin.aws.table.Steps;
 import com.salesos.admin.aws.table.TableKeys;
@@ -48,9 +50,11 @@ public final class DynamoDeletionRequests implements DeletionRequestStore {
     }
 
     @Override
-    public Opening open(DeletionRequest request, AuditEvent audit) {
-        Steps steps = new Steps()
-                .add("live", Transactions.putNew(table, liveSlot(request)))
+    public Opening open(DeletionRequest request, AuditEvent audit, Optional<IdempotencyKey> key) {
+        Steps steps = new Steps();
+        key.ifPresent(k -> steps.add("idempotency",
+                IdempotencyRecords.claim(table, request.workspaceId(), k, request.id(), audit.at())));
+        steps.add("live", Transactions.putNew(table, liveSlot(request)))
                 .add("request", Transactions.putNew(table, toItem(request)))
                 .add("audit", auditLog.append(audit))
                 // Never into a workspace whose deletion finished meanwhile (its item went with it).
@@ -60,6 +64,9 @@ public final class DynamoDeletionRequests implements DeletionRequestStore {
             dynamo.transactWriteItems(r -> r.transactItems(steps.items()));
             return new Opening.Opened();
         } catch (TransactionCanceledException e) {
+            if (key.isPresent() && steps.failed(e.cancellationReasons(), "idempotency")) {
+                return new Opening.Replayed(IdempotencyRecords.replay(dynamo, table, request.workspaceId(), key.get()));
+            }
             if (steps.failed(e.cancellationReasons(), "workspace")) {
                 return new Opening.NoWorkspace();
             }

@@ -4,15 +4,18 @@ import com.salesos.admin.access.SupportStaff;
 import com.salesos.admin.support.DeletionRequest;
 import com.salesos.admin.support.WorkspaceDeletion;
 import com.salesos.admin.web.SupportRoute;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.Optional;
 
 /** Support's steps of a workspace deletion (API.md): open, execute, follow, cancel. Support identity only. */
 @Controller("/v1/support")
@@ -26,13 +29,16 @@ public class SupportDeletionController {
 
     @Post("/workspaces/{id}/deletion-requests")
     @SupportRoute
-    @ApiResponse(responseCode = "201", description = "Opened; an Admin of the workspace confirms it next", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Opened; an Admin of the workspace confirms it next (or the first answer replayed for the same Idempotency-Key)", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "A deletion of this workspace is already requested (deletion-already-requested)")
-    public HttpResponse<DeletionRequestView> open(SupportStaff staff, @PathVariable String id, @Body DeletionForms.Open form) {
-        DeletionRequest opened = deletion.open(staff, id, form.ticket(), form.reason());
+    public HttpResponse<DeletionRequestView> open(SupportStaff staff, @PathVariable String id, @Body DeletionForms.Open form,
+                                                  @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        WorkspaceDeletion.Opened opened = deletion.open(staff, id, form.ticket(), form.reason(),
+                Optional.ofNullable(idempotencyKey));
         return HttpResponse.<DeletionRequestView>status(HttpStatus.CREATED)
-                .header("Location", "/v1/support/deletion-requests/" + opened.id())
-                .body(DeletionRequestView.of(opened));
+                .header("Location", "/v1/support/deletion-requests/" + opened.request().id())
+                .header("Idempotent-Replayed", Boolean.toString(opened.replayed()))
+                .body(DeletionRequestView.of(opened.request()));
     }
 
     /** 202: the deletion runs in the background; GET follows it. */

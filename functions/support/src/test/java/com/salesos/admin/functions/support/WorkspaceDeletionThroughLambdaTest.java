@@ -165,6 +165,26 @@ class WorkspaceDeletionThroughLambdaTest {
     }
 
     @Test
+    void a_retried_opening_with_the_same_idempotency_key_answers_the_first_request() {
+        Workspace ws = workspace("ws-del-7");
+        String path = "/v1/support/workspaces/" + ws.id() + "/deletion-requests";
+        Map<String, String> key = Map.of("Idempotency-Key", "sup-11-open");
+
+        var first = api.callAsSupport(staff, "POST", path, json("ticket", "SUP-11", "reason", "customer asked"), key);
+        var retry = api.callAsSupport(staff, "POST", path, json("ticket", "SUP-11", "reason", "customer asked"), key);
+        var otherBody = api.callAsSupport(staff, "POST", path, json("ticket", "SUP-12", "reason", "other"), key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.json().path("type").asText()).endsWith("/idempotency-key-reused");
+        assertThat(emails.to("admin@ws-del-7.test")).as("the admins are told once").hasSize(1);
+    }
+
+    @Test
     void workspace_users_cannot_use_support_routes_and_support_cannot_confirm() {
         Workspace ws = workspace("ws-del-6");
         String requestId = open(ws);
