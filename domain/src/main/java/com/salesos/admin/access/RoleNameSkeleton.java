@@ -17,23 +17,29 @@ import java.util.regex.Pattern;
 final class RoleNameSkeleton {
 
     private static final Pattern INVISIBLE_OR_SPACE = Pattern.compile("[\\p{Cf}\\p{Z}\\s]+");
-    // Lower-case Cyrillic and Greek letters (after lower-casing, so capitals are covered) and the
-    // Latin letter each renders like, pairwise.
+    // Cyrillic and Greek letters and the Latin letter each renders like, pairwise. Capitals are
+    // mapped by their own shape before lower-casing: Greek capital Mu looks like M, its small form
+    // like u.
+    private static final String CAPITALS = "АaВbЕeНhІiЈjКkМmОoРpСcЅsТtУyХxΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧx";
     private static final String LOOKALIKES = "аaвbеeһhіiјjкkмmнhоoрpсcѕsтtуyхxԁdԛqԝwɡgαaβbεeιiκkμuνvοoρpτtυuχxζzηn";
 
     private RoleNameSkeleton() {
     }
 
     static String of(String name) {
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        folded = INVISIBLE_OR_SPACE.matcher(folded).replaceAll("");
-        StringBuilder skeleton = new StringBuilder(folded.length());
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            int at = LOOKALIKES.indexOf(c);
-            skeleton.append(at >= 0 && at % 2 == 0 ? LOOKALIKES.charAt(at + 1) : c);
+        String folded = map(Normalizer.normalize(name, Normalizer.Form.NFKC), CAPITALS).toLowerCase(Locale.ROOT);
+        return map(INVISIBLE_OR_SPACE.matcher(folded).replaceAll(""), LOOKALIKES);
+    }
+
+    /** Each character that {@code pairs} lists at an even place becomes the one after it. */
+    private static String map(String text, String pairs) {
+        StringBuilder mapped = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int at = pairs.indexOf(c);
+            mapped.append(at >= 0 && at % 2 == 0 ? pairs.charAt(at + 1) : c);
         }
-        return skeleton.toString();
+        return mapped.toString();
     }
 
     /** Whether {@code name} reads as a built-in role's name or id. */

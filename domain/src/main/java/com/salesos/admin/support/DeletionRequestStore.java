@@ -7,13 +7,13 @@ import java.util.Optional;
 /** Port: deletion requests, each change committed with its audit record and the workspace's lock. */
 public interface DeletionRequestStore {
 
-    /** Stores a new request unless the workspace already has a live one, or no longer exists. */
     /**
-     * Opens the request unless the workspace has a live one; with a key, a retry of the same opening
+     * Stores a new request unless the workspace already has a live one, or no longer exists; with a key, a retry of the same opening
      * stores nothing and answers {@link Opening.Replayed} with what the first one opened.
      */
     Opening open(DeletionRequest request, AuditEvent audit, Optional<IdempotencyKey> key);
 
+    /** Without a key: what seeding in tests and the local stack do. */
     default Opening open(DeletionRequest request, AuditEvent audit) {
         return open(request, audit, Optional.empty());
     }

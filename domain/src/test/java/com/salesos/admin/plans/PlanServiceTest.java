@@ -113,10 +113,10 @@ class PlanServiceTest {
     }
 
     @Test
-    void an_upgrade_whose_charge_cannot_be_marked_recorded_still_answers_the_upgrade_and_the_sweep_records_it() {
+    void an_upgrade_whose_charge_fails_after_the_commit_with_any_error_still_answers_the_upgrade_and_the_sweep_records_it() {
         // After the commit, anything failing around the charge (here the gateway with an error other
-        // than BillingUnavailable; a throttled mark is the same) must not turn the answer into an
-        // error: the upgrade happened.
+        // than BillingUnavailable; a throttled "recorded" mark goes through the same catch, not
+        // tested apart) must not turn the answer into an error: the upgrade happened.
         boolean[] failed = {false};
         PlanService flaky = new PlanService(TestPlans.CATALOG, plans, seats, charge -> {
             if (!failed[0]) {

@@ -42,9 +42,10 @@ public final class StrictJson {
     public static final int MAX_LIST_SIZE = 1_000;
     public static final int MAX_MAP_SIZE = 100;
     /**
-     * The most digits a number may have before or after its decimal point. Jackson bounds how many
-     * characters a number has, not its exponent: {@code 0e-999999999} is twelve characters, and code
-     * that writes it out in plain form (as the store does) builds a billion zeros.
+     * The most digits a number may be written with (Jackson counts its integer, fraction and exponent
+     * digits together), and the most its plain form may have before or after the point. Jackson
+     * bounds how a number is written, not its exponent: {@code 0e-999999999} is twelve characters,
+     * and code that writes it out in plain form (as the store does) builds a billion zeros.
      */
     public static final int MAX_NUMBER_DIGITS = 40;
 
@@ -181,8 +182,8 @@ public final class StrictJson {
             if (!(value instanceof Whole) && !(value instanceof Fraction)) {
                 errors.add(new FieldError(path, "must be a number"));
             } else if (value instanceof Fraction fraction && !withinDigits(fraction.value())) {
-                errors.add(new FieldError(path, "must have at most " + MAX_NUMBER_DIGITS
-                        + " digits before and after the decimal point"));
+                errors.add(new FieldError(path, "must be a number of at most " + MAX_NUMBER_DIGITS
+                        + " digits before and after the decimal point once its exponent is applied"));
             }
         } else if (t == Boolean.class || t == boolean.class) {
             if (!(value instanceof Flag)) {

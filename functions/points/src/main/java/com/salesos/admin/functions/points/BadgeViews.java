@@ -7,7 +7,6 @@ import com.salesos.admin.badges.Criterion;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
-import java.util.List;
 
 /** JSON shapes of the badge routes. */
 final class BadgeViews {
