@@ -3,6 +3,7 @@ package com.salesos.admin.functions.points;
 import static com.salesos.admin.emulator.LambdaApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesos.admin.emulator.AtOnce;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.LocalAwsExtension;
@@ -10,11 +11,6 @@ import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,7 +28,7 @@ class BadgeEditsThroughLambdaTest {
         String id = api.call("POST", "/v1/gamification/badges", BadgesThroughLambdaTest.callsBadge("Caller", 5, 0), admin.subject())
                 .json().path("id").asText();
 
-        List<LambdaApi.Response> edits = all(8, i -> () ->
+        List<LambdaApi.Response> edits = AtOnce.run(8, i -> () ->
                 api.call("PATCH", "/v1/gamification/badges/" + id, json("name", "Edit " + i), admin.subject()));
         List<String> applied = new ArrayList<>();
         for (LambdaApi.Response edit : edits) {
@@ -47,30 +43,9 @@ class BadgeEditsThroughLambdaTest {
         String stored = api.call("GET", "/v1/gamification/badges/" + id, null, admin.subject()).json().path("name").asText();
         assertThat(applied).contains(stored);
 
-        List<LambdaApi.Response> deletes = all(4, i -> () ->
+        List<LambdaApi.Response> deletes = AtOnce.run(4, i -> () ->
                 api.call("DELETE", "/v1/gamification/badges/" + id, null, admin.subject()));
         assertThat(deletes).extracting(LambdaApi.Response::status).containsOnly(204, 404).containsOnlyOnce(204);
         assertThat(api.call("GET", "/v1/gamification/badges/" + id, null, admin.subject()).status()).isEqualTo(404);
-    }
-
-    private static List<LambdaApi.Response> all(int n, java.util.function.IntFunction<Callable<LambdaApi.Response>> call)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<LambdaApi.Response>> calls = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Callable<LambdaApi.Response> one = call.apply(i);
-            calls.add(pool.submit(() -> {
-                go.await();
-                return one.call();
-            }));
-        }
-        go.countDown();
-        List<LambdaApi.Response> responses = new ArrayList<>();
-        for (Future<LambdaApi.Response> future : calls) {
-            responses.add(future.get());
-        }
-        pool.shutdown();
-        return responses;
     }
 }

@@ -3,6 +3,7 @@ package com.salesos.admin.functions.points;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesos.admin.badges.BadgeService;
+import com.salesos.admin.emulator.AtOnce;
 import com.salesos.admin.emulator.LambdaApi;
 import com.salesos.admin.emulator.LocalAws;
 import com.salesos.admin.emulator.LocalAwsExtension;
@@ -10,10 +11,6 @@ import com.salesos.admin.emulator.TestWorkspace;
 import com.salesos.admin.users.User;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,20 +30,9 @@ class CustomBadgeCapThroughLambdaTest {
             assertThat(api.call("POST", "/v1/gamification/badges", badge("Filler " + i), admin.subject()).status()).isEqualTo(201);
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<LambdaApi.Response>> calls = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            String name = "Racer " + i;
-            calls.add(pool.submit(() -> {
-                go.await();
-                return api.call("POST", "/v1/gamification/badges", badge(name), admin.subject());
-            }));
-        }
-        go.countDown();
         int created = 0;
-        for (Future<LambdaApi.Response> call : calls) {
-            LambdaApi.Response response = call.get();
+        for (LambdaApi.Response response : AtOnce.run(8, i -> () ->
+                api.call("POST", "/v1/gamification/badges", badge("Racer " + i), admin.subject()))) {
             if (response.status() == 201) {
                 created++;
             } else {
@@ -54,7 +40,6 @@ class CustomBadgeCapThroughLambdaTest {
                 assertThat(response.json().path("type").asText()).endsWith("/badge-limit");
             }
         }
-        pool.shutdown();
 
         assertThat(created).isEqualTo(room);
         List<String> custom = customBadges(api, admin);
